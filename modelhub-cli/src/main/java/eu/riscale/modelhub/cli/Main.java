@@ -1,15 +1,23 @@
 package eu.riscale.modelhub.cli;
 
-/** Entry point of the {@code modelhub} command line. */
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point of the {@code modelhub} command line; the only place that calls {@link System#exit(int)}. */
 public final class Main {
     private Main() {}
 
     /**
-     * Runs the command line and exits with its exit code.
+     * Runs the command line on the process's standard streams and exits with its exit code.
      *
      * @param args the command line arguments
      */
     public static void main(String[] args) {
-        System.exit(0);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = ModelhubCommand.commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 }
