@@ -1,0 +1,41 @@
+package eu.riscale.modelhub.spec.constraint;
+
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/** The value is not a deprecated SPDX license id. The reference reports this as a warning: apply it with {@code payload = Severity.Warning.class}. {@code null} is valid (combine with {@code @NotNull} where required). */
+@Documented
+@Constraint(validatedBy = CurrentSpdxLicense.Validator.class)
+@Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
+@Retention(RUNTIME)
+public @interface CurrentSpdxLicense {
+    /** {@return the violation message} */
+    String message() default "'${validatedValue}' is a deprecated SPDX license id";
+
+    /** {@return the validation groups} */
+    Class<?>[] groups() default {};
+
+    /** {@return the payload, for example a {@link Severity} level} */
+    Class<? extends Payload>[] payload() default {};
+
+    /** Checks values against {@link CurrentSpdxLicense}. */
+    final class Validator implements ConstraintValidator<CurrentSpdxLicense, CharSequence> {
+
+        @Override
+        public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+            return value == null || !ValueTypes.isDeprecatedSpdxLicense(value.toString());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package eu.riscale.modelhub.spec.constraint;
+
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/** The value is an ORCID iD with a valid check digit. {@code null} is valid (combine with {@code @NotNull} where required). */
+@Documented
+@Constraint(validatedBy = Orcid.Validator.class)
+@Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
+@Retention(RUNTIME)
+public @interface Orcid {
+    /** {@return the violation message} */
+    String message() default "'${validatedValue}' is not a valid ORCID iD in hyphenated groups of 4 digits";
+
+    /** {@return the validation groups} */
+    Class<?>[] groups() default {};
+
+    /** {@return the payload, for example a {@link Severity} level} */
+    Class<? extends Payload>[] payload() default {};
+
+    /** Checks values against {@link Orcid}. */
+    final class Validator implements ConstraintValidator<Orcid, CharSequence> {
+
+        @Override
+        public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+            return value == null || ValueTypes.isOrcid(value.toString());
+        }
+    }
+}
