@@ -15,7 +15,7 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** The value is not a deprecated SPDX license id. The reference reports this as a warning: apply it with {@code payload = Severity.Warning.class}. {@code null} is valid (combine with {@code @NotNull} where required). */
+/** The value is not a deprecated SPDX license id. The reference reports this as a warning: apply it with {@code payload = WarningLevel.Warning.class}. {@code null} is valid (combine with {@code @NotNull} where required). */
 @Documented
 @Constraint(validatedBy = CurrentSpdxLicense.Validator.class)
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
@@ -27,7 +27,7 @@ public @interface CurrentSpdxLicense {
     /** {@return the validation groups} */
     Class<?>[] groups() default {};
 
-    /** {@return the payload, for example a {@link Severity} level} */
+    /** {@return the payload, for example a {@link WarningLevel} level} */
     Class<? extends Payload>[] payload() default {};
 
     /** Checks values against {@link CurrentSpdxLicense}. */

@@ -27,7 +27,7 @@ public @interface Doi {
     /** {@return the validation groups} */
     Class<?>[] groups() default {};
 
-    /** {@return the payload, for example a {@link Severity} level} */
+    /** {@return the payload, for example a {@link WarningLevel} level} */
     Class<? extends Payload>[] payload() default {};
 
     /** Checks values against {@link Doi}. */

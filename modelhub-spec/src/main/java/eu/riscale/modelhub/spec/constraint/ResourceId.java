@@ -28,7 +28,7 @@ public @interface ResourceId {
     /** {@return the validation groups} */
     Class<?>[] groups() default {};
 
-    /** {@return the payload, for example a {@link Severity} level} */
+    /** {@return the payload, for example a {@link WarningLevel} level} */
     Class<? extends Payload>[] payload() default {};
 
     /** Checks values against {@link ResourceId}. */

@@ -18,7 +18,7 @@ class ConstraintsTest {
             @Identifier(lowerCase = true, maxLength = 16) String axisId,
             @Nullable @Orcid String orcid,
 
-            @Nullable @SpdxLicense @CurrentSpdxLicense(payload = Severity.Warning.class)
+            @Nullable @SpdxLicense @CurrentSpdxLicense(payload = WarningLevel.Warning.class)
             String license,
 
             List<@Doi String> dois) {}
@@ -57,7 +57,7 @@ class ConstraintsTest {
         assertThat(violations).hasSize(1);
         ConstraintViolation<Node> v = violations.iterator().next();
         assertThat(v.getMessage()).isEqualTo("'GPL-2.0+' is a deprecated SPDX license id");
-        assertThat(v.getConstraintDescriptor().getPayload()).containsExactly(Severity.Warning.class);
+        assertThat(v.getConstraintDescriptor().getPayload()).containsExactly(WarningLevel.Warning.class);
     }
 
     @Test

@@ -6,8 +6,8 @@ import jakarta.validation.Payload;
  * Payloads that lower a constraint violation from an error to a warning, with the reference's warning levels. A
  * constraint without one of these payloads is an error: it makes a description invalid.
  */
-public final class Severity {
-    private Severity() {}
+public final class WarningLevel {
+    private WarningLevel() {}
 
     /** Informational (reference level INFO, 20). */
     public interface Info extends Payload {}

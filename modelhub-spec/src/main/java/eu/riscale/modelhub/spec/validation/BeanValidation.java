@@ -1,0 +1,97 @@
+package eu.riscale.modelhub.spec.validation;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hibernate.validator.HibernateValidator;
+
+/**
+ * Runs the Jakarta constraints of the spec records and reports the violations as {@link ValidationIssue}s with dotted
+ * YAML paths: {@code inputs[0].axes[2].minPercentile} becomes {@code inputs.0.axes.2.min_percentile}.
+ *
+ * <p>Thread-safe; the underlying validator factory is created once.
+ */
+public final class BeanValidation {
+    private static final ValidatorFactory FACTORY = Validation.byProvider(HibernateValidator.class)
+            .configure()
+            .defaultLocale(Locale.ROOT)
+            .buildValidatorFactory();
+
+    private BeanValidation() {}
+
+    /** {@return the shared validator} */
+    public static Validator validator() {
+        return FACTORY.getValidator();
+    }
+
+    /**
+     * Validates a record tree.
+     *
+     * @param root the root record
+     * @return every violation, as issues with severity from the constraint's payload
+     */
+    public static List<ValidationIssue> validate(Object root) {
+        List<ValidationIssue> issues = new ArrayList<>();
+        for (ConstraintViolation<Object> v : validator().validate(root)) {
+            issues.add(new ValidationIssue(
+                    Severity.ofPayload(v.getConstraintDescriptor().getPayload()),
+                    dotted(v.getPropertyPath()),
+                    v.getMessage()));
+        }
+        return issues;
+    }
+
+    /**
+     * Formats a Bean Validation path the way the reference prints locations: names in snake_case, list indexes and
+     * map keys as their own segments, container-element and class-level nodes left out.
+     *
+     * @param path a property path
+     * @return the dotted location, empty for the root
+     */
+    public static String dotted(Path path) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null) {
+                append(sb, Integer.toString(node.getIndex()));
+            } else if (node.getKey() != null) {
+                append(sb, node.getKey().toString());
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<") && node.getKind() != jakarta.validation.ElementKind.BEAN) {
+                append(sb, snakeCase(name));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String segment) {
+        if (sb.length() > 0) {
+            sb.append('.');
+        }
+        sb.append(segment);
+    }
+
+    /**
+     * Converts a Java component name to the YAML key of the spec.
+     *
+     * @param name a camelCase name such as {@code minPercentile}
+     * @return the snake_case key such as {@code min_percentile}
+     */
+    public static String snakeCase(String name) {
+        StringBuilder sb = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                sb.append('_').append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
