@@ -13,14 +13,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * For every reference conversion in {@code conformance/converted/}, converts the corpus file and compares the trees
  * after dropping 0.5 default values (see {@link V05Defaults}).
  */
 class ConvertedCorpusTest {
-    static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     /** A difference to the reference that is accepted, with the reason (also listed in docs/formats.md). */
     record KnownDifference(String difference, String reason) {}
@@ -48,10 +46,9 @@ class ConvertedCorpusTest {
     @MethodSource("pairs")
     void conversionMatchesReference(String convertedName) throws IOException {
         String stem = convertedName.substring(0, convertedName.length() - ".v0_5.yaml".length());
-        JsonNode original =
-                YAML.readTree(Conformance.corpus().resolve(stem + ".yaml").toFile());
-        JsonNode expected = YAML.readTree(
-                Conformance.dir().resolve("converted").resolve(convertedName).toFile());
+        JsonNode original = YamlTrees.read(Conformance.corpus().resolve(stem + ".yaml"));
+        JsonNode expected =
+                YamlTrees.read(Conformance.dir().resolve("converted").resolve(convertedName));
 
         ConversionResult result = FormatConversion.toLatest(original);
 

@@ -48,6 +48,9 @@ public final class LegacyConverter {
         int minor = Integer.parseInt(m.group(2));
         int patch = Integer.parseInt(m.group(3));
         JsonNode type = Nodes.value(document, "type");
+        if (type == null) {
+            report.error("type", "Missing field 'type'");
+        }
         if (major != 0 || minor < 3 || minor > 5) {
             report.error(
                     "format_version",
@@ -56,7 +59,6 @@ public final class LegacyConverter {
             return result(null, fv, report);
         }
         if (type == null) {
-            report.error("type", "Missing field 'type'");
             return result(null, fv, report);
         }
         if (!type.isString() || !type.stringValue().equals("model")) {

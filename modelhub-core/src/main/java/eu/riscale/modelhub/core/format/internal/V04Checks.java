@@ -102,6 +102,7 @@ final class V04Checks {
             "zero_mean_unit_variance", Set.of("mode", "axes", "mean", "std", "eps"),
             "scale_range", Set.of("mode", "axes", "min_percentile", "max_percentile", "eps", "reference_tensor"),
             "scale_mean_variance", Set.of("mode", "reference_tensor", "axes", "eps"));
+    private static final Pattern URL = Pattern.compile("(?i)https?://([^/?#:]+)(?::\\d+)?([^?#]*)?(?:[?#].*)?");
     private static final Pattern DOI = Pattern.compile("^10\\.[0-9]{4}.+$");
 
     private final ObjectNode data;
@@ -242,13 +243,32 @@ final class V04Checks {
             JsonNode f = list.get(i);
             if (!f.isString()) {
                 report.error(at(key, i), "expected a file path or URL, found " + Nodes.kind(f));
-            } else if (npy && !f.stringValue().endsWith(".npy")) {
-                String s = f.stringValue();
-                int dot = s.lastIndexOf('.');
-                String suffix = dot < 0 || dot < s.lastIndexOf('/') ? "no suffix" : s.substring(dot);
+            } else if (npy && !suffix(f.stringValue()).equals(".npy")) {
+                String suffix = suffix(f.stringValue());
                 report.error(at(key, i), "Expected suffix .npy, but got " + suffix);
             }
         }
+    }
+
+    /**
+     * The final suffix of a file source as the reference's {@code validate_suffix} sees it: for URLs the last
+     * {@code .xyz} of the path (ignoring Zenodo's trailing {@code /content}), for paths the file name's suffix.
+     */
+    static String suffix(String source) {
+        java.util.regex.Matcher url = URL.matcher(source);
+        String path;
+        if (url.matches()) {
+            String host = url.group(1);
+            path = url.group(2) == null ? "" : url.group(2);
+            if (host.equals("zenodo.org") && path.startsWith("/api/records/") && path.endsWith("/content")) {
+                path = path.substring(0, path.length() - "/content".length());
+            }
+            int dot = path.lastIndexOf('.');
+            return dot < 0 ? "no suffix" : path.substring(dot);
+        }
+        path = source.substring(source.lastIndexOf('/') + 1);
+        int dot = path.lastIndexOf('.');
+        return dot <= 0 || dot == path.length() - 1 ? "no suffix" : path.substring(dot);
     }
 
     private void checkTensorList(String key, boolean input, Map<String, ObjectNode> tensors, Set<String> inputNames) {

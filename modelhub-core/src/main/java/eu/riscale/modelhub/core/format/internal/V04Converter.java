@@ -482,11 +482,12 @@ final class V04Converter {
                         int h = i < halo.length ? halo[i] : 0;
                         boolean withHalo = type.equals("time") || h != 0;
                         if (withHalo && !sizeIsRef) {
-                            report.error(
-                                    at(loc, "halo"),
-                                    "an output axis with a halo needs a size relative to an input"
-                                            + " (an implicit output shape); axis '" + a + "' has the fixed size "
-                                            + size);
+                            report.note(
+                                    at(at(loc, "halo"), i),
+                                    "halo " + h + " of axis '" + a + "' is dropped: format 0.5 allows a halo only on an"
+                                            + " output axis whose size references an input axis, and this one has the"
+                                            + " fixed size " + size + " (the reference converter stops here); crop "
+                                            + h + " on both sides yourself");
                         } else if (withHalo) {
                             axis.put("halo", h);
                         }
