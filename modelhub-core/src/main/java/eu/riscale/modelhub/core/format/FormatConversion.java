@@ -1,0 +1,39 @@
+package eu.riscale.modelhub.core.format;
+
+import eu.riscale.modelhub.core.format.internal.LegacyConverter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Converts model descriptions of any supported format version to a format 0.5.7 tree.
+ *
+ * <p>Supported: format 0.5.x (returned as a copy with {@code format_version: 0.5.7}), 0.4.x and 0.3.x (upgraded to
+ * 0.4.10 at the dictionary level, checked against the 0.4 rules, then converted as the reference implementation does;
+ * see {@code docs/formats.md}). Formats 0.1 and 0.2, documents without a readable {@code format_version} and documents
+ * that are not models are reported as a problem at {@code format_version} or {@code type}, with no tree.
+ *
+ * <pre>{@code
+ * JsonNode tree = yamlMapper.readTree(path.toFile());
+ * ConversionResult result = FormatConversion.toLatest(tree);
+ * result.problems().forEach(System.err::println);
+ * ObjectNode v05 = result.convertedTree().orElseThrow();
+ * }</pre>
+ *
+ * <p>The functions are pure: the input tree is not modified, and odd input (a number where a list is expected, and so
+ * on) is reported as a problem with its location rather than thrown. Thread-safe.
+ */
+public final class FormatConversion {
+    /** The format version that {@link #toLatest} produces. */
+    public static final String LATEST_FORMAT_VERSION = "0.5.7";
+
+    private FormatConversion() {}
+
+    /**
+     * Converts a parsed description tree to format {@value #LATEST_FORMAT_VERSION}.
+     *
+     * @param document the parsed YAML document of a model description
+     * @return the converted tree (if possible), the declared version, conversion notes and legacy-rule problems
+     */
+    public static ConversionResult toLatest(JsonNode document) {
+        return LegacyConverter.toLatest(document);
+    }
+}

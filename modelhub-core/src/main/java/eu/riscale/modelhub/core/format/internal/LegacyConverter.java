@@ -1,0 +1,92 @@
+package eu.riscale.modelhub.core.format.internal;
+
+import eu.riscale.modelhub.core.format.ConversionResult;
+import eu.riscale.modelhub.core.format.FormatConversion;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Dispatches a document by its declared format version: 0.5.x is passed through, 0.3.x/0.4.x are upgraded, checked and
+ * converted, anything else is reported. Not API: call {@link FormatConversion#toLatest(JsonNode)}.
+ */
+public final class LegacyConverter {
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
+
+    private LegacyConverter() {}
+
+    /**
+     * Converts a parsed description to format 0.5.7; see {@link FormatConversion#toLatest(JsonNode)}.
+     *
+     * @param document the parsed document
+     * @return the result with tree, declared version, notes and problems
+     */
+    public static ConversionResult toLatest(JsonNode document) {
+        Report report = new Report();
+        if (document == null || !document.isObject()) {
+            report.error(
+                    "",
+                    "expected a YAML mapping at the top level of a model description, found " + Nodes.kind(document));
+            return result(null, null, report);
+        }
+        JsonNode fvNode = Nodes.value(document, "format_version");
+        String fv = fvNode != null && fvNode.isString() ? fvNode.stringValue().strip() : null;
+        if (fvNode == null) {
+            report.error("format_version", "Field required: the format version, for example 0.5.7 or 0.4.10");
+            return result(null, null, report);
+        }
+        Matcher m = fv == null ? null : VERSION.matcher(fv);
+        if (m == null || !m.matches()) {
+            report.error(
+                    "format_version",
+                    "expected a version string MAJOR.MINOR.PATCH such as '0.4.10', found " + Nodes.kind(fvNode));
+            return result(null, fv, report);
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        int patch = Integer.parseInt(m.group(3));
+        JsonNode type = Nodes.value(document, "type");
+        if (type == null) {
+            report.error("type", "Missing field 'type'");
+        }
+        if (major != 0 || minor < 3 || minor > 5) {
+            report.error(
+                    "format_version",
+                    "format version " + fv + " is not supported: supported are 0.3.x, 0.4.x and"
+                            + " 0.5.x (older descriptions must be re-created, newer ones need a newer modelhub)");
+            return result(null, fv, report);
+        }
+        if (type == null) {
+            return result(null, fv, report);
+        }
+        if (!type.isString() || !type.stringValue().equals("model")) {
+            report.error("type", "only model descriptions are supported, found type " + Nodes.kind(type));
+            return result(null, fv, report);
+        }
+        ObjectNode copy = ((ObjectNode) document).deepCopy();
+        if (minor == 5) {
+            if (patch > 7) {
+                report.note(
+                        "format_version",
+                        "format version " + fv + " is newer than " + V04Converter.TARGET_VERSION + " and is read as "
+                                + V04Converter.TARGET_VERSION);
+            }
+            copy.put("format_version", V04Converter.TARGET_VERSION);
+            return result(copy, fv, report);
+        }
+        if (minor == 4 && patch > 10) {
+            report.note("format_version", "format version " + fv + " is newer than 0.4.10 and is read as 0.4.10");
+            copy.put("format_version", "0.4.10");
+        }
+        DictUpgrades.upgradeTo0410(copy, report);
+        V04Checks.check(copy, report);
+        ObjectNode converted = V04Converter.convert(copy, report);
+        return result(converted, fv, report);
+    }
+
+    private static ConversionResult result(@Nullable ObjectNode tree, @Nullable String fv, Report report) {
+        return new ConversionResult(tree, fv, report.notes, report.problems);
+    }
+}

@@ -1,0 +1,363 @@
+package eu.riscale.modelhub.core.resource;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A content-addressed disk cache of http(s) downloads, and the only place the SDK opens network connections.
+ *
+ * <p>Layout under {@link ResourceSettings#cacheDir()}: {@code sha256/<hex>} holds each content once, named by its
+ * sha256; {@code urls/<sha256 of the URL>} records which content a URL gave; {@code tmp/} holds downloads in progress,
+ * which are moved into place atomically once complete and verified. A file is served from the cache without a request
+ * when its declared sha256 is in the cache, or when the URL was fetched before.
+ *
+ * <p>Downloads follow at most {@link ResourceSettings#maxRedirects()} redirects (only to http and https), give up when
+ * connecting or waiting for data takes longer than the timeouts, and stop reading past
+ * {@link ResourceSettings#maxDownloadBytes()}. In offline mode no connection is opened: uncached files fail with
+ * {@link OfflineException} and are listed by {@link #skipped()}.
+ *
+ * <p>Thread-safe; several processes may share one cache directory.
+ */
+public final class DownloadCache {
+    private final ResourceSettings settings;
+    private final Set<URI> skipped = ConcurrentHashMap.newKeySet();
+    private volatile @Nullable HttpClient client;
+
+    private DownloadCache(ResourceSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Creates a cache; nothing is created on disk or network until the first fetch.
+     *
+     * @param settings the cache directory, offline flag and limits
+     * @return the cache
+     */
+    public static DownloadCache create(ResourceSettings settings) {
+        return new DownloadCache(settings);
+    }
+
+    /** {@return the settings of this cache} */
+    public ResourceSettings settings() {
+        return settings;
+    }
+
+    /** {@return the remote files that offline mode skipped so far, in no particular order} */
+    public Set<URI> skipped() {
+        return Set.copyOf(skipped);
+    }
+
+    /**
+     * A file in the cache.
+     *
+     * @param uri the URL it was fetched from
+     * @param path the cached content; do not modify it
+     * @param sha256 the sha256 of the content
+     * @param size the size in bytes
+     */
+    public record CachedFile(URI uri, Path path, Sha256 sha256, long size) {}
+
+    /**
+     * Finds a file in the cache without touching the network.
+     *
+     * @param uri the URL
+     * @param expected the declared sha256, or {@code null}
+     * @return the cached file, or empty when neither the hash nor the URL is cached
+     * @throws IOException when the cache cannot be read
+     */
+    public Optional<CachedFile> cached(URI uri, @Nullable Sha256 expected) throws IOException {
+        if (expected != null) {
+            Path content = contentPath(expected);
+            if (Files.isRegularFile(content)) {
+                return Optional.of(new CachedFile(uri, content, expected, Files.size(content)));
+            }
+        }
+        Path index = indexPath(uri);
+        if (!Files.isRegularFile(index)) {
+            return Optional.empty();
+        }
+        String line = Files.readString(index, StandardCharsets.UTF_8)
+                .lines()
+                .findFirst()
+                .orElse("");
+        Sha256 hash;
+        try {
+            hash = Sha256.parse(line);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        Path content = contentPath(hash);
+        if (!Files.isRegularFile(content)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CachedFile(uri, content, hash, Files.size(content)));
+    }
+
+    /**
+     * Gives a remote file from the cache, downloading it when it is not there.
+     *
+     * <p>With a declared sha256, the content is verified before it is stored; a cached copy of the URL with a
+     * different hash is fetched again (online) or reported as a mismatch (offline).
+     *
+     * @param uri an http or https URL
+     * @param expected the declared sha256, or {@code null}
+     * @return the cached file
+     * @throws UnsafeReferenceException when the URL is not http or https
+     * @throws OfflineException in offline mode when the file is not cached
+     * @throws Sha256MismatchException when the content differs from {@code expected}
+     * @throws DownloadException when the download fails (timeout, too large, redirects, status)
+     * @throws IOException when the cache cannot be written
+     */
+    public CachedFile fetch(URI uri, @Nullable Sha256 expected) throws IOException {
+        checkScheme(uri.toString(), uri);
+        Optional<CachedFile> hit = cached(uri, expected);
+        if (hit.isPresent() && (expected == null || hit.get().sha256().equals(expected))) {
+            return hit.get();
+        }
+        if (settings.offline()) {
+            skipped.add(uri);
+            if (hit.isPresent()) {
+                throw new Sha256MismatchException(
+                        uri + " (cached copy)", expected, hit.get().sha256());
+            }
+            throw new OfflineException(uri);
+        }
+        return download(uri, expected);
+    }
+
+    static void checkScheme(String reference, URI uri) throws UnsafeReferenceException {
+        String scheme = uri.getScheme();
+        if (scheme == null
+                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || uri.getHost() == null) {
+            throw new UnsafeReferenceException(
+                    reference,
+                    "is not an http or https URL" + (scheme == null ? "" : " (scheme '" + scheme + "')")
+                            + "; only http and https downloads are supported");
+        }
+    }
+
+    private Path contentPath(Sha256 hash) {
+        return settings.cacheDir().resolve("sha256").resolve(hash.hex());
+    }
+
+    private Path indexPath(URI uri) {
+        return settings.cacheDir()
+                .resolve("urls")
+                .resolve(Sha256.of(uri.toString().getBytes(StandardCharsets.UTF_8))
+                        .hex());
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(settings.connectTimeout())
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private CachedFile download(URI uri, @Nullable Sha256 expected) throws IOException {
+        Path tmpDir = settings.cacheDir().resolve("tmp");
+        Files.createDirectories(tmpDir);
+        List<URI> hops = new ArrayList<>();
+        URI current = uri;
+        while (true) {
+            hops.add(current);
+            Path part = Files.createTempFile(tmpDir, "download-", ".part");
+            try {
+                BodyToFile.Result result = exchange(uri, current, part);
+                if (result.status() / 100 == 2) {
+                    if (expected != null && !expected.equals(result.sha256())) {
+                        throw new Sha256MismatchException(uri.toString(), expected, result.sha256());
+                    }
+                    return store(uri, part, result);
+                }
+                if (isRedirect(result.status())) {
+                    if (hops.size() > settings.maxRedirects()) {
+                        throw new DownloadException(
+                                uri,
+                                DownloadException.Reason.TOO_MANY_REDIRECTS,
+                                "more than " + settings.maxRedirects() + " redirects (last to " + current + ")",
+                                null);
+                    }
+                    current = redirectTarget(uri, current, result.location());
+                    continue;
+                }
+                DownloadException.Reason reason = result.status() == 404 || result.status() == 410
+                        ? DownloadException.Reason.NOT_FOUND
+                        : DownloadException.Reason.HTTP_STATUS;
+                throw new DownloadException(
+                        uri,
+                        reason,
+                        "HTTP status " + result.status() + (current.equals(uri) ? "" : " from " + current),
+                        null);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static URI redirectTarget(URI uri, URI current, @Nullable String location) throws DownloadException {
+        if (location == null || location.isBlank()) {
+            throw new DownloadException(
+                    uri, DownloadException.Reason.BAD_REDIRECT, "redirect without a Location from " + current, null);
+        }
+        URI target;
+        try {
+            target = current.resolve(new URI(location.strip()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new DownloadException(
+                    uri, DownloadException.Reason.BAD_REDIRECT, "invalid redirect Location '" + location + "'", e);
+        }
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || target.getHost() == null) {
+            throw new DownloadException(
+                    uri,
+                    DownloadException.Reason.BAD_REDIRECT,
+                    "redirect to '" + location + "', expected an http or https URL",
+                    null);
+        }
+        return target;
+    }
+
+    private BodyToFile.Result exchange(URI uri, URI current, Path part) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(current)
+                .timeout(settings.readTimeout())
+                .header("User-Agent", "modelhub-java")
+                .GET()
+                .build();
+        BodyToFile body = new BodyToFile(part, settings.maxDownloadBytes());
+        CompletableFuture<HttpResponse<BodyToFile.Result>> future = client().sendAsync(request, body);
+        long idleNanos = settings.readTimeout().toNanos();
+        long pollMillis = Math.max(10, Math.min(250, settings.readTimeout().toMillis() / 4));
+        try {
+            while (true) {
+                try {
+                    return future.get(pollMillis, TimeUnit.MILLISECONDS).body();
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() - body.lastProgressNanos() > idleNanos) {
+                        body.cancel();
+                        future.cancel(true);
+                        throw new DownloadException(
+                                uri,
+                                DownloadException.Reason.TIMEOUT,
+                                "no data from " + current + " for "
+                                        + settings.readTimeout().toMillis() + " ms",
+                                null);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            body.cancel();
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while downloading " + uri);
+        } catch (CancellationException e) {
+            throw new DownloadException(uri, DownloadException.Reason.CONNECTION, "cancelled", e);
+        } catch (ExecutionException e) {
+            throw failure(uri, current, e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    private DownloadException failure(URI uri, URI current, Throwable cause) {
+        Throwable t = cause;
+        while (t.getCause() != null && !(t instanceof BodyToFile.TooLarge) && !(t instanceof HttpTimeoutException)) {
+            t = t.getCause();
+        }
+        if (t instanceof BodyToFile.TooLarge) {
+            return new DownloadException(
+                    uri,
+                    DownloadException.Reason.TOO_LARGE,
+                    t.getMessage() + ", the limit is " + settings.maxDownloadBytes() + " bytes",
+                    null);
+        }
+        if (t instanceof HttpConnectTimeoutException) {
+            return new DownloadException(
+                    uri,
+                    DownloadException.Reason.TIMEOUT,
+                    "no connection to " + current + " within "
+                            + settings.connectTimeout().toMillis() + " ms",
+                    cause);
+        }
+        if (t instanceof HttpTimeoutException) {
+            return new DownloadException(
+                    uri,
+                    DownloadException.Reason.TIMEOUT,
+                    "no response from " + current + " within "
+                            + settings.readTimeout().toMillis() + " ms",
+                    cause);
+        }
+        String what = t instanceof ConnectException ? "cannot connect to " : "connection to ";
+        return new DownloadException(uri, DownloadException.Reason.CONNECTION, what + current + " failed: " + t, cause);
+    }
+
+    private CachedFile store(URI uri, Path part, BodyToFile.Result result) throws IOException {
+        Path content = contentPath(result.sha256());
+        Files.createDirectories(content.getParent());
+        if (!Files.exists(content)) {
+            moveAtomically(part, content);
+        }
+        Path index = indexPath(uri);
+        Files.createDirectories(index.getParent());
+        Path indexPart = Files.createTempFile(settings.cacheDir().resolve("tmp"), "url-", ".part");
+        try {
+            Files.writeString(indexPart, result.sha256().hex() + "\n" + uri + "\n", StandardCharsets.UTF_8);
+            moveAtomically(indexPart, index);
+        } finally {
+            Files.deleteIfExists(indexPart);
+        }
+        return new CachedFile(uri, content, result.sha256(), result.size());
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            try {
+                Files.move(from, to);
+            } catch (FileAlreadyExistsException ignored) {
+                // another process stored the same content first
+            }
+        }
+    }
+}

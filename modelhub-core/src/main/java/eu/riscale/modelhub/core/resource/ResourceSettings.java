@@ -1,0 +1,348 @@
+package eu.riscale.modelhub.core.resource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable settings for reading packages: where the download cache lives, whether the network may be used, and the
+ * limits that protect against hostile servers and archives.
+ *
+ * <p>{@link #defaults()} reads the environment: {@code MODELHUB_CACHE_DIR} (else {@code ~/.cache/modelhub}) and
+ * {@code MODELHUB_OFFLINE=1} (also {@code true}/{@code yes}). Anything can be changed through the builder:
+ *
+ * <pre>{@code
+ * ResourceSettings settings = ResourceSettings.defaults().with(b -> b
+ *         .offline(true)
+ *         .readTimeout(Duration.ofSeconds(10)));
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ResourceSettings {
+    /** Environment variable naming the download cache directory. */
+    public static final String CACHE_DIR_ENV = "MODELHUB_CACHE_DIR";
+
+    /** Environment variable that switches offline mode on when {@code 1}, {@code true} or {@code yes}. */
+    public static final String OFFLINE_ENV = "MODELHUB_OFFLINE";
+
+    private static final long MIB = 1024L * 1024L;
+    private static final long GIB = 1024L * MIB;
+
+    private final Path cacheDir;
+    private final boolean offline;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final long maxDownloadBytes;
+    private final int maxRedirects;
+    private final int maxZipEntries;
+    private final long maxZipEntryBytes;
+    private final long maxZipTotalBytes;
+    private final int maxZipCompressionRatio;
+
+    private ResourceSettings(Builder b) {
+        this.cacheDir = b.cacheDir;
+        this.offline = b.offline;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.maxDownloadBytes = b.maxDownloadBytes;
+        this.maxRedirects = b.maxRedirects;
+        this.maxZipEntries = b.maxZipEntries;
+        this.maxZipEntryBytes = b.maxZipEntryBytes;
+        this.maxZipTotalBytes = b.maxZipTotalBytes;
+        this.maxZipCompressionRatio = b.maxZipCompressionRatio;
+    }
+
+    /** {@return the settings from this process's environment and the built-in limits} */
+    public static ResourceSettings defaults() {
+        return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * Builds settings from given environment variables, for tools that pass their own environment.
+     *
+     * @param environment the variables, read for {@value #CACHE_DIR_ENV} and {@value #OFFLINE_ENV}
+     * @param home the user's home directory, under which the default cache {@code .cache/modelhub} lies
+     * @return the settings
+     */
+    public static ResourceSettings fromEnvironment(Map<String, String> environment, Path home) {
+        Builder b = new Builder();
+        String dir = environment.get(CACHE_DIR_ENV);
+        b.cacheDir(dir == null || dir.isBlank() ? home.resolve(".cache").resolve("modelhub") : Path.of(dir));
+        String off = environment.get(OFFLINE_ENV);
+        b.offline(off != null && (off.equals("1") || off.equalsIgnoreCase("true") || off.equalsIgnoreCase("yes")));
+        return b.build();
+    }
+
+    /** {@return a builder starting from the built-in limits, with the cache under {@code ~/.cache/modelhub}} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder holding these settings} */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Returns a copy with some settings changed.
+     *
+     * @param changes sets the values to change on a builder that holds these settings
+     * @return the changed copy
+     */
+    public ResourceSettings with(Consumer<Builder> changes) {
+        Builder b = toBuilder();
+        changes.accept(b);
+        return b.build();
+    }
+
+    /** {@return the download cache directory} */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    /** {@return whether offline mode is on: no connection is ever opened, only cached downloads are served} */
+    public boolean offline() {
+        return offline;
+    }
+
+    /** {@return how long to wait for a connection} */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** {@return how long to wait for the response headers, and at most between two chunks of the body} */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** {@return the largest download accepted, in bytes} */
+    public long maxDownloadBytes() {
+        return maxDownloadBytes;
+    }
+
+    /** {@return how many redirects one download may follow} */
+    public int maxRedirects() {
+        return maxRedirects;
+    }
+
+    /** {@return the most entries a zip package may have} */
+    public int maxZipEntries() {
+        return maxZipEntries;
+    }
+
+    /** {@return the largest uncompressed size of one zip entry, in bytes} */
+    public long maxZipEntryBytes() {
+        return maxZipEntryBytes;
+    }
+
+    /** {@return the largest uncompressed size of all entries of one zip package together, in bytes} */
+    public long maxZipTotalBytes() {
+        return maxZipTotalBytes;
+    }
+
+    /**
+     * {@return the largest ratio of uncompressed to compressed size of a zip entry; checked once an entry has produced
+     * more than 1 MiB}
+     */
+    public int maxZipCompressionRatio() {
+        return maxZipCompressionRatio;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (!(o instanceof ResourceSettings)) {
+            return false;
+        }
+        ResourceSettings s = (ResourceSettings) o;
+        return offline == s.offline
+                && maxDownloadBytes == s.maxDownloadBytes
+                && maxRedirects == s.maxRedirects
+                && maxZipEntries == s.maxZipEntries
+                && maxZipEntryBytes == s.maxZipEntryBytes
+                && maxZipTotalBytes == s.maxZipTotalBytes
+                && maxZipCompressionRatio == s.maxZipCompressionRatio
+                && cacheDir.equals(s.cacheDir)
+                && connectTimeout.equals(s.connectTimeout)
+                && readTimeout.equals(s.readTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(cacheDir, offline, connectTimeout, readTimeout, maxDownloadBytes, maxRedirects);
+    }
+
+    @Override
+    public String toString() {
+        return "ResourceSettings[cacheDir=" + cacheDir + ", offline=" + offline + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout + ", maxDownloadBytes=" + maxDownloadBytes + ", maxRedirects="
+                + maxRedirects + ", maxZipEntries=" + maxZipEntries + ", maxZipEntryBytes=" + maxZipEntryBytes
+                + ", maxZipTotalBytes=" + maxZipTotalBytes + ", maxZipCompressionRatio=" + maxZipCompressionRatio
+                + "]";
+    }
+
+    /** Builds {@link ResourceSettings}; each setter checks its value at once and names it when it is invalid. */
+    public static final class Builder {
+        private Path cacheDir = Path.of(System.getProperty("user.home"), ".cache", "modelhub");
+        private boolean offline;
+        private Duration connectTimeout = Duration.ofSeconds(30);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private long maxDownloadBytes = 4 * GIB;
+        private int maxRedirects = 10;
+        private int maxZipEntries = 10_000;
+        private long maxZipEntryBytes = 4 * GIB;
+        private long maxZipTotalBytes = 16 * GIB;
+        private int maxZipCompressionRatio = 200;
+
+        private Builder() {}
+
+        private Builder(ResourceSettings s) {
+            cacheDir = s.cacheDir;
+            offline = s.offline;
+            connectTimeout = s.connectTimeout;
+            readTimeout = s.readTimeout;
+            maxDownloadBytes = s.maxDownloadBytes;
+            maxRedirects = s.maxRedirects;
+            maxZipEntries = s.maxZipEntries;
+            maxZipEntryBytes = s.maxZipEntryBytes;
+            maxZipTotalBytes = s.maxZipTotalBytes;
+            maxZipCompressionRatio = s.maxZipCompressionRatio;
+        }
+
+        /**
+         * Sets the download cache directory; it is created on first use.
+         *
+         * @param cacheDir the directory
+         * @return this builder
+         */
+        public Builder cacheDir(Path cacheDir) {
+            this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir").toAbsolutePath();
+            return this;
+        }
+
+        /**
+         * Switches offline mode.
+         *
+         * @param offline whether to never open a connection
+         * @return this builder
+         */
+        public Builder offline(boolean offline) {
+            this.offline = offline;
+            return this;
+        }
+
+        /**
+         * Sets the connect timeout.
+         *
+         * @param connectTimeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the read timeout: for the response headers, and between two chunks of the body.
+         *
+         * @param readTimeout a positive duration
+         * @return this builder
+         */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = positive(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the largest accepted download.
+         *
+         * @param maxDownloadBytes a positive number of bytes
+         * @return this builder
+         */
+        public Builder maxDownloadBytes(long maxDownloadBytes) {
+            this.maxDownloadBytes = positive(maxDownloadBytes, "maxDownloadBytes");
+            return this;
+        }
+
+        /**
+         * Sets how many redirects a download may follow.
+         *
+         * @param maxRedirects zero or more
+         * @return this builder
+         */
+        public Builder maxRedirects(int maxRedirects) {
+            if (maxRedirects < 0) {
+                throw new IllegalArgumentException("maxRedirects must be >= 0, found " + maxRedirects);
+            }
+            this.maxRedirects = maxRedirects;
+            return this;
+        }
+
+        /**
+         * Sets the most entries a zip package may have.
+         *
+         * @param maxZipEntries a positive count
+         * @return this builder
+         */
+        public Builder maxZipEntries(int maxZipEntries) {
+            this.maxZipEntries = (int) positive(maxZipEntries, "maxZipEntries");
+            return this;
+        }
+
+        /**
+         * Sets the largest uncompressed size of one zip entry.
+         *
+         * @param maxZipEntryBytes a positive number of bytes
+         * @return this builder
+         */
+        public Builder maxZipEntryBytes(long maxZipEntryBytes) {
+            this.maxZipEntryBytes = positive(maxZipEntryBytes, "maxZipEntryBytes");
+            return this;
+        }
+
+        /**
+         * Sets the largest uncompressed size of a whole zip package.
+         *
+         * @param maxZipTotalBytes a positive number of bytes
+         * @return this builder
+         */
+        public Builder maxZipTotalBytes(long maxZipTotalBytes) {
+            this.maxZipTotalBytes = positive(maxZipTotalBytes, "maxZipTotalBytes");
+            return this;
+        }
+
+        /**
+         * Sets the largest compression ratio of a zip entry.
+         *
+         * @param maxZipCompressionRatio a positive ratio, uncompressed to compressed
+         * @return this builder
+         */
+        public Builder maxZipCompressionRatio(int maxZipCompressionRatio) {
+            this.maxZipCompressionRatio = (int) positive(maxZipCompressionRatio, "maxZipCompressionRatio");
+            return this;
+        }
+
+        /** {@return the settings} */
+        public ResourceSettings build() {
+            return new ResourceSettings(this);
+        }
+
+        private static long positive(long value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, found " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, found " + value);
+            }
+            return value;
+        }
+    }
+}
