@@ -317,3 +317,15 @@ for dt in DTYPES:
                 name = f"{dt}_{'le' if order == '<' else 'be'}_{layout}_v{version[0]}.npy"
                 with open(os.path.join(NPY, name), "wb") as f:
                     np.lib.format.write_array(f, b, version=version)
+
+# ---- padding: np.pad of a small int32 array along each axis, every mode, widths larger than the axis
+PAD = os.path.join(ROOT, "pad")
+os.makedirs(PAD, exist_ok=True)
+a = (np.arange(12, dtype=np.int32) * 3 - 7).reshape(3, 4)
+np.save(os.path.join(PAD, "input.npy"), a)
+for mode in ["constant", "edge", "reflect", "symmetric"]:
+    for axis, (before, after) in [(0, (4, 7)), (1, (5, 2)), (1, (0, 1))]:
+        widths = [(0, 0), (0, 0)]
+        widths[axis] = (before, after)
+        kw = {"constant_values": -99} if mode == "constant" else {}
+        np.save(os.path.join(PAD, f"{mode}_{axis}_{before}_{after}.npy"), np.pad(a, widths, mode=mode, **kw))
