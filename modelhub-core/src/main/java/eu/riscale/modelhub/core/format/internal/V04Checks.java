@@ -807,6 +807,14 @@ final class V04Checks {
         for (JsonNode s : scale) {
             if (!s.isNull()) {
                 nonNull++;
+                if (!s.isNumber()) {
+                    return null; // reported by checkOutputShape
+                }
+            }
+        }
+        for (JsonNode o : offset) {
+            if (!o.isNumber()) {
+                return null; // reported by checkOutputShape
             }
         }
         if (depth == 0 && refShape.length != nonNull) {
