@@ -101,6 +101,18 @@ class NucleiConversionTest {
         assertThat(converted.at("/weights/onnx/opset_version")).isEqualTo(v05.at("/weights/onnx/opset_version"));
     }
 
+    @Test
+    void expandedOutputShapeAgreesWithThePackagedV05Description() throws Exception {
+        ConversionResult result = convert("expand_output_shape_v0_4.bioimageio.yaml");
+        JsonNode v05 = YamlTrees.read(model("expand_output_shape.bioimageio.yaml"));
+
+        assertThat(result.errors()).isEmpty();
+        JsonNode output = result.convertedTree().orElseThrow().at("/outputs/0");
+        // scale null with offset 0.5 inserts a new z axis of size int(2 * 0.5) = 1
+        assertThat(axesSummary(output)).isEqualTo(axesSummary(v05.at("/outputs/0")));
+        assertThat(opsSummary(output.get("postprocessing"))).isEqualTo(opsSummary(v05.at("/outputs/0/postprocessing")));
+    }
+
     /** Axis type, id, size (batch size aside: 0.4 required 1, the conversion leaves it open), halo, channel count. */
     static List<String> axesSummary(JsonNode tensor) {
         List<String> out = new ArrayList<>();
@@ -111,10 +123,19 @@ class NucleiConversionTest {
                     ? ""
                     : type.equals("channel")
                             ? "channels=" + a.get("channel_names").size()
-                            : String.valueOf(a.get("size"));
+                            : size(a.get("size"));
             out.add(type + ":" + id + ":" + size + ":halo=" + a.path("halo").asInt(0));
         }
         return out;
+    }
+
+    private static String size(JsonNode size) {
+        if (size.isObject() && size.has("tensor_id")) {
+            return size.get("tensor_id").stringValue() + "."
+                    + size.get("axis_id").stringValue() + "+"
+                    + size.path("offset").asInt(0);
+        }
+        return String.valueOf(size);
     }
 
     /** Op ids with their kwargs; axes lists compared as sets (0.5 example lists [x, y], the conversion [y, x]). */
