@@ -133,6 +133,15 @@ class MalformedLegacyTest {
     }
 
     @Test
+    void unknownPatchVersionOf03IsReported() {
+        assertThat(errors(VALID_04.replace("format_version: 0.4.9", "format_version: 0.3.7")))
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .contains(tuple(
+                        "format_version",
+                        "unknown format version 0.3.7: known are 0.3.0 to 0.3.6 and 0.4.0 to 0.4.10 (and 0.5.x)"));
+    }
+
+    @Test
     void missingOrNumericFormatVersionIsReported() {
         assertThat(errors(VALID_04.replace("format_version: 0.4.9\n", "")))
                 .extracting(LegacyProblem::location)
