@@ -233,4 +233,36 @@ class DownloadCacheTest {
         assertThat(offline.skipped()).containsExactly(other);
         assertThat(server.requests()).containsExactly("/cached.bin");
     }
+
+    @Test
+    void offlineACachedCopyWithAnotherHashIsReportedAsAMismatch() throws Exception {
+        server.bytes("/w.bin", CONTENT);
+        URI uri = server.uri("/w.bin");
+        DownloadCache.create(settings).fetch(uri, null);
+        Sha256 declared = Sha256.of(new byte[] {7});
+        DownloadCache offline = DownloadCache.create(settings.with(b -> b.offline(true)));
+        assertThatThrownBy(() -> offline.fetch(uri, declared))
+                .isInstanceOf(Sha256MismatchException.class)
+                .hasMessage("sha256 mismatch for " + uri + " (cached copy): expected " + declared + ", found "
+                        + Sha256.of(CONTENT));
+    }
+
+    @Test
+    void textSourcesAreUrlsOrPaths() throws Exception {
+        server.bytes("/m/rdf.yaml", "name: x\n".getBytes(StandardCharsets.UTF_8));
+        try (ResourceRoot root = ResourceRoot.open(server.uri("/m/rdf.yaml").toString(), settings)) {
+            assertThat(root).isInstanceOf(RemoteRoot.class);
+            assertThat(root.resolve("w.pt").location())
+                    .isEqualTo(server.uri("/m/w.pt").toString());
+            assertThat(root.resolve("data/a b.npy").location())
+                    .isEqualTo(server.uri("/m/data/a%20b.npy").toString());
+        }
+        assertThatThrownBy(() -> ResourceRoot.open("ftp://127.0.0.1/rdf.yaml", settings))
+                .isInstanceOf(UnsafeReferenceException.class)
+                .hasMessageContaining("scheme 'ftp'");
+        Files.writeString(dir.resolve("rdf.yaml"), "name: y\n");
+        try (ResourceRoot root = ResourceRoot.open(dir.resolve("rdf.yaml").toString(), settings)) {
+            assertThat(root).isInstanceOf(FolderRoot.class);
+        }
+    }
 }
