@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -45,11 +46,27 @@ class PackageWriterTest {
         FileSource b = FileSource.of(file("b/weights.pt", "b"));
         FileSource c = FileSource.of(file("c/weights.pt", "c"));
         FileSource rdfLike = FileSource.ofBytes("RDF.yaml.bak", utf8("x"));
-        FileSource clash = FileSource.of(file("d/rdf-2.yaml", "d"));
-        Map<FileSource, PackagePath> names = PackageWriter.planNames("rdf.yaml", List.of(a, b, a, c, rdfLike, clash));
+        FileSource taken = FileSource.of(file("d/weights_2.pt", "d"));
+        FileSource tar1 = FileSource.of(file("e/data.tar.gz", "e"));
+        FileSource tar2 = FileSource.of(file("f/DATA.tar.gz", "f"));
+        FileSource zenodo = new RemoteFile(
+                URI.create("https://zenodo.org/api/records/1/files/weights.pt/content"),
+                DownloadCache.create(ResourceSettings.builder()
+                        .cacheDir(dir.resolve("cache"))
+                        .build()));
+        Map<FileSource, PackagePath> names =
+                PackageWriter.planNames("rdf.yaml", List.of(a, b, a, taken, c, rdfLike, tar1, tar2, zenodo));
         assertThat(names.values())
                 .extracting(PackagePath::value)
-                .containsExactly("weights.pt", "weights-2.pt", "weights-3.pt", "RDF.yaml.bak", "rdf-2.yaml");
+                .containsExactly(
+                        "weights.pt",
+                        "weights_2.pt",
+                        "weights_2_2.pt",
+                        "weights_3.pt",
+                        "RDF.yaml.bak",
+                        "data.tar.gz",
+                        "DATA_2.tar.gz",
+                        "weights_4.pt");
         assertThat(names.get(a).value()).isEqualTo("weights.pt");
     }
 
