@@ -45,6 +45,13 @@ final class BodyToFile implements HttpResponse.BodyHandler<BodyToFile.Result> {
         this.maxBytes = maxBytes;
     }
 
+    private volatile boolean responded;
+
+    /** {@return whether the response headers have arrived} */
+    boolean responded() {
+        return responded;
+    }
+
     long lastProgressNanos() {
         return lastProgress.get();
     }
@@ -59,6 +66,7 @@ final class BodyToFile implements HttpResponse.BodyHandler<BodyToFile.Result> {
     @Override
     public HttpResponse.BodySubscriber<Result> apply(HttpResponse.ResponseInfo info) {
         lastProgress.set(System.nanoTime());
+        responded = true;
         int status = info.statusCode();
         if (status / 100 != 2) {
             String location = info.headers().firstValue("Location").orElse(null);

@@ -9,6 +9,7 @@ import java.util.List;
 public final class DescriptionNotFoundException extends ResourceException {
     private static final long serialVersionUID = 1L;
 
+    /** The description file names found. */
     private final List<String> candidates;
 
     /**

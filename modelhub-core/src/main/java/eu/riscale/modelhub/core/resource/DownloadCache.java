@@ -269,19 +269,24 @@ public final class DownloadCache {
         BodyToFile body = new BodyToFile(part, settings.maxDownloadBytes());
         CompletableFuture<HttpResponse<BodyToFile.Result>> future = client().sendAsync(request, body);
         long idleNanos = settings.readTimeout().toNanos();
+        long connectNanos = settings.connectTimeout().toNanos();
         long pollMillis = Math.max(10, Math.min(250, settings.readTimeout().toMillis() / 4));
         try {
             while (true) {
                 try {
                     return future.get(pollMillis, TimeUnit.MILLISECONDS).body();
                 } catch (TimeoutException e) {
-                    if (System.nanoTime() - body.lastProgressNanos() > idleNanos) {
+                    // before the response, connecting may take its own timeout on top of the wait for headers
+                    long limit = body.responded() ? idleNanos : idleNanos + connectNanos;
+                    if (System.nanoTime() - body.lastProgressNanos() > limit) {
                         body.cancel();
                         future.cancel(true);
                         throw new DownloadException(
                                 uri,
                                 DownloadException.Reason.TIMEOUT,
-                                "no data from " + current + " for "
+                                (body.responded()
+                                                ? "no data from " + current + " for "
+                                                : "no response from " + current + " within ")
                                         + settings.readTimeout().toMillis() + " ms",
                                 null);
                     }

@@ -25,7 +25,10 @@ public final class DownloadException extends ResourceException {
         CONNECTION
     }
 
+    /** The URL whose download failed. */
     private final URI uri;
+
+    /** How it failed. */
     private final Reason reason;
 
     /**

@@ -9,6 +9,7 @@ import java.net.URI;
 public final class OfflineException extends ResourceException {
     private static final long serialVersionUID = 1L;
 
+    /** The skipped remote file. */
     private final URI uri;
 
     /**

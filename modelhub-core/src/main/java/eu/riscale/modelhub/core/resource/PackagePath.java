@@ -18,6 +18,8 @@ public record PackagePath(String value) {
     /**
      * Checks that {@code value} is already normalised.
      *
+     * @param value the normalised path
+     *
      * @throws IllegalArgumentException when it is not; use {@link #of(String)} for untrusted text
      */
     public PackagePath {

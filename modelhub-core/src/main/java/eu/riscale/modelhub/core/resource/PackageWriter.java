@@ -52,8 +52,9 @@ public final class PackageWriter {
 
     /**
      * Plans package-local names for the files of a description: each distinct source gets its own file name at the
-     * package top level, in the order given; a name already taken gets a number before its extension
-     * ({@code weights.pt}, {@code weights-2.pt}).
+     * package top level, in the order given; a name already taken (compared ignoring case) gets a number before its
+     * extensions, as the reference implementation does ({@code weights.pt}, {@code weights_2.pt},
+     * {@code data_2.tar.gz}).
      *
      * @param descriptionName the name reserved for the description, usually {@code rdf.yaml}
      * @param sources the referenced files; duplicates are named once
@@ -86,11 +87,11 @@ public final class PackageWriter {
                 throw new UnsafeReferenceException(source.location(), "has no usable file name");
             }
             String name = base.value();
-            int dot = name.lastIndexOf('.');
+            int dot = name.indexOf('.', 1);
             String stem = dot > 0 ? name.substring(0, dot) : name;
             String extension = dot > 0 ? name.substring(dot) : "";
             for (int i = 2; taken.contains(name.toLowerCase(Locale.ROOT)); i++) {
-                name = stem + "-" + i + extension;
+                name = stem + "_" + i + extension;
             }
             taken.add(name.toLowerCase(Locale.ROOT));
             names.put(source, new PackagePath(name));

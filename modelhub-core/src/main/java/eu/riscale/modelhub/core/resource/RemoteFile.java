@@ -37,7 +37,15 @@ public final class RemoteFile implements FileSource {
         if (path == null || path.isEmpty() || path.endsWith("/")) {
             return "file";
         }
-        return path.substring(path.lastIndexOf('/') + 1);
+        String[] segments = path.split("/");
+        String last = segments[segments.length - 1];
+        if ("zenodo.org".equalsIgnoreCase(uri.getHost())
+                && path.startsWith("/api/records/")
+                && last.equals("content")
+                && segments.length > 2) {
+            return segments[segments.length - 2]; // Zenodo serves files as .../files/<name>/content
+        }
+        return last;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Where a description and the files it refers to live: a folder ({@link FolderRoot}), a zip package read in place
@@ -71,6 +72,9 @@ public sealed interface ResourceRoot extends AutoCloseable permits FolderRoot, Z
         }
         if (ZipRoot.looksLikeZip(path)) {
             return ZipRoot.open(path, path.toString(), cache);
+        }
+        if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            throw new UnsafeArchiveException("zip package " + path + " is not a zip file (it does not start with PK)");
         }
         Path parent = path.getParent();
         return FolderRoot.open(

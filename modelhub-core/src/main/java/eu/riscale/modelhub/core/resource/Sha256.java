@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.resource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,11 +17,15 @@ import java.util.HexFormat;
  *
  * @param hex the 64 lower-case hex digits
  */
-public record Sha256(String hex) {
+public record Sha256(String hex) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final int BUFFER = 64 * 1024;
 
     /**
      * Checks the value.
+     *
+     * @param hex the 64 lower-case hex digits
      *
      * @throws IllegalArgumentException when {@code hex} is not 64 lower-case hex digits
      */

@@ -4,8 +4,13 @@ package eu.riscale.modelhub.core.resource;
 public final class Sha256MismatchException extends ResourceException {
     private static final long serialVersionUID = 1L;
 
+    /** The file, zip entry or URL that was hashed. */
     private final String location;
+
+    /** The declared value. */
     private final Sha256 expected;
+
+    /** The value of the content. */
     private final Sha256 actual;
 
     /**

@@ -7,6 +7,7 @@ package eu.riscale.modelhub.core.resource;
 public final class UnsafeReferenceException extends ResourceException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused reference, as written. */
     private final String reference;
 
     /**

@@ -9,9 +9,11 @@
  * <p>Every path that comes from a description or an archive is checked before use: references and zip entries may not
  * leave their root, zip packages are read under size and ratio limits, downloads under timeouts, size and redirect
  * limits ({@link eu.riscale.modelhub.core.resource.ResourceSettings}). Failures are
- * {@link eu.riscale.modelhub.core.resource.ResourceException}s naming the file or reference.
+ * {@link eu.riscale.modelhub.core.resource.ResourceException}s naming the file or reference. {@code docs/io.md} in the
+ * repository describes sources, the cache, offline mode, the limits and packaging for users.
  *
- * @see <a href="../../../../../../../../docs/io.md">docs/io.md</a>
+ * @see eu.riscale.modelhub.core.resource.ResourceRoot
+ * @see eu.riscale.modelhub.core.resource.PackageWriter
  */
 @NullMarked
 package eu.riscale.modelhub.core.resource;

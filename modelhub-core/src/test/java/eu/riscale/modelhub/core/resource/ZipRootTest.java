@@ -176,6 +176,10 @@ class ZipRootTest {
         try (ResourceRoot root = ResourceRoot.open(notZip, settings())) {
             assertThat(root).isInstanceOf(FolderRoot.class);
         }
+        Path named = Files.writeString(dir.resolve("model.zip"), "name: not a zip\n");
+        assertThatThrownBy(() -> ResourceRoot.open(named, settings()))
+                .isInstanceOf(UnsafeArchiveException.class)
+                .hasMessage("zip package " + named + " is not a zip file (it does not start with PK)");
         Path truncated = dir.resolve("broken.zip");
         Files.write(truncated, new byte[] {'P', 'K', 3, 4, 0, 0});
         assertThatThrownBy(() -> ResourceRoot.open(truncated, settings()))

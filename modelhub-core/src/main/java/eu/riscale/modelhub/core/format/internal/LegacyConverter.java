@@ -81,6 +81,11 @@ public final class LegacyConverter {
             copy.put("format_version", "0.4.10");
         }
         DictUpgrades.upgradeTo0410(copy, report);
+        if (!"0.4.10".equals(Nodes.string(copy, "format_version"))) {
+            report.error(
+                    "format_version",
+                    "unknown format version " + fv + ": known are 0.3.0 to 0.3.6 and 0.4.0 to" + " 0.4.10 (and 0.5.x)");
+        }
         V04Checks.check(copy, report);
         ObjectNode converted = V04Converter.convert(copy, report);
         return result(converted, fv, report);

@@ -194,6 +194,6 @@ final class Nodes {
         if (n.isString()) {
             return n.stringValue();
         }
-        return n.asString();
+        return n.isValueNode() ? n.asString() : n.toString();
     }
 }

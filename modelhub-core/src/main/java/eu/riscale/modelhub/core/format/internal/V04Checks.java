@@ -137,6 +137,12 @@ final class V04Checks {
         JsonNode name = Nodes.value(data, "name");
         if (name != null && (!name.isString() || name.stringValue().isEmpty())) {
             report.error("name", "expected a non-empty string, found " + Nodes.kind(name));
+        } else if (name != null
+                && name.stringValue().codePointCount(0, name.stringValue().length()) < 5) {
+            report.warning("name", "Name shorter than 5 characters.");
+        } else if (name != null
+                && name.stringValue().codePointCount(0, name.stringValue().length()) > 64) {
+            report.warning("name", "Name longer than 64 characters.");
         }
         checkPersons("authors", true);
         checkPersons("maintainers", false);
@@ -807,6 +813,14 @@ final class V04Checks {
         for (JsonNode s : scale) {
             if (!s.isNull()) {
                 nonNull++;
+                if (!s.isNumber()) {
+                    return null; // reported by checkOutputShape
+                }
+            }
+        }
+        for (JsonNode o : offset) {
+            if (!o.isNumber()) {
+                return null; // reported by checkOutputShape
             }
         }
         if (depth == 0 && refShape.length != nonNull) {

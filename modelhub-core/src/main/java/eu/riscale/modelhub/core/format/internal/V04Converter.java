@@ -423,7 +423,12 @@ final class V04Converter {
                 }
                 String axisId = AXIS_IDS.getOrDefault(origAxis, String.valueOf(a));
                 JsonNode s = implicitScale.get(i);
-                double offset = implicitOffset.get(i).asDouble();
+                JsonNode offsetNode = implicitOffset.get(i);
+                if (!offsetNode.isNumber() || !(s.isNull() || s.isNumber())) {
+                    report.error(at(loc, "shape"), "cannot convert the axes: scale and offset must be numbers");
+                    return null;
+                }
+                double offset = offsetNode.asDouble();
                 if (s.isNull() || !s.isNumber() || s.asDouble() == 0) {
                     size = Nodes.F.numberNode((int) (2 * offset));
                 } else {

@@ -1,0 +1,137 @@
+package eu.riscale.modelhub.core.description.internal;
+
+import eu.riscale.modelhub.core.description.Problem;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * The one configured YAML mapper: YAML 1.2 parsing with bounded resources, and writing in block style with minimal
+ * quotes (strings that look like numbers stay quoted, so they read back as strings).
+ */
+public final class YamlIo {
+    /** Largest document accepted, in characters (code points). */
+    public static final int MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
+
+    /** Largest single string value accepted, in characters. */
+    public static final int MAX_STRING_CHARS = 1024 * 1024;
+
+    /** Deepest nesting of mappings and lists accepted. */
+    public static final int MAX_NESTING_DEPTH = 64;
+
+    /** Most aliases to mappings or lists accepted (guards against "billion laughs"). */
+    public static final int MAX_ALIASES = 50;
+
+    private static final YAMLMapper MAPPER = mapper();
+
+    private YamlIo() {}
+
+    private static YAMLMapper mapper() {
+        LoadSettings load = LoadSettings.builder()
+                .setLabel("model description")
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setAllowRecursiveKeys(false)
+                .setAllowDuplicateKeys(false)
+                .setCodePointLimit(MAX_DOCUMENT_CHARS)
+                .build();
+        YAMLFactory factory = YAMLFactory.builder()
+                .loadSettings(load)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_CHARS)
+                        .maxDocumentLength(MAX_DOCUMENT_CHARS)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+                .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
+                .disable(YAMLWriteFeature.SPLIT_LINES)
+                .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+                .build();
+        return YAMLMapper.builder(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    /**
+     * Parses YAML text into a tree.
+     *
+     * @param stream the UTF-8 text
+     * @return the root node
+     * @throws YamlSyntaxException with a problem carrying line and column, when the text is not acceptable YAML
+     */
+    public static JsonNode parse(InputStream stream) {
+        return parse(new InputStreamReader(stream, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses YAML text into a tree.
+     *
+     * @param text the text
+     * @return the root node
+     * @throws YamlSyntaxException with a problem carrying line and column, when the text is not acceptable YAML
+     */
+    public static JsonNode parse(String text) {
+        return parse(new StringReader(text));
+    }
+
+    private static JsonNode parse(Reader reader) {
+        try {
+            JsonNode root = MAPPER.readTree(reader);
+            return root == null ? MAPPER.missingNode() : root;
+        } catch (JacksonException e) {
+            TokenStreamLocation loc = e.getLocation();
+            String msg = "malformed YAML: " + e.getOriginalMessage();
+            Problem p = loc == null || loc.getLineNr() < 1
+                    ? Problem.at("", msg)
+                    : new Problem("", msg, loc.getLineNr(), loc.getColumnNr());
+            throw new YamlSyntaxException(p, e);
+        } catch (RuntimeException e) {
+            // snakeyaml-engine limits (aliases, code points) surface as its own exceptions
+            throw new YamlSyntaxException(Problem.at("", "malformed YAML: " + e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Writes a tree as YAML text.
+     *
+     * @param tree the tree
+     * @return the YAML text
+     */
+    public static String write(JsonNode tree) {
+        return MAPPER.writeValueAsString(tree);
+    }
+
+    /** The text could not be parsed; carries the problem with its position. */
+    public static final class YamlSyntaxException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Problem problem;
+
+        YamlSyntaxException(Problem problem, Throwable cause) {
+            super(problem.toString(), cause);
+            this.problem = problem;
+        }
+
+        /** {@return the problem, with line and column where the parser reported them} */
+        public Problem problem() {
+            return problem;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package eu.riscale.modelhub.core.op;
+
+import eu.riscale.modelhub.core.stats.DatasetStatistics;
+import eu.riscale.modelhub.core.stats.Measure;
+import eu.riscale.modelhub.core.stats.SampleStatistics;
+import eu.riscale.modelhub.core.stats.Statistics;
+import eu.riscale.modelhub.core.tensor.Sample;
+import eu.riscale.modelhub.core.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Applies lists of ops per tensor id to samples, the way the reference's prediction pipeline does:
+ *
+ * <ol>
+ *   <li>the statistics all ops of the chain need ({@link #requiredMeasures()}) are computed once, on the <em>raw</em>
+ *       sample, before any op runs (for {@code [scale_linear, scale_range]} the percentiles come from the unscaled
+ *       tensor);
+ *   <li>dataset statistics come from {@link Builder#datasetStatistics(Statistics) given values}; those not given are a
+ *       running aggregate over all samples processed so far by this chain, including the current one (so the first
+ *       sample gets its own statistics);
+ *   <li>the ops of each tensor run in order; tensors without ops, and ops of tensors absent from the sample, are
+ *       skipped.
+ * </ol>
+ *
+ * <pre>{@code
+ * ProcessingChain pre = ProcessingChain.builder()
+ *         .add("raw", ZeroMeanUnitVariance.over(Set.of("x", "y")), EnsureDtype.of(DType.FLOAT32))
+ *         .build();
+ * Sample ready = pre.apply(Sample.of(Map.of("raw", image)));
+ * }</pre>
+ *
+ * <p>A chain whose dataset statistics are running (not all given up front) updates them on every {@link #apply} and is
+ * not thread-safe; otherwise it is immutable and thread-safe.
+ */
+public final class ProcessingChain {
+    private final Map<String, List<Op>> ops;
+    private final Set<Measure> required;
+    private final Statistics given;
+    private final DatasetStatistics running;
+    private final boolean updating;
+
+    private ProcessingChain(Builder b) {
+        Map<String, List<Op>> m = new LinkedHashMap<>();
+        b.ops.forEach((k, v) -> m.put(k, List.copyOf(v)));
+        this.ops = Collections.unmodifiableMap(m);
+        Set<Measure> req = new LinkedHashSet<>();
+        ops.forEach((id, list) -> list.forEach(op -> req.addAll(op.requiredMeasures(id))));
+        this.required = Collections.unmodifiableSet(req);
+        this.given = b.given;
+        Set<Measure> toAccumulate = new LinkedHashSet<>();
+        for (Measure ms : required) {
+            if (ms.scope() == Measure.Scope.DATASET
+                    && (b.updateGiven || given.find(ms).isEmpty())) {
+                toAccumulate.add(ms);
+            }
+        }
+        this.running = DatasetStatistics.accumulating(toAccumulate);
+        this.updating = !toAccumulate.isEmpty();
+    }
+
+    /** {@return a new builder} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a chain in one expression.
+     *
+     * @param spec fills the builder
+     * @return the chain
+     */
+    public static ProcessingChain of(Consumer<Builder> spec) {
+        Builder b = builder();
+        spec.accept(b);
+        return b.build();
+    }
+
+    /** {@return the ops by tensor id} */
+    public Map<String, List<Op>> ops() {
+        return ops;
+    }
+
+    /** {@return every statistic the ops need, sample and dataset scope} */
+    public Set<Measure> requiredMeasures() {
+        return required;
+    }
+
+    /** {@return the current dataset statistics: the given ones plus the running aggregate} */
+    public Statistics datasetStatistics() {
+        return given.with(running.statistics());
+    }
+
+    /**
+     * Processes a sample.
+     *
+     * @param sample the raw sample
+     * @return a sample with the processed tensors (tensors without ops are passed through)
+     * @throws IllegalArgumentException if a tensor does not fit an op or a measured tensor is missing
+     */
+    public Sample apply(Sample sample) {
+        return apply(sample, Statistics.empty());
+    }
+
+    /**
+     * Processes a sample with extra known statistics, for example the input statistics a postprocessing op with an
+     * input as {@code reference_tensor} needs. Known values win over computed ones.
+     *
+     * @param sample the raw sample
+     * @param known statistics computed elsewhere
+     * @return the processed sample
+     */
+    public Sample apply(Sample sample, Statistics known) {
+        Objects.requireNonNull(known, "known");
+        Set<Measure> sampleMeasures = new LinkedHashSet<>();
+        for (Measure m : required) {
+            if (m.scope() == Measure.Scope.SAMPLE
+                    && known.find(m).isEmpty()
+                    && sample.tensors().containsKey(m.tensorId())) {
+                sampleMeasures.add(m);
+            }
+        }
+        Statistics stats;
+        synchronized (running) {
+            if (updating) {
+                running.update(sample);
+            }
+            stats = given.with(running.statistics());
+        }
+        stats = stats.with(SampleStatistics.compute(sample, sampleMeasures)).with(known);
+        Map<String, Tensor> out = new LinkedHashMap<>(sample.tensors());
+        for (Map.Entry<String, List<Op>> e : ops.entrySet()) {
+            Tensor t = out.get(e.getKey());
+            if (t == null) {
+                continue;
+            }
+            for (Op op : e.getValue()) {
+                t = op.apply(t, e.getKey(), stats);
+            }
+            out.put(e.getKey(), t);
+        }
+        return Sample.of(out);
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessingChain" + ops;
+    }
+
+    /** Collects the ops per tensor and the dataset statistics. Not thread-safe. */
+    public static final class Builder {
+        private final Map<String, List<Op>> ops = new LinkedHashMap<>();
+        private Statistics given = Statistics.empty();
+        private boolean updateGiven;
+
+        private Builder() {}
+
+        /**
+         * Appends ops for a tensor (they run after the ops already added for it).
+         *
+         * @param tensorId the tensor id
+         * @param toAdd the ops, in order
+         * @return this builder
+         */
+        public Builder add(String tensorId, Op... toAdd) {
+            Objects.requireNonNull(tensorId, "tensorId");
+            List<Op> list = ops.computeIfAbsent(tensorId, k -> new ArrayList<>());
+            for (int i = 0; i < toAdd.length; i++) {
+                list.add(Objects.requireNonNull(toAdd[i], "ops[" + i + "]"));
+            }
+            return this;
+        }
+
+        /**
+         * Appends ops for a tensor.
+         *
+         * @param tensorId the tensor id
+         * @param toAdd the ops, in order
+         * @return this builder
+         */
+        public Builder add(String tensorId, List<? extends Op> toAdd) {
+            return add(tensorId, toAdd.toArray(new Op[0]));
+        }
+
+        /**
+         * Gives dataset statistics up front (for example loaded with {@link Statistics#load}); they are used as they
+         * are unless {@link #keepUpdating(boolean)} is set.
+         *
+         * @param stats the values
+         * @return this builder
+         */
+        public Builder datasetStatistics(Statistics stats) {
+            this.given = Objects.requireNonNull(stats, "stats");
+            return this;
+        }
+
+        /**
+         * Whether given dataset statistics are replaced by a running aggregate over the processed samples (default
+         * false: given values are frozen).
+         *
+         * @param keepUpdating true to keep updating
+         * @return this builder
+         */
+        public Builder keepUpdating(boolean keepUpdating) {
+            this.updateGiven = keepUpdating;
+            return this;
+        }
+
+        /** {@return the chain} */
+        public ProcessingChain build() {
+            return new ProcessingChain(this);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package eu.riscale.modelhub.core.tensor;
+
+import eu.riscale.modelhub.spec.tensor.DType;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Reads and writes numpy's {@code .npy} format (versions 1.0, 2.0 and 3.0) for the spec's 11 data types.
+ *
+ * <p>Reading accepts both byte orders and C or Fortran order and returns a row-major tensor; object arrays, structured
+ * dtypes and pickles are refused. Headers are checked before any large allocation: a shape whose data is larger than
+ * the file, negative sizes, overflowing products and headers over 1 MiB are rejected with a {@link
+ * NpyFormatException} naming the file. Writing produces little-endian C-order version 1.0 files (2.0 when the header
+ * needs it), atomically (a temporary file moved into place).
+ *
+ * <pre>{@code
+ * Tensor input = Npy.read(dir.resolve("test_input.npy"), List.of("batch", "channel", "y", "x"));
+ * Npy.write(output, dir.resolve("out.npy"));
+ * }</pre>
+ */
+public final class Npy {
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final int MAX_HEADER = 1 << 20;
+    private static final int CHUNK = 1 << 22;
+
+    private Npy() {}
+
+    /**
+     * Reads a {@code .npy} file; the axes are named {@code dim_0, dim_1, ...} (rename them with {@link
+     * Tensor#withAxes}).
+     *
+     * @param file the file
+     * @return the tensor, row-major
+     * @throws NpyFormatException if the file is not a valid npy file of a supported dtype
+     * @throws IOException if it cannot be read
+     */
+    public static Tensor read(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return read(in, Files.size(file), file.toString());
+        }
+    }
+
+    /**
+     * Reads a {@code .npy} file and names its axes.
+     *
+     * @param file the file
+     * @param axes one axis id per dimension
+     * @return the tensor, row-major
+     * @throws NpyFormatException if the file is not a valid npy file or the number of axes does not match
+     * @throws IOException if it cannot be read
+     */
+    public static Tensor read(Path file, List<String> axes) throws IOException {
+        Tensor t = read(file);
+        if (axes.size() != t.ndim()) {
+            throw new NpyFormatException(file + ": found " + t.ndim() + " dimensions (shape "
+                    + java.util.Arrays.toString(t.shape()) + "), expected " + axes.size() + " for axes " + axes);
+        }
+        return t.withAxes(axes);
+    }
+
+    /**
+     * Reads {@code .npy} data from a stream, consuming only the array's bytes. Memory is bounded by the bytes actually
+     * present, whatever the header claims.
+     *
+     * @param in the stream, not closed
+     * @param name a name for error messages, for example the entry of a zip file
+     * @return the tensor, row-major, with axes {@code dim_0, dim_1, ...}
+     * @throws IOException if the data is invalid or cannot be read
+     */
+    public static Tensor read(InputStream in, String name) throws IOException {
+        return read(in, -1, name);
+    }
+
+    private static Tensor read(InputStream in, long fileSize, String name) throws IOException {
+        byte[] pre = in.readNBytes(8);
+        if (pre.length < 8 || !java.util.Arrays.equals(java.util.Arrays.copyOf(pre, 6), MAGIC)) {
+            throw new NpyFormatException(name + ": not a .npy file (expected the magic string \\x93NUMPY)");
+        }
+        int major = pre[6] & 0xFF;
+        long headerLen;
+        int prefix;
+        if (major == 1) {
+            byte[] lenBytes = in.readNBytes(2);
+            if (lenBytes.length < 2) {
+                throw new NpyFormatException(name + ": truncated header length");
+            }
+            headerLen = (lenBytes[0] & 0xFF) | ((lenBytes[1] & 0xFF) << 8);
+            prefix = 10;
+        } else if (major == 2 || major == 3) {
+            byte[] lenBytes = in.readNBytes(4);
+            if (lenBytes.length < 4) {
+                throw new NpyFormatException(name + ": truncated header length");
+            }
+            headerLen = ByteBuffer.wrap(lenBytes).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+            prefix = 12;
+        } else {
+            throw new NpyFormatException(
+                    name + ": found format version " + major + "." + (pre[7] & 0xFF) + ", expected 1.0, 2.0 or 3.0");
+        }
+        if (headerLen > MAX_HEADER) {
+            throw new NpyFormatException(
+                    name + ": found a header of " + headerLen + " bytes, expected at most " + MAX_HEADER);
+        }
+        byte[] hb = in.readNBytes((int) headerLen);
+        if (hb.length < headerLen) {
+            throw new NpyFormatException(
+                    name + ": truncated header (" + hb.length + " of " + headerLen + " bytes present)");
+        }
+        String header = new String(hb, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        NpyHeader h = NpyHeader.parse(header, name);
+        long bytes = (long) h.size * h.dtype.byteSize();
+        if (fileSize >= 0 && prefix + headerLen + bytes > fileSize) {
+            throw new NpyFormatException(name + ": truncated data: shape " + java.util.Arrays.toString(h.shape)
+                    + " of " + h.dtype + " needs " + bytes + " bytes, the file has "
+                    + Math.max(0, fileSize - prefix - headerLen));
+        }
+        ByteOrder order = h.bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        Object data = readData(in, h, bytes, order, name, fileSize >= 0);
+        List<String> axes = new ArrayList<>();
+        for (int i = 0; i < h.shape.length; i++) {
+            axes.add("dim_" + i);
+        }
+        if (!h.fortranOrder || h.shape.length < 2) {
+            return Storage0.wrap(h.dtype, data, h.shape, axes);
+        }
+        int[] rev = h.shape.clone();
+        List<String> revAxes = new ArrayList<>(axes);
+        for (int i = 0; i < rev.length; i++) {
+            rev[i] = h.shape[rev.length - 1 - i];
+        }
+        Collections.reverse(revAxes);
+        return Storage0.wrap(h.dtype, data, rev, revAxes).transpose(axes);
+    }
+
+    private static Object readData(
+            InputStream in, NpyHeader h, long bytes, ByteOrder order, String name, boolean sizeKnown)
+            throws IOException {
+        int item = h.dtype.byteSize();
+        List<byte[]> chunks = new ArrayList<>();
+        long remaining = bytes;
+        Object out = sizeKnown ? Tensor.allocate(h.dtype, h.size) : null;
+        int element = 0;
+        while (remaining > 0) {
+            byte[] chunk = in.readNBytes((int) Math.min(CHUNK, remaining));
+            if (chunk.length % item != 0 || chunk.length == 0) {
+                throw new NpyFormatException(name + ": truncated data: shape " + java.util.Arrays.toString(h.shape)
+                        + " of " + h.dtype + " needs " + bytes + " bytes, found " + (bytes - remaining + chunk.length));
+            }
+            remaining -= chunk.length;
+            if (out != null) {
+                decode(chunk, order, out, element);
+                element += chunk.length / item;
+            } else {
+                chunks.add(chunk);
+            }
+        }
+        if (out == null) {
+            out = Tensor.allocate(h.dtype, h.size);
+            for (byte[] chunk : chunks) {
+                decode(chunk, order, out, element);
+                element += chunk.length / item;
+            }
+        }
+        if (h.dtype == DType.BOOL) {
+            byte[] b = (byte[]) out;
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (b[i] != 0 ? 1 : 0);
+            }
+        }
+        return out;
+    }
+
+    private static void decode(byte[] chunk, ByteOrder order, Object out, int at) {
+        ByteBuffer bb = ByteBuffer.wrap(chunk).order(order);
+        if (out instanceof float[]) {
+            bb.asFloatBuffer().get((float[]) out, at, chunk.length / 4);
+        } else if (out instanceof double[]) {
+            bb.asDoubleBuffer().get((double[]) out, at, chunk.length / 8);
+        } else if (out instanceof byte[]) {
+            System.arraycopy(chunk, 0, out, at, chunk.length);
+        } else if (out instanceof short[]) {
+            bb.asShortBuffer().get((short[]) out, at, chunk.length / 2);
+        } else if (out instanceof int[]) {
+            bb.asIntBuffer().get((int[]) out, at, chunk.length / 4);
+        } else {
+            bb.asLongBuffer().get((long[]) out, at, chunk.length / 8);
+        }
+    }
+
+    /**
+     * Writes a tensor as a little-endian C-order {@code .npy} file, atomically: the data goes to a temporary file in the
+     * same directory that is then moved over {@code file}. The axis ids are not stored (npy has no axis names).
+     *
+     * @param tensor the tensor
+     * @param file the target file, replaced if it exists
+     * @throws IOException if writing fails (the target is then untouched)
+     */
+    public static void write(Tensor tensor, Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(tensor, out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Writes a tensor in {@code .npy} format to a stream (little-endian, C order).
+     *
+     * @param tensor the tensor
+     * @param out the stream, not closed
+     * @throws IOException if writing fails
+     */
+    public static void write(Tensor tensor, OutputStream out) throws IOException {
+        byte[] header = NpyHeader.format(tensor.dtype(), tensor.shape());
+        out.write(header);
+        Object data = eu.riscale.modelhub.core.tensor.internal.Storage.data(tensor);
+        int n = tensor.size();
+        int item = tensor.dtype().byteSize();
+        int perChunk = Math.max(1, CHUNK / item);
+        ByteBuffer bb = ByteBuffer.allocate(Math.min(n, perChunk) * item).order(ByteOrder.LITTLE_ENDIAN);
+        for (int start = 0; start < n; start += perChunk) {
+            int len = Math.min(perChunk, n - start);
+            bb.clear();
+            if (data instanceof float[]) {
+                bb.asFloatBuffer().put((float[]) data, start, len);
+            } else if (data instanceof double[]) {
+                bb.asDoubleBuffer().put((double[]) data, start, len);
+            } else if (data instanceof byte[]) {
+                bb.put((byte[]) data, start, len);
+            } else if (data instanceof short[]) {
+                bb.asShortBuffer().put((short[]) data, start, len);
+            } else if (data instanceof int[]) {
+                bb.asIntBuffer().put((int[]) data, start, len);
+            } else {
+                bb.asLongBuffer().put((long[]) data, start, len);
+            }
+            out.write(bb.array(), 0, len * item);
+        }
+    }
+
+    /** Wraps without copying (through the internal accessor, so that Fortran data can be transposed). */
+    private static final class Storage0 {
+        static Tensor wrap(DType dtype, Object data, int[] shape, List<String> axes) {
+            return eu.riscale.modelhub.core.tensor.internal.Storage.wrap(dtype, data, shape, axes);
+        }
+    }
+}

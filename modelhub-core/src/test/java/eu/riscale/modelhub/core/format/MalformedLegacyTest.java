@@ -1,0 +1,286 @@
+package eu.riscale.modelhub.core.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Malformed and unusual old descriptions: clear problems with locations, never exceptions. */
+class MalformedLegacyTest {
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    /** A small valid format 0.4.9 model; tests replace parts of it. */
+    static final String VALID_04 = """
+            format_version: 0.4.9
+            type: model
+            name: Legacy test model
+            description: a model for tests
+            authors: [{name: Ann Author}]
+            documentation: README.md
+            license: MIT
+            timestamp: '2022-01-01T00:00:00'
+            test_inputs: [in.npy]
+            test_outputs: [out.npy]
+            inputs:
+            - name: raw
+              axes: bcyx
+              data_type: float32
+              data_range: [-.inf, .inf]
+              shape: {min: [1, 1, 64, 64], step: [0, 0, 16, 16]}
+              preprocessing:
+              - name: scale_range
+                kwargs: {mode: per_sample, axes: yx, max_percentile: 99.8}
+            outputs:
+            - name: seg
+              axes: bcyx
+              data_type: float32
+              shape: {reference_tensor: raw, scale: [1, 2, 1, 1], offset: [0, 0, 0, 0]}
+              halo: [0, 0, 8, 8]
+              postprocessing:
+              - name: sigmoid
+            weights:
+              onnx: {source: model.onnx, opset_version: 12}
+            """;
+
+    static ConversionResult convert(String yaml) {
+        return FormatConversion.toLatest(YAML.readTree(yaml));
+    }
+
+    static List<LegacyProblem> errors(String yaml) {
+        return convert(yaml).errors();
+    }
+
+    @Test
+    void validDescriptionHasNoProblemsAndConverts() {
+        ConversionResult result = convert(VALID_04);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.declaredFormatVersion()).contains("0.4.9");
+        ObjectNode tree = result.convertedTree().orElseThrow();
+        assertThat(tree.get("format_version").stringValue()).isEqualTo("0.5.7");
+        JsonNode outY = tree.at("/outputs/0/axes/2");
+        assertThat(outY.get("halo").asInt()).isEqualTo(8);
+        assertThat(outY.at("/size/tensor_id").stringValue()).isEqualTo("raw");
+        assertThat(outY.at("/size/axis_id").stringValue()).isEqualTo("y");
+        // scale 2 on the channel axis: channel count = 2 * reference size 1
+        assertThat(tree.at("/outputs/0/axes/1/channel_names")).hasSize(2);
+        assertThat(result.notes())
+                .extracting(ConversionNote::location)
+                .contains("inputs.0.data_range", "outputs.0.shape");
+    }
+
+    @Test
+    void wrongAxisLetterIsReportedAtAxes() {
+        List<LegacyProblem> errors = errors(VALID_04.replace(
+                "axes: bcyx\n  data_type: float32\n  data_range", "axes: bcyq\n  data_type: float32\n  data_range"));
+
+        assertThat(errors)
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .contains(tuple(
+                        "inputs.0.axes",
+                        "'q' in 'bcyq' is not an allowed axis letter; expected letters from 'bitczyx'"));
+    }
+
+    @Test
+    void repeatedAxisLetterIsReported() {
+        List<LegacyProblem> errors = errors(VALID_04.replace("name: seg\n  axes: bcyx", "name: seg\n  axes: bcyy"));
+
+        assertThat(errors)
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .contains(tuple("outputs.0.axes", "axis letters in 'bcyy' are not unique"));
+    }
+
+    @Test
+    void shapeLengthMismatchIsReportedAtShape() {
+        List<LegacyProblem> errors =
+                errors(VALID_04.replace("{min: [1, 1, 64, 64], step: [0, 0, 16, 16]}", "[1, 1, 64]"));
+
+        assertThat(errors)
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .contains(tuple("inputs.0.shape", "shape has 3 entries but axes 'bcyx' has 4"));
+    }
+
+    @Test
+    void unknownWeightsKeysAreErrorsWithTheirPath() {
+        List<LegacyProblem> errors = errors(VALID_04.replace(
+                "onnx: {source: model.onnx, opset_version: 12}",
+                "onnx: {source: model.onnx, opset_version: 12, precision: fp16}\n  pytorch_script: {source: a.pt}"));
+
+        assertThat(errors)
+                .extracting(LegacyProblem::location)
+                .containsExactly("weights.onnx.precision", "weights.pytorch_script");
+        assertThat(errors.get(1).message()).contains("unknown weights format 'pytorch_script'");
+    }
+
+    @Test
+    void formats01And02AreRejectedAtFormatVersion() {
+        for (String version : List.of("0.1.0", "0.2.3")) {
+            ConversionResult result = convert(VALID_04.replace("format_version: 0.4.9", "format_version: " + version));
+
+            assertThat(result.convertedTree()).isEmpty();
+            assertThat(result.hasErrors()).isTrue();
+            assertThat(result.errors())
+                    .extracting(LegacyProblem::location, LegacyProblem::message)
+                    .containsExactly(tuple(
+                            "format_version",
+                            "format version " + version + " is not supported: supported are 0.3.x, 0.4.x and 0.5.x"
+                                    + " (older descriptions must be re-created, newer ones need a newer modelhub)"));
+        }
+    }
+
+    @Test
+    void unknownPatchVersionOf03IsReported() {
+        assertThat(errors(VALID_04.replace("format_version: 0.4.9", "format_version: 0.3.7")))
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .contains(tuple(
+                        "format_version",
+                        "unknown format version 0.3.7: known are 0.3.0 to 0.3.6 and 0.4.0 to 0.4.10 (and 0.5.x)"));
+    }
+
+    @Test
+    void missingOrNumericFormatVersionIsReported() {
+        assertThat(errors(VALID_04.replace("format_version: 0.4.9\n", "")))
+                .extracting(LegacyProblem::location)
+                .containsExactly("format_version");
+        assertThat(errors(VALID_04.replace("format_version: 0.4.9", "format_version: 0.4")))
+                .extracting(LegacyProblem::message)
+                .containsExactly("expected a version string MAJOR.MINOR.PATCH such as '0.4.10', found number 0.4");
+    }
+
+    @Test
+    void documentThatIsNotAMappingIsReportedAtTheRoot() {
+        ConversionResult result = FormatConversion.toLatest(YAML.readTree("[1, 2, 3]"));
+
+        assertThat(result.errors())
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .containsExactly(
+                        tuple("", "expected a YAML mapping at the top level of a model description, found a list"));
+    }
+
+    @Test
+    void wrongNodeKindsGiveProblemsNotExceptions() {
+        List<String> variants = List.of(
+                VALID_04.replace("inputs:\n- name: raw", "inputs: 5\nx:\n- name: raw"),
+                VALID_04.replace(
+                        "axes: bcyx\n  data_type: float32\n  data_range",
+                        "axes: 3\n  data_type: float32\n  data_range"),
+                VALID_04.replace("{min: [1, 1, 64, 64], step: [0, 0, 16, 16]}", "7"),
+                VALID_04.replace("halo: [0, 0, 8, 8]", "halo: abc"),
+                VALID_04.replace("scale: [1, 2, 1, 1]", "scale: {a: 1}"),
+                VALID_04.replace("onnx: {source: model.onnx, opset_version: 12}", "onnx: [1, 2]"),
+                VALID_04.replace("authors: [{name: Ann Author}]", "authors: Ann"),
+                VALID_04.replace("kwargs: {mode: per_sample, axes: yx, max_percentile: 99.8}", "kwargs: [1]"),
+                VALID_04.replace("test_inputs: [in.npy]", "test_inputs: {a: b}"));
+        for (String yaml : variants) {
+            ConversionResult result = convert(yaml);
+            assertThat(result.hasErrors()).as(yaml).isTrue();
+            assertThat(result.errors())
+                    .as(yaml)
+                    .allSatisfy(p -> assertThat(p.message()).isNotBlank());
+        }
+    }
+
+    @Test
+    void batchSizeMustBeOne() {
+        List<LegacyProblem> errors =
+                errors(VALID_04.replace("{min: [1, 1, 64, 64], step: [0, 0, 16, 16]}", "[2, 1, 64, 64]"));
+
+        assertThat(errors)
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .containsExactly(tuple("inputs.0", "Input shape has to be 1 in the batch dimension b."));
+    }
+
+    @Test
+    void haloLargerThanMinimalOutputIsReported() {
+        List<LegacyProblem> errors = errors(VALID_04.replace("halo: [0, 0, 8, 8]", "halo: [0, 0, 32, 8]"));
+
+        assertThat(errors)
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .containsExactly(
+                        tuple("", "Minimal shape [1, 2, 64, 64] of output seg is too small for halo [0, 0, 32, 8]."));
+    }
+
+    @Test
+    void haloLengthMustMatchShape() {
+        assertThat(errors(VALID_04.replace("halo: [0, 0, 8, 8]", "halo: [0, 8, 8]")))
+                .extracting(LegacyProblem::location)
+                .contains("outputs.0");
+    }
+
+    @Test
+    void duplicateTensorNamesAreReported() {
+        assertThat(errors(VALID_04.replace("name: seg", "name: raw")))
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .containsExactly(tuple("", "Duplicate tensor descriptor names across inputs/outputs"));
+    }
+
+    @Test
+    void architectureFromFileNeedsSha256() {
+        String yaml = VALID_04.replace(
+                "onnx: {source: model.onnx, opset_version: 12}",
+                "pytorch_state_dict: {source: w.pt, architecture: 'unet.py:UNet', pytorch_version: '1.10'}");
+
+        assertThat(errors(yaml))
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .containsExactly(tuple(
+                        "weights.pytorch_state_dict",
+                        "Missing required `architecture_sha256` for `architecture` with source file."));
+    }
+
+    @Test
+    void unknownPreprocessingNameIsReportedAtName() {
+        List<LegacyProblem> errors = errors(VALID_04.replace("- name: scale_range", "- name: normalize"));
+
+        assertThat(errors).extracting(LegacyProblem::location).containsExactly("inputs.0.preprocessing.0.name");
+        assertThat(errors.get(0).message()).startsWith("Input tag 'normalize' found using 'name' does not match");
+    }
+
+    @Test
+    void missingTypeIsReported() {
+        assertThat(errors(VALID_04.replace("type: model\n", "")))
+                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .containsExactly(tuple("type", "Missing field 'type'"));
+    }
+
+    @Test
+    void missingPytorchVersionIsAWarning() {
+        String yaml = VALID_04.replace("onnx: {source: model.onnx, opset_version: 12}", "torchscript: {source: w.pt}");
+        ConversionResult result = convert(yaml);
+
+        assertThat(result.hasErrors()).isFalse();
+        assertThat(result.problems())
+                .extracting(LegacyProblem::severity, LegacyProblem::location)
+                .containsExactly(tuple(LegacyProblem.Severity.WARNING, "weights.torchscript.pytorch_version"));
+        assertThat(result.convertedTree()
+                        .orElseThrow()
+                        .at("/weights/torchscript/pytorch_version")
+                        .stringValue())
+                .isEqualTo("1.10");
+    }
+
+    @Test
+    void inputTreeIsNotModified() {
+        JsonNode tree = YAML.readTree(VALID_04);
+        JsonNode copy = tree.deepCopy();
+
+        FormatConversion.toLatest(tree);
+
+        assertThat(tree).isEqualTo(copy);
+    }
+
+    @Test
+    void format05IsPassedThroughWithTheLatestPatchVersion() {
+        ConversionResult result =
+                FormatConversion.toLatest(YAML.readTree("format_version: 0.5.3\ntype: model\nname: x\n"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.notes()).isEmpty();
+        assertThat(result.convertedTree().orElseThrow().get("format_version").stringValue())
+                .isEqualTo("0.5.7");
+        assertThat(result.declaredFormatVersion()).contains("0.5.3");
+    }
+}

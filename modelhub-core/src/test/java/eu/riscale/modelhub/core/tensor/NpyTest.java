@@ -1,0 +1,206 @@
+package eu.riscale.modelhub.core.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.riscale.modelhub.core.op.Fixtures;
+import eu.riscale.modelhub.spec.Conformance;
+import eu.riscale.modelhub.spec.tensor.DType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class NpyTest {
+    @TempDir
+    Path tmp;
+
+    /** The values the generator wrote: {@code i * 37 - 400} cast like numpy, {@code / 8} for floats, {@code i % 3 == 0}. */
+    static Tensor expected(DType dtype) {
+        int[] shape = {2, 3, 4};
+        List<String> axes = List.of("dim_0", "dim_1", "dim_2");
+        if (dtype == DType.BOOL) {
+            byte[] b = new byte[24];
+            for (int i = 0; i < 24; i++) {
+                b[i] = (byte) (i % 3 == 0 ? 1 : 0);
+            }
+            return Tensor.of(DType.BOOL, b, shape, axes);
+        }
+        if (dtype.isFloatingPoint()) {
+            double[] d = new double[24];
+            for (int i = 0; i < 24; i++) {
+                d[i] = (i * 37 - 400) / 8.0;
+            }
+            return Tensor.of(d, shape, axes).cast(dtype);
+        }
+        long[] l = new long[24];
+        for (int i = 0; i < 24; i++) {
+            l[i] = i * 37L - 400;
+        }
+        return Tensor.of(DType.INT64, l, shape, axes).cast(dtype);
+    }
+
+    static Stream<Path> npyFixtures() throws IOException {
+        return Files.list(Fixtures.dir("npy")).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("npyFixtures")
+    void readsEveryDtypeByteOrderLayoutAndVersionLikeNumpy(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        DType dtype = DType.fromId(name.substring(0, name.indexOf('_'))).orElseThrow();
+        Tensor t = Npy.read(file);
+        assertThat(t).isEqualTo(expected(dtype));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void writesTheBytesNumpyWrites(DType dtype) throws IOException {
+        Path out = tmp.resolve("out.npy");
+        Npy.write(expected(dtype), out);
+        assertThat(Files.readAllBytes(out))
+                .isEqualTo(Files.readAllBytes(Fixtures.dir("npy").resolve(dtype.id() + "_le_C_v1.npy")));
+        assertThat(Npy.read(out)).isEqualTo(expected(dtype));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void roundTripsEveryDtypeIncludingExtremes(DType dtype) throws IOException {
+        double[] v = {dtype.min(), dtype.max(), 0, 1};
+        Tensor t = Tensor.of(v, new int[] {4, 1}, List.of("a", "b")).cast(dtype);
+        Path out = tmp.resolve(dtype + ".npy");
+        Npy.write(t, out);
+        assertThat(Npy.read(out, List.of("a", "b"))).isEqualTo(t);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Npy.write(t, bytes);
+        assertThat(Npy.read(new ByteArrayInputStream(bytes.toByteArray()), "mem")
+                        .withAxes(List.of("a", "b")))
+                .isEqualTo(t);
+    }
+
+    @Test
+    void roundTripsScalarsAndEmptyArrays() throws IOException {
+        Tensor scalar = Tensor.of(new double[] {2.5}, new int[0], List.of());
+        Tensor empty = Tensor.of(new float[0], new int[] {0, 3}, List.of("dim_0", "dim_1"));
+        for (Tensor t : List.of(scalar, empty)) {
+            Path out = tmp.resolve("t.npy");
+            Npy.write(t, out);
+            assertThat(Npy.read(out)).isEqualTo(t);
+        }
+    }
+
+    @Test
+    void readsTheConformanceTestInputWithNumpysValues() throws IOException {
+        Path file = Conformance.model("unet2d_nuclei_broad").resolve("test_input.npy");
+        Tensor t = Npy.read(file, List.of("batch", "channel", "y", "x"));
+        // values computed with numpy: a[0,0,0,0], a[0,0,100,200], a[0,0,255,511], a.mean(dtype=float64)
+        assertThat(t.dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(t.shape()).containsExactly(1, 1, 512, 512);
+        assertThat(t.getDouble(0, 0, 0, 0)).isEqualTo(145.0);
+        assertThat(t.getDouble(0, 0, 100, 200)).isEqualTo(157.0);
+        assertThat(t.getDouble(0, 0, 255, 511)).isEqualTo(155.0);
+        double sum = 0;
+        for (double d : t.toDoubleArray()) {
+            sum += d;
+        }
+        assertThat(sum / t.size()).isCloseTo(256.11497497558594, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    private static byte[] npy(int major, String header, int dataBytes) {
+        byte[] h = header.getBytes(StandardCharsets.ISO_8859_1);
+        int prefix = major == 1 ? 10 : 12;
+        ByteBuffer b = ByteBuffer.allocate(prefix + h.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) major, 0});
+        if (major == 1) {
+            b.putShort((short) h.length);
+        } else {
+            b.putInt(h.length);
+        }
+        b.put(h);
+        return b.array();
+    }
+
+    private Path file(byte[] content) throws IOException {
+        Path p = tmp.resolve("bad.npy");
+        Files.write(p, content);
+        return p;
+    }
+
+    @Test
+    void rejectsDataShorterThanTheShapeNeeds() throws IOException {
+        Path p = file(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (10, 10), }\n", 40));
+        assertThatThrownBy(() -> Npy.read(p))
+                .isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("bad.npy")
+                .hasMessageContaining("truncated data")
+                .hasMessageContaining("needs 400 bytes");
+    }
+
+    @Test
+    void rejectsALyingShapeInAStreamWithoutAllocatingIt() {
+        byte[] b = npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2147483000,), }\n", 16);
+        assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(b), "entry.npy"))
+                .isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("entry.npy: truncated data");
+    }
+
+    @Test
+    void rejectsNegativeSizesAndOverflowingProducts() throws IOException {
+        Path neg = file(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (3, -1), }\n", 0));
+        assertThatThrownBy(() -> Npy.read(neg)).hasMessageContaining("shape[1]: found -1");
+        Path big = file(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (4294967296, 4294967296), }\n", 0));
+        assertThatThrownBy(() -> Npy.read(big)).hasMessageContaining("more than 2147483639 elements");
+        Path huge = file(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (99999999999999999999999,), }", 0));
+        assertThatThrownBy(() -> Npy.read(huge)).hasMessageContaining("too large");
+    }
+
+    @Test
+    void rejectsAbsurdHeaderLengths() throws IOException {
+        byte[] b = npy(2, "{}", 0);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 0x7FFFFFF0);
+        Path p = file(b);
+        assertThatThrownBy(() -> Npy.read(p)).hasMessageContaining("header of 2147483632 bytes");
+        Path truncated = file(
+                java.util.Arrays.copyOf(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", 4), 30));
+        assertThatThrownBy(() -> Npy.read(truncated)).hasMessageContaining("truncated header");
+    }
+
+    @Test
+    void refusesObjectArraysPicklesAndUnsupportedDtypes() throws IOException {
+        Path obj = file(npy(1, "{'descr': '|O', 'fortran_order': False, 'shape': (2,), }\n", 16));
+        assertThatThrownBy(() -> Npy.read(obj)).hasMessageContaining("object arrays and pickled data are refused");
+        Path structured = file(npy(1, "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,), }\n", 8));
+        assertThatThrownBy(() -> Npy.read(structured)).hasMessageContaining("structured dtypes are not supported");
+        Path complex = file(npy(1, "{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }\n", 16));
+        assertThatThrownBy(() -> Npy.read(complex)).hasMessageContaining("found '<c8', expected one of");
+        Path pickle = file(new byte[] {(byte) 0x80, 4, (byte) 0x95, 0, 0, 0, 0, 0, 0, 0});
+        assertThatThrownBy(() -> Npy.read(pickle)).hasMessageContaining("not a .npy file");
+        Path version = file(npy(1, "{}", 0));
+        byte[] v = Files.readAllBytes(version);
+        v[6] = 4;
+        Files.write(version, v);
+        assertThatThrownBy(() -> Npy.read(version)).hasMessageContaining("found format version 4.0");
+    }
+
+    @Test
+    void writesAtomicallyLeavingNoTemporaryFiles() throws IOException {
+        Path out = tmp.resolve("atomic.npy");
+        Npy.write(expected(DType.FLOAT32), out);
+        Npy.write(expected(DType.INT16), out);
+        assertThat(Npy.read(out)).isEqualTo(expected(DType.INT16));
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertThat(files).containsExactly(out);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package eu.riscale.modelhub.spec.axis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The channel axis; its size is the number of channel names.
+ *
+ * @param id the axis id (default {@code channel})
+ * @param description a description of the axis (default empty)
+ * @param channelNames the names of the channels
+ */
+public record ChannelAxis(String id, String description, List<String> channelNames) implements InputAxis, OutputAxis {
+    /**
+     * Checks that required components are present and copies collections.
+     *
+     * @throws NullPointerException if a required component is {@code null}
+     */
+    public ChannelAxis {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(description, "description");
+        channelNames = List.copyOf(Objects.requireNonNull(channelNames, "channelNames"));
+    }
+
+    /**
+     * Creates a channel axis with the default id.
+     *
+     * @param channelNames the names of the channels
+     * @return the channel axis
+     */
+    public static ChannelAxis of(String... channelNames) {
+        return new ChannelAxis("channel", "", List.of(channelNames));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public AxisType type() {
+        return AxisType.CHANNEL;
+    }
+
+    /** {@return a new builder with every optional field at its default} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder initialised with the values of this description} */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.description = description;
+        b.channelNames = channelNames;
+        return b;
+    }
+
+    /** Builds a {@link ChannelAxis} step by step; {@link #build()} names every missing required field. */
+    public static final class Builder {
+        private String id = "channel";
+        private String description = "";
+        private @Nullable List<String> channelNames;
+
+        private Builder() {}
+
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the axis id (default {@code channel})
+         * @return this builder
+         */
+        public Builder id(String id) {
+            this.id = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * Sets {@code description}.
+         *
+         * @param description a description of the axis (default empty)
+         * @return this builder
+         */
+        public Builder description(String description) {
+            this.description = Objects.requireNonNull(description, "description");
+            return this;
+        }
+
+        /**
+         * Sets {@code channel_names}.
+         *
+         * @param channelNames the names of the channels
+         * @return this builder
+         */
+        public Builder channelNames(List<String> channelNames) {
+            this.channelNames = Objects.requireNonNull(channelNames, "channelNames");
+            return this;
+        }
+
+        /**
+         * Sets {@code channel_names}.
+         *
+         * @param channelNames the names of the channels
+         * @return this builder
+         */
+        public Builder channelNames(String... channelNames) {
+            return channelNames(List.of(channelNames));
+        }
+
+        /**
+         * Builds the description.
+         *
+         * @return the description
+         * @throws IllegalStateException naming every required field that was not set
+         */
+        public ChannelAxis build() {
+            List<String> missing = new ArrayList<>();
+            if (channelNames == null) {
+                missing.add("channelNames");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("ChannelAxis: missing required fields: " + String.join(", ", missing));
+            }
+            return new ChannelAxis(id, description, channelNames);
+        }
+    }
+}

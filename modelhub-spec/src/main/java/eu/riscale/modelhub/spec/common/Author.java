@@ -1,0 +1,130 @@
+package eu.riscale.modelhub.spec.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person who created the model or its weights.
+ *
+ * @param affiliation the affiliation, or {@code null}
+ * @param email the e-mail address, or {@code null}
+ * @param orcid the ORCID iD, or {@code null}
+ * @param name the full name
+ * @param githubUser the GitHub user name, or {@code null}
+ */
+public record Author(
+        @Nullable String affiliation,
+        @Nullable String email,
+        @Nullable String orcid,
+        String name,
+        @Nullable String githubUser) {
+    /**
+     * Checks that required components are present and copies collections.
+     *
+     * @throws NullPointerException if a required component is {@code null}
+     */
+    public Author {
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** {@return a new builder with every optional field at its default} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder initialised with the values of this description} */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.affiliation = affiliation;
+        b.email = email;
+        b.orcid = orcid;
+        b.name = name;
+        b.githubUser = githubUser;
+        return b;
+    }
+
+    /** Builds a {@link Author} step by step; {@link #build()} names every missing required field. */
+    public static final class Builder {
+        private @Nullable String affiliation;
+        private @Nullable String email;
+        private @Nullable String orcid;
+        private @Nullable String name;
+        private @Nullable String githubUser;
+
+        private Builder() {}
+
+        /**
+         * Sets {@code affiliation}.
+         *
+         * @param affiliation the affiliation, or {@code null}
+         * @return this builder
+         */
+        public Builder affiliation(@Nullable String affiliation) {
+            this.affiliation = affiliation;
+            return this;
+        }
+
+        /**
+         * Sets {@code email}.
+         *
+         * @param email the e-mail address, or {@code null}
+         * @return this builder
+         */
+        public Builder email(@Nullable String email) {
+            this.email = email;
+            return this;
+        }
+
+        /**
+         * Sets {@code orcid}.
+         *
+         * @param orcid the ORCID iD, or {@code null}
+         * @return this builder
+         */
+        public Builder orcid(@Nullable String orcid) {
+            this.orcid = orcid;
+            return this;
+        }
+
+        /**
+         * Sets {@code name}.
+         *
+         * @param name the full name
+         * @return this builder
+         */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Sets {@code github_user}.
+         *
+         * @param githubUser the GitHub user name, or {@code null}
+         * @return this builder
+         */
+        public Builder githubUser(@Nullable String githubUser) {
+            this.githubUser = githubUser;
+            return this;
+        }
+
+        /**
+         * Builds the description.
+         *
+         * @return the description
+         * @throws IllegalStateException naming every required field that was not set
+         */
+        public Author build() {
+            List<String> missing = new ArrayList<>();
+            if (name == null) {
+                missing.add("name");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("Author: missing required fields: " + String.join(", ", missing));
+            }
+            return new Author(affiliation, email, orcid, name, githubUser);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package eu.riscale.modelhub.spec.common;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A file (relative path or URL) with an optional SHA-256 checksum.
+ *
+ * @param source a relative path, an absolute path or an http(s) URL
+ * @param sha256 the SHA-256 of the file in hex, or {@code null}
+ */
+public record FileDescr(String source, @Nullable String sha256) {
+    /**
+     * Checks that required components are present and copies collections.
+     *
+     * @throws NullPointerException if a required component is {@code null}
+     */
+    public FileDescr {
+        Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * Creates a file description without a checksum.
+     *
+     * @param source a relative path, an absolute path or an http(s) URL
+     * @return the file description
+     */
+    public static FileDescr of(String source) {
+        return new FileDescr(source, null);
+    }
+
+    /**
+     * Creates a file description with a checksum.
+     *
+     * @param source a relative path, an absolute path or an http(s) URL
+     * @param sha256 the SHA-256 of the file in hex
+     * @return the file description
+     */
+    public static FileDescr of(String source, String sha256) {
+        return new FileDescr(source, sha256);
+    }
+}

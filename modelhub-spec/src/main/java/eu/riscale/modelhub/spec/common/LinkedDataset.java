@@ -1,0 +1,21 @@
+package eu.riscale.modelhub.spec.common;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A reference to a dataset on bioimage.io.
+ *
+ * @param version the version of the linked dataset, or {@code null} for the latest
+ * @param id the bioimage.io id of the dataset
+ */
+public record LinkedDataset(@Nullable String version, String id) {
+    /**
+     * Checks that required components are present and copies collections.
+     *
+     * @throws NullPointerException if a required component is {@code null}
+     */
+    public LinkedDataset {
+        Objects.requireNonNull(id, "id");
+    }
+}

@@ -1,0 +1,21 @@
+package eu.riscale.modelhub.spec.common;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A reference to another model on bioimage.io (the parent of a fine-tuned model).
+ *
+ * @param version the version of the linked model, or {@code null} for the latest
+ * @param id the bioimage.io id of the linked model
+ */
+public record LinkedModel(@Nullable String version, String id) {
+    /**
+     * Checks that required components are present and copies collections.
+     *
+     * @throws NullPointerException if a required component is {@code null}
+     */
+    public LinkedModel {
+        Objects.requireNonNull(id, "id");
+    }
+}

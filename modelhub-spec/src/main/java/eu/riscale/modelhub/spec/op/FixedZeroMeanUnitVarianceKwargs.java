@@ -1,0 +1,37 @@
+package eu.riscale.modelhub.spec.op;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The arguments of {@code fixed_zero_mean_unit_variance}: scalar, or per index along an axis. */
+public sealed interface FixedZeroMeanUnitVarianceKwargs
+        permits FixedZeroMeanUnitVarianceKwargs.Scalar, FixedZeroMeanUnitVarianceKwargs.AlongAxis {
+    /**
+     * Fixed normalization with one mean and standard deviation.
+     *
+     * @param mean the mean to subtract
+     * @param std the standard deviation to divide by
+     */
+    public record Scalar(double mean, double std) implements FixedZeroMeanUnitVarianceKwargs {}
+
+    /**
+     * Fixed normalization with one mean and standard deviation per index along an axis.
+     *
+     * @param mean the means
+     * @param std the standard deviations
+     * @param axis the axis the values run along
+     */
+    public record AlongAxis(List<Double> mean, List<Double> std, String axis)
+            implements FixedZeroMeanUnitVarianceKwargs {
+        /**
+         * Checks that required components are present and copies collections.
+         *
+         * @throws NullPointerException if a required component is {@code null}
+         */
+        public AlongAxis {
+            mean = List.copyOf(Objects.requireNonNull(mean, "mean"));
+            std = List.copyOf(Objects.requireNonNull(std, "std"));
+            Objects.requireNonNull(axis, "axis");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package eu.riscale.modelhub.spec.op;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Arguments of {@code scale_range}.
+ *
+ * @param axes the axes to reduce jointly, or {@code null} for all axes
+ * @param minPercentile the lower percentile (default 0)
+ * @param maxPercentile the upper percentile (default 100)
+ * @param eps added to the denominator for numerical stability (default 1e-6)
+ * @param referenceTensor the tensor the percentiles are computed on, or {@code null} for this one
+ */
+public record ScaleRangeKwargs(
+        @Nullable List<String> axes,
+        double minPercentile,
+        double maxPercentile,
+        double eps,
+        @Nullable String referenceTensor) {
+    /** The description with every field at its default. */
+    public static final ScaleRangeKwargs DEFAULT = new ScaleRangeKwargs(null, 0.0, 100.0, 1e-6, null);
+
+    /**
+     * Checks that required components are present and copies collections.
+     *
+     * @throws NullPointerException if a required component is {@code null}
+     */
+    public ScaleRangeKwargs {
+        axes = axes == null ? null : List.copyOf(axes);
+    }
+
+    /** {@return a new builder with every optional field at its default} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder initialised with the values of this description} */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.axes = axes;
+        b.minPercentile = minPercentile;
+        b.maxPercentile = maxPercentile;
+        b.eps = eps;
+        b.referenceTensor = referenceTensor;
+        return b;
+    }
+
+    /** Builds a {@link ScaleRangeKwargs} step by step; {@link #build()} names every missing required field. */
+    public static final class Builder {
+        private @Nullable List<String> axes;
+        private Double minPercentile = 0.0;
+        private Double maxPercentile = 100.0;
+        private Double eps = 1e-6;
+        private @Nullable String referenceTensor;
+
+        private Builder() {}
+
+        /**
+         * Sets {@code axes}.
+         *
+         * @param axes the axes to reduce jointly, or {@code null} for all axes
+         * @return this builder
+         */
+        public Builder axes(@Nullable List<String> axes) {
+            this.axes = axes;
+            return this;
+        }
+
+        /**
+         * Sets {@code axes}.
+         *
+         * @param axes the axes to reduce jointly, or {@code null} for all axes
+         * @return this builder
+         */
+        public Builder axes(String... axes) {
+            return axes(List.of(axes));
+        }
+
+        /**
+         * Sets {@code min_percentile}.
+         *
+         * @param minPercentile the lower percentile (default 0)
+         * @return this builder
+         */
+        public Builder minPercentile(double minPercentile) {
+            this.minPercentile = minPercentile;
+            return this;
+        }
+
+        /**
+         * Sets {@code max_percentile}.
+         *
+         * @param maxPercentile the upper percentile (default 100)
+         * @return this builder
+         */
+        public Builder maxPercentile(double maxPercentile) {
+            this.maxPercentile = maxPercentile;
+            return this;
+        }
+
+        /**
+         * Sets {@code eps}.
+         *
+         * @param eps added to the denominator for numerical stability (default 1e-6)
+         * @return this builder
+         */
+        public Builder eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        /**
+         * Sets {@code reference_tensor}.
+         *
+         * @param referenceTensor the tensor the percentiles are computed on, or {@code null} for this one
+         * @return this builder
+         */
+        public Builder referenceTensor(@Nullable String referenceTensor) {
+            this.referenceTensor = referenceTensor;
+            return this;
+        }
+
+        /**
+         * Builds the description.
+         *
+         * @return the description
+         * @throws IllegalStateException naming every required field that was not set
+         */
+        public ScaleRangeKwargs build() {
+            return new ScaleRangeKwargs(axes, minPercentile, maxPercentile, eps, referenceTensor);
+        }
+    }
+}

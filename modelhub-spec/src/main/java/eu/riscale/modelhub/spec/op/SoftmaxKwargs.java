@@ -1,0 +1,22 @@
+package eu.riscale.modelhub.spec.op;
+
+import java.util.Objects;
+
+/**
+ * Arguments of {@code softmax}.
+ *
+ * @param axis the axis to normalize along (default {@code channel})
+ */
+public record SoftmaxKwargs(String axis) {
+    /** The description with every field at its default. */
+    public static final SoftmaxKwargs DEFAULT = new SoftmaxKwargs("channel");
+
+    /**
+     * Checks that required components are present and copies collections.
+     *
+     * @throws NullPointerException if a required component is {@code null}
+     */
+    public SoftmaxKwargs {
+        Objects.requireNonNull(axis, "axis");
+    }
+}

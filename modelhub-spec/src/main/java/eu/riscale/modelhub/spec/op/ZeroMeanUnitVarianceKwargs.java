@@ -1,0 +1,24 @@
+package eu.riscale.modelhub.spec.op;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Arguments of {@code zero_mean_unit_variance}.
+ *
+ * @param axes the axes to reduce jointly, or {@code null} for all axes
+ * @param eps added to the denominator for numerical stability (default 1e-6)
+ */
+public record ZeroMeanUnitVarianceKwargs(@Nullable List<String> axes, double eps) {
+    /** The description with every field at its default. */
+    public static final ZeroMeanUnitVarianceKwargs DEFAULT = new ZeroMeanUnitVarianceKwargs(null, 1e-6);
+
+    /**
+     * Checks that required components are present and copies collections.
+     *
+     * @throws NullPointerException if a required component is {@code null}
+     */
+    public ZeroMeanUnitVarianceKwargs {
+        axes = axes == null ? null : List.copyOf(axes);
+    }
+}

@@ -1,0 +1,129 @@
+package eu.riscale.modelhub.spec.weights;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The weights of the model in one or more formats.
+ *
+ * @param kerasHdf5 Keras HDF5 weights, or {@code null}
+ * @param onnx ONNX weights, or {@code null}
+ * @param pytorchStateDict PyTorch state-dict weights, or {@code null}
+ * @param tensorflowJs TensorFlow.js weights, or {@code null}
+ * @param tensorflowSavedModelBundle TensorFlow SavedModel weights, or {@code null}
+ * @param torchscript TorchScript weights, or {@code null}
+ */
+public record WeightsDescr(
+        @Valid @Nullable KerasHdf5WeightsDescr kerasHdf5,
+        @Valid @Nullable OnnxWeightsDescr onnx,
+        @Valid @Nullable PytorchStateDictWeightsDescr pytorchStateDict,
+        @Valid @Nullable TensorflowJsWeightsDescr tensorflowJs,
+        @Valid @Nullable TensorflowSavedModelBundleWeightsDescr tensorflowSavedModelBundle,
+        @Valid @Nullable TorchscriptWeightsDescr torchscript) {
+    /** {@return a new builder with every optional field at its default} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder initialised with the values of this description} */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.kerasHdf5 = kerasHdf5;
+        b.onnx = onnx;
+        b.pytorchStateDict = pytorchStateDict;
+        b.tensorflowJs = tensorflowJs;
+        b.tensorflowSavedModelBundle = tensorflowSavedModelBundle;
+        b.torchscript = torchscript;
+        return b;
+    }
+
+    /** Builds a {@link WeightsDescr} step by step; {@link #build()} names every missing required field. */
+    public static final class Builder {
+        private @Nullable KerasHdf5WeightsDescr kerasHdf5;
+        private @Nullable OnnxWeightsDescr onnx;
+        private @Nullable PytorchStateDictWeightsDescr pytorchStateDict;
+        private @Nullable TensorflowJsWeightsDescr tensorflowJs;
+        private @Nullable TensorflowSavedModelBundleWeightsDescr tensorflowSavedModelBundle;
+        private @Nullable TorchscriptWeightsDescr torchscript;
+
+        private Builder() {}
+
+        /**
+         * Sets {@code keras_hdf5}.
+         *
+         * @param kerasHdf5 Keras HDF5 weights, or {@code null}
+         * @return this builder
+         */
+        public Builder kerasHdf5(@Nullable KerasHdf5WeightsDescr kerasHdf5) {
+            this.kerasHdf5 = kerasHdf5;
+            return this;
+        }
+
+        /**
+         * Sets {@code onnx}.
+         *
+         * @param onnx ONNX weights, or {@code null}
+         * @return this builder
+         */
+        public Builder onnx(@Nullable OnnxWeightsDescr onnx) {
+            this.onnx = onnx;
+            return this;
+        }
+
+        /**
+         * Sets {@code pytorch_state_dict}.
+         *
+         * @param pytorchStateDict PyTorch state-dict weights, or {@code null}
+         * @return this builder
+         */
+        public Builder pytorchStateDict(@Nullable PytorchStateDictWeightsDescr pytorchStateDict) {
+            this.pytorchStateDict = pytorchStateDict;
+            return this;
+        }
+
+        /**
+         * Sets {@code tensorflow_js}.
+         *
+         * @param tensorflowJs TensorFlow.js weights, or {@code null}
+         * @return this builder
+         */
+        public Builder tensorflowJs(@Nullable TensorflowJsWeightsDescr tensorflowJs) {
+            this.tensorflowJs = tensorflowJs;
+            return this;
+        }
+
+        /**
+         * Sets {@code tensorflow_saved_model_bundle}.
+         *
+         * @param tensorflowSavedModelBundle TensorFlow SavedModel weights, or {@code null}
+         * @return this builder
+         */
+        public Builder tensorflowSavedModelBundle(
+                @Nullable TensorflowSavedModelBundleWeightsDescr tensorflowSavedModelBundle) {
+            this.tensorflowSavedModelBundle = tensorflowSavedModelBundle;
+            return this;
+        }
+
+        /**
+         * Sets {@code torchscript}.
+         *
+         * @param torchscript TorchScript weights, or {@code null}
+         * @return this builder
+         */
+        public Builder torchscript(@Nullable TorchscriptWeightsDescr torchscript) {
+            this.torchscript = torchscript;
+            return this;
+        }
+
+        /**
+         * Builds the description.
+         *
+         * @return the description
+         * @throws IllegalStateException naming every required field that was not set
+         */
+        public WeightsDescr build() {
+            return new WeightsDescr(
+                    kerasHdf5, onnx, pytorchStateDict, tensorflowJs, tensorflowSavedModelBundle, torchscript);
+        }
+    }
+}
