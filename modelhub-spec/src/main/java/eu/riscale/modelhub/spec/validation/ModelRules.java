@@ -1,0 +1,425 @@
+package eu.riscale.modelhub.spec.validation;
+
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.axis.Axis;
+import eu.riscale.modelhub.spec.axis.BatchAxis;
+import eu.riscale.modelhub.spec.axis.ChannelAxis;
+import eu.riscale.modelhub.spec.axis.DataDependentSize;
+import eu.riscale.modelhub.spec.axis.FixedSize;
+import eu.riscale.modelhub.spec.axis.IndexInputAxis;
+import eu.riscale.modelhub.spec.axis.IndexOutputAxis;
+import eu.riscale.modelhub.spec.axis.ParameterizedSize;
+import eu.riscale.modelhub.spec.axis.SizeReference;
+import eu.riscale.modelhub.spec.axis.SpaceInputAxis;
+import eu.riscale.modelhub.spec.axis.SpaceOutputAxis;
+import eu.riscale.modelhub.spec.axis.SpaceOutputAxisWithHalo;
+import eu.riscale.modelhub.spec.axis.SpatioTemporalAxis;
+import eu.riscale.modelhub.spec.axis.TimeInputAxis;
+import eu.riscale.modelhub.spec.axis.TimeOutputAxis;
+import eu.riscale.modelhub.spec.axis.TimeOutputAxisWithHalo;
+import eu.riscale.modelhub.spec.op.BinarizeDescr;
+import eu.riscale.modelhub.spec.op.ClipDescr;
+import eu.riscale.modelhub.spec.op.ClipKwargs;
+import eu.riscale.modelhub.spec.op.EnsureDtypeDescr;
+import eu.riscale.modelhub.spec.op.FixedZeroMeanUnitVarianceDescr;
+import eu.riscale.modelhub.spec.op.FixedZeroMeanUnitVarianceKwargs;
+import eu.riscale.modelhub.spec.op.PostprocessingDescr;
+import eu.riscale.modelhub.spec.op.ScaleLinearDescr;
+import eu.riscale.modelhub.spec.op.ScaleLinearKwargs;
+import eu.riscale.modelhub.spec.op.ScaleMeanVarianceDescr;
+import eu.riscale.modelhub.spec.op.ScaleRangeDescr;
+import eu.riscale.modelhub.spec.op.ScaleRangeKwargs;
+import eu.riscale.modelhub.spec.op.SigmoidDescr;
+import eu.riscale.modelhub.spec.op.SoftmaxDescr;
+import eu.riscale.modelhub.spec.op.ZeroMeanUnitVarianceDescr;
+import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
+import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.tensor.PerChannelData;
+import eu.riscale.modelhub.spec.tensor.TensorData;
+import eu.riscale.modelhub.spec.weights.WeightsDescr;
+import eu.riscale.modelhub.spec.weights.WeightsEntryDescr;
+import eu.riscale.modelhub.spec.weights.WeightsFormat;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cross-field rules of format 0.5 (reference section A.7 and the kwargs rules of A.5/A.6) that no single field can
+ * check: unique tensor and axis ids, size references, halos, per-channel data, processing axes and reference tensors,
+ * weights parents. Each finding carries the most precise location, for example {@code outputs.0.axes.2.size}.
+ */
+final class ModelRules {
+    private final List<ValidationIssue> issues = new ArrayList<>();
+
+    private ModelRules() {}
+
+    static List<ValidationIssue> check(ModelDescr model) {
+        ModelRules rules = new ModelRules();
+        rules.tensorIds(model);
+        Map<String, Independent> inputRefs = new LinkedHashMap<>();
+        Map<String, Independent> allRefs = new LinkedHashMap<>();
+        for (InputTensorDescr t : model.inputs()) {
+            collectIndependent(t.id(), t.axes(), inputRefs);
+        }
+        allRefs.putAll(inputRefs);
+        for (OutputTensorDescr t : model.outputs()) {
+            collectIndependent(t.id(), t.axes(), allRefs);
+        }
+        Set<String> inputIds = new HashSet<>();
+        Set<String> allIds = new HashSet<>();
+        model.inputs().forEach(t -> inputIds.add(t.id()));
+        allIds.addAll(inputIds);
+        model.outputs().forEach(t -> allIds.add(t.id()));
+        for (int i = 0; i < model.inputs().size(); i++) {
+            InputTensorDescr t = model.inputs().get(i);
+            String loc = "inputs." + i;
+            rules.axes(loc, t.id(), t.axes(), inputRefs);
+            rules.data(loc, t.axes(), t.data());
+            for (int k = 0; k < t.preprocessing().size(); k++) {
+                rules.op(
+                        loc + ".preprocessing." + k, t.axes(), t.preprocessing().get(k), inputIds, "input");
+            }
+        }
+        for (int i = 0; i < model.outputs().size(); i++) {
+            OutputTensorDescr t = model.outputs().get(i);
+            String loc = "outputs." + i;
+            rules.axes(loc, t.id(), t.axes(), allRefs);
+            rules.data(loc, t.axes(), t.data());
+            for (int k = 0; k < t.postprocessing().size(); k++) {
+                rules.op(
+                        loc + ".postprocessing." + k,
+                        t.axes(),
+                        t.postprocessing().get(k),
+                        allIds,
+                        "tensor");
+            }
+        }
+        rules.weights(model.weights());
+        if (model.parent() != null && Objects.equals(model.parent().id(), model.id())) {
+            rules.error("parent.id", "A model description may not reference itself as parent.");
+        }
+        return List.copyOf(rules.issues);
+    }
+
+    /** An axis whose size is fixed or parameterized and may therefore be referenced. */
+    private record Independent(Axis axis, int minSize) {}
+
+    private static void collectIndependent(String tensorId, List<? extends Axis> axes, Map<String, Independent> refs) {
+        for (Axis a : axes) {
+            if (a instanceof BatchAxis) {
+                continue;
+            }
+            Object size = size(a);
+            if (size instanceof FixedSize) {
+                refs.put(tensorId + "." + a.id(), new Independent(a, ((FixedSize) size).value()));
+            } else if (size instanceof ParameterizedSize) {
+                refs.put(tensorId + "." + a.id(), new Independent(a, ((ParameterizedSize) size).min()));
+            } else if (size instanceof Integer) {
+                refs.put(tensorId + "." + a.id(), new Independent(a, (Integer) size));
+            }
+        }
+    }
+
+    /** The size object of an axis: a size form record, a channel count, or null for a batch axis. */
+    private static @Nullable Object size(Axis a) {
+        if (a instanceof BatchAxis) {
+            return null;
+        } else if (a instanceof ChannelAxis) {
+            return ((ChannelAxis) a).channelNames().size();
+        } else if (a instanceof IndexInputAxis) {
+            return ((IndexInputAxis) a).size();
+        } else if (a instanceof IndexOutputAxis) {
+            return ((IndexOutputAxis) a).size();
+        } else if (a instanceof TimeInputAxis) {
+            return ((TimeInputAxis) a).size();
+        } else if (a instanceof TimeOutputAxis) {
+            return ((TimeOutputAxis) a).size();
+        } else if (a instanceof TimeOutputAxisWithHalo) {
+            return ((TimeOutputAxisWithHalo) a).size();
+        } else if (a instanceof SpaceInputAxis) {
+            return ((SpaceInputAxis) a).size();
+        } else if (a instanceof SpaceOutputAxis) {
+            return ((SpaceOutputAxis) a).size();
+        } else if (a instanceof SpaceOutputAxisWithHalo) {
+            return ((SpaceOutputAxisWithHalo) a).size();
+        }
+        throw new AssertionError(a);
+    }
+
+    private static @Nullable String unit(Axis a) {
+        return a instanceof SpatioTemporalAxis ? ((SpatioTemporalAxis) a).unit() : null;
+    }
+
+    private static double scale(Axis a) {
+        return a instanceof SpatioTemporalAxis ? ((SpatioTemporalAxis) a).scale() : 1.0;
+    }
+
+    private static int halo(Axis a) {
+        if (a instanceof SpaceOutputAxisWithHalo) {
+            return ((SpaceOutputAxisWithHalo) a).halo();
+        } else if (a instanceof TimeOutputAxisWithHalo) {
+            return ((TimeOutputAxisWithHalo) a).halo();
+        }
+        return 0;
+    }
+
+    private void tensorIds(ModelDescr model) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < model.inputs().size(); i++) {
+            String id = model.inputs().get(i).id();
+            if (!seen.add(id)) {
+                error(
+                        "inputs." + i + ".id",
+                        "Duplicate tensor id '" + id + "'; tensor ids must be unique across" + " inputs and outputs.");
+            }
+        }
+        for (int i = 0; i < model.outputs().size(); i++) {
+            String id = model.outputs().get(i).id();
+            if (!seen.add(id)) {
+                error(
+                        "outputs." + i + ".id",
+                        "Duplicate tensor id '" + id + "'; tensor ids must be unique across" + " inputs and outputs.");
+            }
+        }
+    }
+
+    private void axes(String loc, String tensorId, List<? extends Axis> axes, Map<String, Independent> refs) {
+        Set<String> ids = new HashSet<>();
+        int batches = 0;
+        for (int a = 0; a < axes.size(); a++) {
+            Axis axis = axes.get(a);
+            String axisLoc = loc + ".axes." + a;
+            if (!ids.add(axis.id())) {
+                error(axisLoc + ".id", "Duplicate axis id '" + axis.id() + "' in tensor '" + tensorId + "'.");
+            }
+            if (axis instanceof BatchAxis && ++batches == 2) {
+                error(axisLoc, "A tensor may have at most one batch axis.");
+            }
+            Object size = size(axis);
+            if (size instanceof SizeReference) {
+                sizeReference(axisLoc, tensorId, axis, (SizeReference) size, refs);
+            } else if (size instanceof DataDependentSize) {
+                DataDependentSize d = (DataDependentSize) size;
+                if (d.max() != null && d.min() >= d.max()) {
+                    error(axisLoc + ".size", "min (" + d.min() + ") must be smaller than max (" + d.max() + ").");
+                }
+            }
+        }
+    }
+
+    private void sizeReference(
+            String axisLoc, String tensorId, Axis axis, SizeReference ref, Map<String, Independent> refs) {
+        String key = ref.tensorId() + "." + ref.axisId();
+        Independent target = refs.get(key);
+        if (target == null) {
+            error(
+                    axisLoc + ".size",
+                    "Invalid tensor axis reference " + key + ": the referenced axis must exist"
+                            + " and have a fixed or parameterized size (inputs may reference inputs only).");
+            return;
+        }
+        if (ref.tensorId().equals(tensorId) && ref.axisId().equals(axis.id())) {
+            error(axisLoc + ".size", "An axis may not reference its own size.");
+            return;
+        }
+        if (!Objects.equals(unit(axis), unit(target.axis()))) {
+            error(
+                    axisLoc + ".size",
+                    "The units of an axis and its reference axis need to match, but '" + unit(axis) + "' != '"
+                            + unit(target.axis()) + "'.");
+            return;
+        }
+        int halo = halo(axis);
+        if (halo > 0) {
+            int minSize = (int) (target.minSize() * scale(target.axis()) / scale(axis) + ref.offset());
+            if (minSize - 2 * halo < 1) {
+                error(
+                        axisLoc + ".halo",
+                        "axis " + axis.id() + " with minimum size " + minSize + " is too small for halo " + halo + ".");
+            }
+            double refHalo = halo * scale(axis) / scale(target.axis());
+            if (refHalo != Math.rint(refHalo)) {
+                error(
+                        axisLoc + ".halo",
+                        "Inferred halo for " + key + " is not an integer (" + refHalo + " = "
+                                + tensorId + "." + axis.id() + ".halo " + halo + " * scale " + scale(axis)
+                                + " / " + key + ".scale " + scale(target.axis()) + ").");
+            }
+        }
+    }
+
+    private void data(String loc, List<? extends Axis> axes, TensorData data) {
+        if (!(data instanceof PerChannelData)) {
+            return;
+        }
+        PerChannelData perChannel = (PerChannelData) data;
+        for (Axis a : axes) {
+            if (a instanceof ChannelAxis) {
+                int channels = ((ChannelAxis) a).channelNames().size();
+                if (perChannel.channels().size() != channels) {
+                    error(
+                            loc + ".data",
+                            "Got tensor data descriptions for "
+                                    + perChannel.channels().size() + " channels, but '" + a.id() + "' axis has size "
+                                    + channels + ".");
+                }
+            }
+        }
+        Set<Class<?>> kinds = new HashSet<>();
+        perChannel.channels().forEach(c -> kinds.add(c.getClass()));
+        if (kinds.size() > 1) {
+            error(loc + ".data", "Tensor data descriptions per channel need to be of the same type.");
+        }
+    }
+
+    private void op(String loc, List<? extends Axis> axes, PostprocessingDescr op, Set<String> refIds, String what) {
+        Set<String> axisIds = new HashSet<>();
+        axes.forEach(a -> axisIds.add(a.id()));
+        String kwargs = loc + ".kwargs";
+        if (op instanceof ClipDescr) {
+            ClipKwargs k = ((ClipDescr) op).kwargs();
+            if (k.min() != null && k.minPercentile() != null) {
+                error(kwargs, "Only one of `min` and `min_percentile` may be set.");
+            }
+            if (k.max() != null && k.maxPercentile() != null) {
+                error(kwargs, "Only one of `max` and `max_percentile` may be set.");
+            }
+            if (k.min() == null && k.minPercentile() == null && k.max() == null && k.maxPercentile() == null) {
+                error(kwargs, "At least one of `min`, `min_percentile`, `max` or `max_percentile` must be set.");
+            }
+            if (k.axes() != null && k.minPercentile() == null && k.maxPercentile() == null) {
+                error(kwargs + ".axes", "`axes` may only be given with `min_percentile` or `max_percentile`.");
+            }
+            axesExist(kwargs, k.axes(), axisIds);
+        } else if (op instanceof ScaleRangeDescr) {
+            ScaleRangeKwargs k = ((ScaleRangeDescr) op).kwargs();
+            if (k.minPercentile() >= k.maxPercentile()) {
+                error(kwargs, "min_percentile " + k.minPercentile() + " >= max_percentile " + k.maxPercentile());
+            }
+            axesExist(kwargs, k.axes(), axisIds);
+            reference(kwargs, k.referenceTensor(), refIds, what);
+        } else if (op instanceof ScaleMeanVarianceDescr) {
+            var k = ((ScaleMeanVarianceDescr) op).kwargs();
+            axesExist(kwargs, k.axes(), axisIds);
+            reference(kwargs, k.referenceTensor(), refIds, what);
+        } else if (op instanceof ZeroMeanUnitVarianceDescr) {
+            axesExist(kwargs, ((ZeroMeanUnitVarianceDescr) op).kwargs().axes(), axisIds);
+        } else if (op instanceof FixedZeroMeanUnitVarianceDescr) {
+            var k = ((FixedZeroMeanUnitVarianceDescr) op).kwargs();
+            if (k instanceof FixedZeroMeanUnitVarianceKwargs.AlongAxis) {
+                var along = (FixedZeroMeanUnitVarianceKwargs.AlongAxis) k;
+                if (along.mean().size() != along.std().size()) {
+                    error(
+                            kwargs,
+                            "Size of `mean` (" + along.mean().size() + ") and `std` ("
+                                    + along.std().size() + ") must match.");
+                }
+            }
+        } else if (op instanceof ScaleLinearDescr) {
+            scaleLinear(kwargs, ((ScaleLinearDescr) op).kwargs());
+        } else if (!(op instanceof BinarizeDescr
+                || op instanceof EnsureDtypeDescr
+                || op instanceof SigmoidDescr
+                || op instanceof SoftmaxDescr)) {
+            throw new AssertionError(op);
+        }
+    }
+
+    private void scaleLinear(String kwargs, ScaleLinearKwargs k) {
+        if (k instanceof ScaleLinearKwargs.Scalar) {
+            var s = (ScaleLinearKwargs.Scalar) k;
+            if (s.gain() == 1.0 && s.offset() == 0.0) {
+                error(kwargs, "Redundant linear scaling not allowed. Set `gain` != 1.0 and/or `offset` != 0.0.");
+            }
+            return;
+        }
+        var a = (ScaleLinearKwargs.AlongAxis) k;
+        List<Double> gain = a.gain().values();
+        List<Double> offset = a.offset().values();
+        if (a.gain().scalar() && a.offset().scalar()) {
+            error(kwargs, "Do not specify an `axis` for scalar gain and offset values.");
+            return;
+        }
+        if (!a.gain().scalar() && !a.offset().scalar() && gain.size() != offset.size()) {
+            error(kwargs, "Size of `gain` (" + gain.size() + ") and `offset` (" + offset.size() + ") must match.");
+            return;
+        }
+        if (gain.stream().allMatch(g -> g == 1.0) && offset.stream().allMatch(o -> o == 0.0)) {
+            error(kwargs, "Redundant linear scaling not allowed. Set `gain` != 1.0 and/or `offset` != 0.0.");
+        }
+    }
+
+    private void axesExist(String kwargs, @Nullable List<String> axes, Set<String> axisIds) {
+        if (axes == null) {
+            return;
+        }
+        for (String a : axes) {
+            if (!axisIds.contains(a)) {
+                error(
+                        kwargs + ".axes",
+                        "Axis '" + a + "' is not an axis of this tensor; its axes are "
+                                + new java.util.TreeSet<>(axisIds) + ".");
+            }
+        }
+    }
+
+    private void reference(String kwargs, @Nullable String ref, Set<String> ids, String what) {
+        if (ref != null && !ids.contains(ref)) {
+            error(
+                    kwargs + ".reference_tensor",
+                    "`reference_tensor` '" + ref + "' not found. Valid " + what + " references are: "
+                            + new java.util.TreeSet<>(ids) + ".");
+        }
+    }
+
+    private void weights(WeightsDescr w) {
+        List<WeightsEntryDescr> entries = new ArrayList<>();
+        for (WeightsEntryDescr e : new WeightsEntryDescr[] {
+            w.kerasHdf5(),
+            w.onnx(),
+            w.pytorchStateDict(),
+            w.tensorflowJs(),
+            w.tensorflowSavedModelBundle(),
+            w.torchscript()
+        }) {
+            if (e != null) {
+                entries.add(e);
+            }
+        }
+        if (entries.isEmpty()) {
+            error("weights", "Missing weights entry.");
+            return;
+        }
+        Set<WeightsFormat> present = new HashSet<>();
+        entries.forEach(e -> present.add(e.format()));
+        int roots = 0;
+        for (WeightsEntryDescr e : entries) {
+            WeightsFormat parent = e.parent();
+            if (parent == null) {
+                roots++;
+            } else if (parent == e.format()) {
+                error("weights." + e.format().id() + ".parent", "Weights entry can't be it's own parent.");
+            } else if (!present.contains(parent)) {
+                error(
+                        "weights." + e.format().id() + ".parent",
+                        "Parent weights format '" + parent.id() + "' not found; this description has " + present + ".");
+            }
+        }
+        if (roots != 1) {
+            issues.add(new ValidationIssue(
+                    Severity.WARNING,
+                    "weights",
+                    roots + " weights entries have no"
+                            + " `parent`; exactly one should be the original the others were converted from."));
+        }
+    }
+
+    private void error(String loc, String msg) {
+        issues.add(new ValidationIssue(Severity.ERROR, loc, msg));
+    }
+}
