@@ -55,6 +55,24 @@ class RoundTripTest {
         assertThat(Descriptions.toYaml(second)).isEqualTo(Files.readString(saved));
     }
 
+    static Stream<Path> wholeCorpus() throws IOException {
+        try (Stream<Path> files = Files.list(Conformance.corpus())) {
+            return files.sorted().toList().stream();
+        }
+    }
+
+    /** Any file, valid or not and of any format, either loads or fails with problems: no other exception escapes. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wholeCorpus")
+    void everyCorpusFileLoadsOrReportsProblems(Path file) throws IOException {
+        try {
+            Descriptions.read(file);
+        } catch (DescriptionException e) {
+            assertThat(e.problems()).isNotEmpty();
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p.msg()).isNotBlank());
+        }
+    }
+
     @Test
     void savedFileKeepsSpecKeyOrderFormatVersionAndTimestampOffset() throws Exception {
         ModelDescr nuclei =

@@ -45,6 +45,36 @@ class LegacyVerdictAgreementTest {
         return false;
     }
 
+    @Test
+    void errorLocationsOfInvalidOldFilesMatchTheReference() throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> mismatches = new ArrayList<>();
+        int files = 0;
+        for (String line : Files.readAllLines(Conformance.dir().resolve("expected.jsonl"))) {
+            JsonNode expected = json.readTree(line);
+            JsonNode version = expected.path("declared_format_version");
+            boolean old = version.isString()
+                    && (version.stringValue().startsWith("0.3")
+                            || version.stringValue().startsWith("0.4"));
+            if (!old || expected.get("status").stringValue().equals("valid")) {
+                continue;
+            }
+            files++;
+            String file = expected.get("file").stringValue();
+            ConversionResult result = FormatConversion.toLatest(
+                    YamlTrees.read(Conformance.corpus().resolve(file)));
+            java.util.Set<String> ours = new java.util.TreeSet<>();
+            result.errors().forEach(p -> ours.add(p.location()));
+            java.util.Set<String> theirs = new java.util.TreeSet<>();
+            expected.get("errors").forEach(e -> theirs.add(keysOnly(e.get("loc").stringValue())));
+            if (!ours.equals(theirs)) {
+                mismatches.add(file + ": ours " + result.errors() + ", reference " + theirs);
+            }
+        }
+        assertThat(files).isEqualTo(73);
+        assertThat(mismatches).isEmpty();
+    }
+
     private static String keysOnly(String loc) {
         StringBuilder b = new StringBuilder();
         for (String part : loc.split("\\.")) {

@@ -6,21 +6,18 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * The one configured YAML mapper: YAML 1.2 parsing with bounded resources, and writing in block style with minimal
- * quotes (strings that look like numbers stay quoted, so they read back as strings).
+ * The one place that reads and writes YAML. Reading goes through snakeyaml-engine events (YAML 1.2 core schema:
+ * {@code 2019-12-11} and {@code yes} stay strings) into a Jackson tree with bounded resources (see {@link TreeReader}
+ * and the limits below). Writing uses one configured Jackson YAML mapper: block style, minimal quotes, and strings that
+ * look like numbers stay quoted so that they read back as strings.
  */
 public final class YamlIo {
     /** Largest document accepted, in characters (code points). */
@@ -35,26 +32,20 @@ public final class YamlIo {
     /** Most aliases to mappings or lists accepted (guards against "billion laughs"). */
     public static final int MAX_ALIASES = 50;
 
+    private static final LoadSettings LOAD = LoadSettings.builder()
+            .setLabel("model description")
+            .setMaxAliasesForCollections(MAX_ALIASES)
+            .setAllowRecursiveKeys(false)
+            .setAllowDuplicateKeys(false)
+            .setCodePointLimit(MAX_DOCUMENT_CHARS)
+            .build();
+
     private static final YAMLMapper MAPPER = mapper();
 
     private YamlIo() {}
 
     private static YAMLMapper mapper() {
-        LoadSettings load = LoadSettings.builder()
-                .setLabel("model description")
-                .setMaxAliasesForCollections(MAX_ALIASES)
-                .setAllowRecursiveKeys(false)
-                .setAllowDuplicateKeys(false)
-                .setCodePointLimit(MAX_DOCUMENT_CHARS)
-                .build();
         YAMLFactory factory = YAMLFactory.builder()
-                .loadSettings(load)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxStringLength(MAX_STRING_CHARS)
-                        .maxDocumentLength(MAX_DOCUMENT_CHARS)
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
                 .disable(YAMLWriteFeature.SPLIT_LINES)
@@ -62,11 +53,7 @@ public final class YamlIo {
                 .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
                 .build();
-        return YAMLMapper.builder(factory)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
+        return YAMLMapper.builder(factory).build();
     }
 
     /**
@@ -93,18 +80,9 @@ public final class YamlIo {
 
     private static JsonNode parse(Reader reader) {
         try {
-            JsonNode root = MAPPER.readTree(reader);
-            return root == null ? MAPPER.missingNode() : root;
-        } catch (JacksonException e) {
-            TokenStreamLocation loc = e.getLocation();
-            String msg = "malformed YAML: " + e.getOriginalMessage();
-            Problem p = loc == null || loc.getLineNr() < 1
-                    ? Problem.at("", msg)
-                    : new Problem("", msg, loc.getLineNr(), loc.getColumnNr());
-            throw new YamlSyntaxException(p, e);
-        } catch (RuntimeException e) {
-            // snakeyaml-engine limits (aliases, code points) surface as its own exceptions
-            throw new YamlSyntaxException(Problem.at("", "malformed YAML: " + e.getMessage()), e);
+            return new TreeReader(LOAD, reader).read();
+        } catch (java.util.NoSuchElementException e) {
+            throw new YamlSyntaxException(Problem.at("", "malformed YAML: unexpected end of the document"), e);
         }
     }
 
@@ -124,7 +102,7 @@ public final class YamlIo {
 
         private final transient Problem problem;
 
-        YamlSyntaxException(Problem problem, Throwable cause) {
+        YamlSyntaxException(Problem problem, @Nullable Throwable cause) {
             super(problem.toString(), cause);
             this.problem = problem;
         }

@@ -157,13 +157,18 @@ final class V04Checks {
         Set<String> inputNames = new HashSet<>();
         checkTensorList("inputs", true, tensors, inputNames);
         checkTensorList("outputs", false, tensors, new HashSet<>());
+        checkWeights();
+        // like the reference (pydantic "after" model validators), the cross-field rules run only on a description
+        // whose fields are valid; this also keeps follow-up errors out of the report
+        if (report.problems.stream().anyMatch(p -> p.isError())) {
+            return;
+        }
         checkUniqueNames();
         for (String name0 : inputNames) {
             minShapes.put(name0, inputMinShape(tensors.get(name0)));
         }
         checkOutputShapes(tensors, minShapes, inputNames);
         checkTensorReferences(inputNames);
-        checkWeights();
     }
 
     private void checkPersons(String key, boolean required) {

@@ -1,0 +1,171 @@
+package eu.riscale.modelhub.core.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.riscale.modelhub.core.op.Fixtures;
+import eu.riscale.modelhub.core.tensor.Sample;
+import eu.riscale.modelhub.core.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class StatisticsTest {
+    private static final List<String> AXES = List.of("batch", "channel", "y", "x");
+
+    @TempDir
+    Path tmp;
+
+    static Stream<JsonNode> quantileCases() throws IOException {
+        JsonNode root = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Fixtures.dir("ops").resolve("statistics.json")));
+        List<JsonNode> out = new ArrayList<>();
+        root.get("quantiles").forEach(out::add);
+        return out.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("quantileCases")
+    void sampleQuantilesEqualNumpyExactly(JsonNode c) {
+        Tensor x = Fixtures.read(c.get("input").asString(), AXES);
+        QuantileMethod method =
+                QuantileMethod.valueOf(c.get("method").asString().toUpperCase(java.util.Locale.ROOT));
+        Tensor expected = Fixtures.read(c.get("expected").asString(), null); // (q, batch, channel)
+        double[] e = expected.toDoubleArray();
+        int perQ = e.length / c.get("q").size();
+        for (int k = 0; k < c.get("q").size(); k++) {
+            double q = c.get("q").get(k).asDouble();
+            Measure m = Measure.quantile(Measure.Scope.SAMPLE, "x", Set.of("y", "x"), q, method);
+            Tensor v = SampleStatistics.compute(Sample.of(Map.of("x", x)), Set.of(m))
+                    .value(m);
+            assertThat(v.axes()).containsExactly("batch", "channel");
+            double[] a = v.toDoubleArray();
+            for (int i = 0; i < perQ; i++) {
+                assertThat(a[i]).as("q=%s %s group %d", q, method, i).isEqualTo(e[k * perQ + i]);
+            }
+        }
+    }
+
+    private static List<Sample> dataset() {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            samples.add(Sample.of(Map.of("raw", Fixtures.read("dataset_" + i + ".npy", AXES))));
+        }
+        return samples;
+    }
+
+    @Test
+    void datasetMeanAndStdMergeSamplesWithChansFormula() {
+        Set<String> axes = Set.of("batch", "y", "x");
+        Measure mean = Measure.of(Measure.Kind.MEAN, Measure.Scope.DATASET, "raw", axes);
+        Measure std = Measure.of(Measure.Kind.STD, Measure.Scope.DATASET, "raw", axes);
+        Measure var = Measure.of(Measure.Kind.VAR, Measure.Scope.DATASET, "raw", axes);
+        Statistics s = DatasetStatistics.compute(dataset(), Set.of(mean, std, var));
+        double[] em = Fixtures.read("dataset_mean.npy", null).toDoubleArray();
+        double[] es = Fixtures.read("dataset_std.npy", null).toDoubleArray();
+        assertThat(s.value(mean).axes()).containsExactly("channel");
+        for (int c = 0; c < 2; c++) {
+            assertThat(s.value(mean).toDoubleArray()[c]).isCloseTo(em[c], org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(s.value(std).toDoubleArray()[c]).isCloseTo(es[c], org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(s.value(var).toDoubleArray()[c])
+                    .isCloseTo(es[c] * es[c], org.assertj.core.data.Offset.offset(1e-11));
+        }
+    }
+
+    @Test
+    void datasetQuantilesAreTheWeightedMeanOfSampleQuantilesAsInTheReference() {
+        Set<String> axes = Set.of("batch", "y", "x");
+        Measure q1 = Measure.quantile(Measure.Scope.DATASET, "raw", axes, 0.1, QuantileMethod.LINEAR);
+        Measure q9 = Measure.quantile(Measure.Scope.DATASET, "raw", axes, 0.9, QuantileMethod.LINEAR);
+        Statistics s = DatasetStatistics.compute(dataset(), Set.of(q1, q9));
+        double[] e = Fixtures.read("dataset_quantiles.npy", null).toDoubleArray(); // (q, channel)
+        assertThat(s.value(q1).toDoubleArray()[0]).isCloseTo(e[0], org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.value(q1).toDoubleArray()[1]).isCloseTo(e[1], org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.value(q9).toDoubleArray()[0]).isCloseTo(e[2], org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.value(q9).toDoubleArray()[1]).isCloseTo(e[3], org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void savesAndLoadsJson() throws IOException {
+        Set<String> axes = Set.of("batch", "y", "x");
+        Measure mean = Measure.of(Measure.Kind.MEAN, Measure.Scope.DATASET, "raw", axes);
+        Measure all = Measure.of(Measure.Kind.STD, Measure.Scope.DATASET, "raw", null);
+        Measure q = Measure.quantile(Measure.Scope.DATASET, "raw", null, 0.998, QuantileMethod.LINEAR);
+        Statistics s = DatasetStatistics.compute(dataset(), Set.of(mean, all, q));
+        Map<Measure, Tensor> withNan = new LinkedHashMap<>(s.values());
+        Measure nan = Measure.of(Measure.Kind.VAR, Measure.Scope.DATASET, "other", null);
+        withNan.put(nan, Tensor.of(new double[] {Double.NaN}, new int[0], List.of()));
+        Statistics original = Statistics.of(withNan);
+        Path file = tmp.resolve("dataset_statistics.json");
+        original.save(file);
+        assertThat(Statistics.load(file)).isEqualTo(original);
+    }
+
+    @Test
+    void loadReportsTheJsonPathOfBadValues() throws IOException {
+        Path file = tmp.resolve("bad.json");
+        Files.writeString(file, "{\"format\": \"modelhub-statistics/1\", \"measures\": [{\"kind\": \"median\"}]}");
+        assertThatThrownBy(() -> Statistics.load(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("bad.json")
+                .hasMessageContaining("found 'median', expected one of [mean, var, std, quantile]");
+        Files.writeString(
+                file,
+                "{\"format\": \"modelhub-statistics/1\", \"measures\": [{\"kind\": \"mean\", "
+                        + "\"scope\": \"sample\", \"tensor_id\": \"raw\", \"axes\": null, \"value\": "
+                        + "{\"axes\": [], \"shape\": [], \"data\": [\"x\"]}}]}");
+        assertThatThrownBy(() -> Statistics.load(file))
+                .hasMessageContaining("measures[0].value.data[0]: expected a number");
+        Files.writeString(file, "{not json");
+        assertThatThrownBy(() -> Statistics.load(file)).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void constantTensorsHaveZeroStd() {
+        Tensor c = Tensor.of(new float[] {3, 3, 3, 3}, new int[] {2, 2}, List.of("y", "x"));
+        Measure std = Measure.of(Measure.Kind.STD, Measure.Scope.SAMPLE, "c", Set.of("y", "x"));
+        assertThat(SampleStatistics.compute(Sample.of(Map.of("c", c)), Set.of(std))
+                        .value(std)
+                        .toDoubleArray())
+                .containsExactly(0.0);
+    }
+
+    @Test
+    void nanPropagatesIntoMomentsButQuantilesSkipIt() {
+        Tensor t = Tensor.of(
+                new double[] {1, Double.NaN, 3, 2, Double.NaN, Double.NaN}, new int[] {2, 3}, List.of("c", "x"));
+        Measure mean = Measure.of(Measure.Kind.MEAN, Measure.Scope.SAMPLE, "t", Set.of("x"));
+        Measure med = Measure.quantile(Measure.Scope.SAMPLE, "t", Set.of("x"), 0.5, QuantileMethod.LINEAR);
+        Statistics s = SampleStatistics.compute(Sample.of(Map.of("t", t)), Set.of(mean, med));
+        assertThat(s.value(mean).toDoubleArray()[0]).isNaN();
+        assertThat(s.value(med).toDoubleArray()).containsExactly(2.0, 2.0);
+        Tensor allNan = Tensor.of(new double[] {Double.NaN}, new int[] {1}, List.of("x"));
+        assertThat(SampleStatistics.compute(Sample.of(Map.of("t", allNan)), Set.of(med))
+                        .value(med)
+                        .toDoubleArray())
+                .containsExactly(Double.NaN);
+    }
+
+    @Test
+    void unknownAxesAreReportedWithTheTensor() {
+        Tensor t = Tensor.of(new double[] {1, 2}, new int[] {2}, List.of("x"));
+        Measure m = Measure.of(Measure.Kind.MEAN, Measure.Scope.SAMPLE, "t", Set.of("y"));
+        assertThatThrownBy(() -> SampleStatistics.compute(Sample.of(Map.of("t", t)), Set.of(m)))
+                .hasMessageContaining("statistics of tensor 't': axis 'y' not found, expected axes among [x]");
+        assertThatThrownBy(() -> Measure.quantile(Measure.Scope.SAMPLE, "t", null, 1.5, QuantileMethod.LINEAR))
+                .hasMessageContaining("q: found 1.5, expected a value in [0, 1]");
+    }
+}
