@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.description;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import eu.riscale.modelhub.core.description.internal.YamlIo;
 import eu.riscale.modelhub.spec.Conformance;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -237,7 +238,7 @@ class BadInputTest {
 
     @Test
     void hugeStringFailsWithAClearMessage() {
-        String yaml = VALID + "description: " + "x".repeat(2 * 1024 * 1024) + "\n";
+        String yaml = VALID + "description: " + "x".repeat(YamlIo.MAX_STRING_CHARS + 1) + "\n";
         DescriptionException e = failure(yaml);
         assertThat(e.problems())
                 .singleElement()
