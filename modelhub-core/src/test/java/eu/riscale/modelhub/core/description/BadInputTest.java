@@ -1,11 +1,14 @@
 package eu.riscale.modelhub.core.description;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.riscale.modelhub.core.description.internal.YamlIo;
 import eu.riscale.modelhub.spec.Conformance;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,6 +261,19 @@ class BadInputTest {
         assertThat(e.problems())
                 .singleElement()
                 .satisfies(p -> assertThat(p.msg()).startsWith("malformed YAML").containsIgnoringCase("document"));
+    }
+
+    @Test
+    void readErrorsAreIoExceptionsNotProblems() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("disk on fire");
+            }
+        };
+        assertThatIOException()
+                .isThrownBy(() -> Descriptions.read(broken, "broken.yaml"))
+                .withMessage("disk on fire");
     }
 
     @Test
