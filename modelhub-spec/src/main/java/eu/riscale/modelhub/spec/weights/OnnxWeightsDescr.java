@@ -31,6 +31,13 @@ public record OnnxWeightsDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source the weights file (relative path or URL)
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param authors the authors of this weights entry
+     * @param parent the format these weights were converted from, or {@code null}
+     * @param comment a comment on the conversion (default empty)
+     * @param opsetVersion the ONNX opset version
+     * @param externalData the external data file ({@code .data}), or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public OnnxWeightsDescr {

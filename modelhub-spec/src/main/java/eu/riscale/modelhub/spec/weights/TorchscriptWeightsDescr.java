@@ -28,6 +28,12 @@ public record TorchscriptWeightsDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source the weights file (relative path or URL)
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param authors the authors of this weights entry
+     * @param parent the format these weights were converted from, or {@code null}
+     * @param comment a comment on the conversion (default empty)
+     * @param pytorchVersion the PyTorch version used
      * @throws NullPointerException if a required component is {@code null}
      */
     public TorchscriptWeightsDescr {
