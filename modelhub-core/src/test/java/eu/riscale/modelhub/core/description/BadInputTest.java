@@ -101,6 +101,18 @@ class BadInputTest {
     }
 
     @Test
+    void explicitNullIsNotTheDefault() throws Exception {
+        DescriptionException e = failure(VALID + "description: null\ncovers: null\n");
+        assertThat(locs(e)).containsExactly("description", "covers");
+        assertThat(e.problems().get(0).msg()).isEqualTo("Input should be a valid string, found null");
+        assertThat(e.problems().get(1).msg()).isEqualTo("Input should be a valid list, found null");
+        // optional values without a default may be null
+        assertThat(Descriptions.parse(VALID + "icon: null\ntraining_data: null\n")
+                        .icon())
+                .isNull();
+    }
+
+    @Test
     void unknownAxisTypeListsTheKnownTypes() {
         DescriptionException e = failure(VALID.replace(
                 "      - type: space\n        id: x\n        size: 64",

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the weights file (relative path or URL)
  * @param sha256 the SHA-256 of the file, or {@code null}
- * @param authors the authors of this weights entry
+ * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
  * @param parent the format these weights were converted from, or {@code null}
  * @param comment a comment on the conversion (default empty)
  * @param pytorchVersion the PyTorch version used
@@ -30,7 +30,7 @@ public record TorchscriptWeightsDescr(
      *
      * @param source the weights file (relative path or URL)
      * @param sha256 the SHA-256 of the file, or {@code null}
-     * @param authors the authors of this weights entry
+     * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
      * @param parent the format these weights were converted from, or {@code null}
      * @param comment a comment on the conversion (default empty)
      * @param pytorchVersion the PyTorch version used
@@ -102,7 +102,7 @@ public record TorchscriptWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(List<Author> authors) {
@@ -113,7 +113,7 @@ public record TorchscriptWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(Author... authors) {

@@ -1001,7 +1001,7 @@ public final class ModelBinder {
         int before = n.problemCount();
         String source = n.required("source", Node::string);
         String sha256 = n.optional("sha256", Node::string);
-        List<Author> authors = n.withDefault("authors", x -> x.list(ModelBinder::author), List.of());
+        List<Author> authors = n.withDefaultOrNull("authors", x -> x.list(ModelBinder::author), List.of());
         WeightsFormat parent = n.optional("parent", Node::weightsFormat);
         String comment = n.withDefault("comment", Node::string, "");
         String tensorflowVersion = n.required("tensorflow_version", Node::version);
@@ -1019,7 +1019,7 @@ public final class ModelBinder {
         int before = n.problemCount();
         String source = n.required("source", Node::string);
         String sha256 = n.optional("sha256", Node::string);
-        List<Author> authors = n.withDefault("authors", x -> x.list(ModelBinder::author), List.of());
+        List<Author> authors = n.withDefaultOrNull("authors", x -> x.list(ModelBinder::author), List.of());
         WeightsFormat parent = n.optional("parent", Node::weightsFormat);
         String comment = n.withDefault("comment", Node::string, "");
         Integer opsetVersion = n.required("opset_version", Node::integer);
@@ -1069,7 +1069,7 @@ public final class ModelBinder {
         int before = n.problemCount();
         String source = n.required("source", Node::string);
         String sha256 = n.optional("sha256", Node::string);
-        List<Author> authors = n.withDefault("authors", x -> x.list(ModelBinder::author), List.of());
+        List<Author> authors = n.withDefaultOrNull("authors", x -> x.list(ModelBinder::author), List.of());
         WeightsFormat parent = n.optional("parent", Node::weightsFormat);
         String comment = n.withDefault("comment", Node::string, "");
         ArchitectureDescr architecture = n.required("architecture", ModelBinder::architectureDescr);
@@ -1090,7 +1090,7 @@ public final class ModelBinder {
         int before = n.problemCount();
         String source = n.required("source", Node::string);
         String sha256 = n.optional("sha256", Node::string);
-        List<Author> authors = n.withDefault("authors", x -> x.list(ModelBinder::author), List.of());
+        List<Author> authors = n.withDefaultOrNull("authors", x -> x.list(ModelBinder::author), List.of());
         WeightsFormat parent = n.optional("parent", Node::weightsFormat);
         String comment = n.withDefault("comment", Node::string, "");
         String tensorflowVersion = n.required("tensorflow_version", Node::version);
@@ -1108,7 +1108,7 @@ public final class ModelBinder {
         int before = n.problemCount();
         String source = n.required("source", Node::string);
         String sha256 = n.optional("sha256", Node::string);
-        List<Author> authors = n.withDefault("authors", x -> x.list(ModelBinder::author), List.of());
+        List<Author> authors = n.withDefaultOrNull("authors", x -> x.list(ModelBinder::author), List.of());
         WeightsFormat parent = n.optional("parent", Node::weightsFormat);
         String comment = n.withDefault("comment", Node::string, "");
         String tensorflowVersion = n.required("tensorflow_version", Node::version);
@@ -1128,7 +1128,7 @@ public final class ModelBinder {
         int before = n.problemCount();
         String source = n.required("source", Node::string);
         String sha256 = n.optional("sha256", Node::string);
-        List<Author> authors = n.withDefault("authors", x -> x.list(ModelBinder::author), List.of());
+        List<Author> authors = n.withDefaultOrNull("authors", x -> x.list(ModelBinder::author), List.of());
         WeightsFormat parent = n.optional("parent", Node::weightsFormat);
         String comment = n.withDefault("comment", Node::string, "");
         String pytorchVersion = n.required("pytorch_version", Node::version);
