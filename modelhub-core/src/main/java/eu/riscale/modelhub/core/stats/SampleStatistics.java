@@ -57,11 +57,15 @@ public final class SampleStatistics {
             double m;
             double ss;
             if (g.floats != null) {
-                m = Moments.mean(g.floats, off, n);
-                ss = Moments.squaredDeviations(g.floats, off, n, m);
+                float[] a = g.floats;
+                m = Moments.split(off, n, (o, len) -> Moments.sum(a, o, len)) / n;
+                double mm = m;
+                ss = Moments.split(off, n, (o, len) -> Moments.squaredDeviations(a, o, len, mm));
             } else {
-                m = Moments.mean(g.doubles, off, n);
-                ss = Moments.squaredDeviations(g.doubles, off, n, m);
+                double[] a = g.doubles;
+                m = Moments.split(off, n, (o, len) -> Moments.sum(a, o, len)) / n;
+                double mm = m;
+                ss = Moments.split(off, n, (o, len) -> Moments.squaredDeviations(a, o, len, mm));
             }
             mean[k] = m;
             var[k] = ss / n;
