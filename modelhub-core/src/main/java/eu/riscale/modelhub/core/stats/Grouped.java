@@ -1,24 +1,36 @@
 package eu.riscale.modelhub.core.stats;
 
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.tensor.internal.Storage;
+import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tensor's values rearranged so that each group of a reduction is contiguous: group {@code g} is {@code
- * values[g * groupSize .. (g + 1) * groupSize)}; the groups are ordered row-major over the kept axes.
+ * A tensor's values arranged so that each group of a reduction is contiguous: group {@code g} is {@code [g * groupSize,
+ * (g + 1) * groupSize)} of {@link #floats} (float32 tensors) or {@link #doubles} (all others); groups are ordered
+ * row-major over the kept axes. When the reduced axes are already the trailing ones the tensor's own storage is used
+ * without copying, so the arrays must not be modified.
  */
 final class Grouped {
-    final double[] values;
+    final float @Nullable [] floats;
+    final double @Nullable [] doubles;
     final int groups;
     final int groupSize;
     final int[] keptShape;
     final List<String> keptAxes;
 
-    private Grouped(double[] values, int groups, int groupSize, int[] keptShape, List<String> keptAxes) {
-        this.values = values;
+    private Grouped(
+            float @Nullable [] floats,
+            double @Nullable [] doubles,
+            int groups,
+            int groupSize,
+            int[] keptShape,
+            List<String> keptAxes) {
+        this.floats = floats;
+        this.doubles = doubles;
         this.groups = groups;
         this.groupSize = groupSize;
         this.keptShape = keptShape;
@@ -53,7 +65,15 @@ final class Grouped {
             groups *= keptShape[i];
         }
         int groupSize = groups == 0 ? 0 : t.size() / groups;
-        return new Grouped(arranged.toDoubleArray(), groups, groupSize, keptShape, List.copyOf(kept));
+        if (arranged.dtype() == DType.FLOAT32) {
+            return new Grouped((float[]) Storage.data(arranged), null, groups, groupSize, keptShape, List.copyOf(kept));
+        }
+        double[] d = arranged.dtype() == DType.FLOAT64 ? (double[]) Storage.data(arranged) : arranged.toDoubleArray();
+        return new Grouped(null, d, groups, groupSize, keptShape, List.copyOf(kept));
+    }
+
+    double get(int i) {
+        return floats != null ? floats[i] : doubles[i];
     }
 
     Tensor result(double[] perGroup) {

@@ -172,4 +172,24 @@ class ProcessingChainTest {
         }
         assertThat(yv[n - 1]).isEqualTo(v[n - 1] * 3f + 1f);
     }
+
+    @Test
+    void softmaxOverManyBlocksMatchesAColumnByColumnComputation() {
+        int c = 3;
+        int w = 5000; // more than one scratch block per channel slice
+        double[] v = new double[c * w];
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextGaussian() * 10;
+        }
+        Tensor t = Tensor.of(v, new int[] {c, w}, List.of("channel", "x"));
+        double[] y = Softmax.along("channel").apply(t, "t", Statistics.empty()).toDoubleArray();
+        for (int i = 0; i < w; i++) {
+            double m = Math.max(v[i], Math.max(v[w + i], v[2 * w + i]));
+            double s = Math.exp(v[i] - m) + Math.exp(v[w + i] - m) + Math.exp(v[2 * w + i] - m);
+            for (int k = 0; k < c; k++) {
+                assertThat(y[k * w + i]).isEqualTo(Math.exp(v[k * w + i] - m) / s);
+            }
+        }
+    }
 }

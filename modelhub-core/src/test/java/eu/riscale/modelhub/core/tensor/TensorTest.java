@@ -105,4 +105,18 @@ class TensorTest {
         Tensor u = Tensor.of(DType.UINT64, new long[] {-1L}, new int[] {1}, List.of("x"));
         assertThat(u.toDoubleArray()).containsExactly(18446744073709551615.0);
     }
+
+    @Test
+    void convertsFromNestedJavaArrays() {
+        Tensor t = Tensor.fromArray(new float[][] {{1, 2, 3}, {4, 5, 6}}, YX);
+        assertThat(t).isEqualTo(sixFloats());
+        Tensor b = Tensor.fromArray(new boolean[][] {{true, false}}, YX);
+        assertThat(b.dtype()).isEqualTo(DType.BOOL);
+        assertThat(b.toDoubleArray()).containsExactly(1, 0);
+        assertThat(Tensor.fromArray(new long[] {5, 6}, List.of("x")).dtype()).isEqualTo(DType.INT64);
+        assertThatThrownBy(() -> Tensor.fromArray(new int[][] {{1, 2}, {3}}, YX))
+                .hasMessageContaining("ragged array, found length 1 at depth 1, expected 2");
+        assertThatThrownBy(() -> Tensor.fromArray(new Integer[] {1}, List.of("x")))
+                .hasMessageContaining("expected a primitive type");
+    }
 }
