@@ -62,7 +62,7 @@ public final class SampleStatistics {
                 double mm = m;
                 ss = Moments.split(off, n, (o, len) -> Moments.squaredDeviations(a, o, len, mm));
             } else {
-                double[] a = g.doubles;
+                double[] a = g.doubles();
                 m = Moments.split(off, n, (o, len) -> Moments.sum(a, o, len)) / n;
                 double mm = m;
                 ss = Moments.split(off, n, (o, len) -> Moments.squaredDeviations(a, o, len, mm));

@@ -271,7 +271,8 @@ public final class Tensor {
      * copying the array.
      *
      * @param dtype the data type
-     * @param data the values in row-major order, for example a {@code byte[]} for uint8
+     * @param data the values in row-major order, for example a {@code byte[]} for uint8 (for bool, any non-zero byte
+     *     is stored as 1)
      * @param shape the size of each dimension
      * @param axes the axis id of each dimension, unique
      * @return the tensor
@@ -279,7 +280,14 @@ public final class Tensor {
      */
     public static Tensor of(DType dtype, Object data, int[] shape, List<String> axes) {
         Objects.requireNonNull(data, "data");
-        return new Tensor(dtype, copyOf(data), shape.clone(), List.copyOf(axes));
+        Object copy = copyOf(data);
+        if (dtype == DType.BOOL && copy instanceof byte[]) {
+            byte[] b = (byte[]) copy;
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (b[i] != 0 ? 1 : 0);
+            }
+        }
+        return new Tensor(dtype, copy, shape.clone(), List.copyOf(axes));
     }
 
     /**
@@ -599,8 +607,11 @@ public final class Tensor {
                 int dst = (o * newN + j) * inner;
                 int src = sourceIndex(j - before, n, mode);
                 if (src < 0) {
-                    for (int i = 0; i < inner; i++) {
-                        System.arraycopy(fill, 0, out, dst + i, 1);
+                    if (inner > 0) {
+                        System.arraycopy(fill, 0, out, dst, 1);
+                        for (int filled = 1; filled < inner; filled *= 2) {
+                            System.arraycopy(out, dst, out, dst + filled, Math.min(filled, inner - filled));
+                        }
                     }
                 } else {
                     System.arraycopy(data, (o * n + src) * inner, out, dst, inner);

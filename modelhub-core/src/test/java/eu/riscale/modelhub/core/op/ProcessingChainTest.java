@@ -67,6 +67,22 @@ class ProcessingChainTest {
     }
 
     @Test
+    void keepUpdatingReplacesGivenDatasetStatisticsByTheRunningAggregate() {
+        Measure mean = Measure.of(Measure.Kind.MEAN, Measure.Scope.DATASET, "raw", null);
+        Measure std = Measure.of(Measure.Kind.STD, Measure.Scope.DATASET, "raw", null);
+        ProcessingChain chain = ProcessingChain.builder()
+                .add("raw", ZeroMeanUnitVariance.over(null))
+                .datasetStatistics(Statistics.of(Map.of(
+                        mean, Tensor.of(new double[] {10}, new int[0], List.of()),
+                        std, Tensor.of(new double[] {2}, new int[0], List.of()))))
+                .keepUpdating(true)
+                .build();
+        Tensor out = chain.apply(Sample.of(Map.of("raw", tensor(12, 14)))).tensor("raw");
+        // running over (12, 14): mean 13, std 1
+        assertThat(out.toDoubleArray()[0]).isCloseTo(-1 / (1 + 1e-6), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void declaresTheMeasuresOfItsOps() {
         ProcessingChain chain = ProcessingChain.builder()
                 .add("raw", Clip.percentiles(1, 99, Set.of("x")), EnsureDtype.of(DType.FLOAT32))

@@ -199,4 +199,29 @@ class StatisticsTest {
             assertThat(s.value(inv).toDoubleArray()).as("inverted_cdf q=%s", q).containsExactly(sorted[k]);
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(
+            value = eu.riscale.modelhub.spec.tensor.DType.class,
+            names = {"BOOL", "INT8", "UINT8", "INT16", "UINT16"})
+    void smallIntegerQuantilesByCountingEqualSelectionOnFloat64(eu.riscale.modelhub.spec.tensor.DType dtype) {
+        java.util.Random r = new java.util.Random(11);
+        long[] v = new long[3 * 1001];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextInt(70000) - 35000;
+        }
+        Tensor t = Tensor.of(eu.riscale.modelhub.spec.tensor.DType.INT64, v, new int[] {3, 1001}, List.of("c", "x"))
+                .cast(dtype);
+        Tensor asDouble = t.cast(eu.riscale.modelhub.spec.tensor.DType.FLOAT64);
+        for (QuantileMethod method : QuantileMethod.values()) {
+            for (double q : new double[] {0, 0.013, 0.5, 0.77, 0.999, 1}) {
+                Measure m = Measure.quantile(Measure.Scope.SAMPLE, "t", Set.of("x"), q, method);
+                assertThat(SampleStatistics.compute(Sample.of(Map.of("t", t)), Set.of(m))
+                                .value(m))
+                        .as("%s q=%s", method, q)
+                        .isEqualTo(SampleStatistics.compute(Sample.of(Map.of("t", asDouble)), Set.of(m))
+                                .value(m));
+            }
+        }
+    }
 }
