@@ -2,8 +2,10 @@ package eu.riscale.modelhub.spec.tensor;
 
 import eu.riscale.modelhub.spec.axis.InputAxis;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import eu.riscale.modelhub.spec.op.PreprocessingDescr;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +24,14 @@ import org.jspecify.annotations.Nullable;
  * @param preprocessing the preprocessing steps, in order
  */
 public record InputTensorDescr(
-        String id,
+        @Identifier(lowerCase = true, maxLength = 32) String id,
+
+        @Size(max = 128, message = "must be at most 128 characters long")
         String description,
+
+        @Size(min = 1, message = "at least one axis is required")
         List<@Valid InputAxis> axes,
+
         @Valid @Nullable FileDescr testTensor,
         @Valid @Nullable FileDescr sampleTensor,
         @Valid TensorData data,

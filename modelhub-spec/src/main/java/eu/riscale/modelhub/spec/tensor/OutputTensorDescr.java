@@ -2,8 +2,10 @@ package eu.riscale.modelhub.spec.tensor;
 
 import eu.riscale.modelhub.spec.axis.OutputAxis;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import eu.riscale.modelhub.spec.op.PostprocessingDescr;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param postprocessing the postprocessing steps, in order
  */
 public record OutputTensorDescr(
-        String id,
+        @Identifier(lowerCase = true, maxLength = 32) String id,
+
+        @Size(max = 128, message = "must be at most 128 characters long")
         String description,
+
+        @Size(min = 1, message = "at least one axis is required")
         List<@Valid OutputAxis> axes,
+
         @Valid @Nullable FileDescr testTensor,
         @Valid @Nullable FileDescr sampleTensor,
         @Valid TensorData data,

@@ -168,22 +168,27 @@ final class ModelRules {
         return 0;
     }
 
+    /**
+     * Tensor ids must be unique. The reference's check (a field validator on {@code outputs} that reads the outputs
+     * from the not yet populated validation data) only ever sees the inputs, so a duplicate among the inputs is an
+     * error while an output reusing an input or output id is only a warning here (see docs/validation.md).
+     */
     private void tensorIds(ModelDescr model) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < model.inputs().size(); i++) {
             String id = model.inputs().get(i).id();
             if (!seen.add(id)) {
-                error(
-                        "inputs." + i + ".id",
-                        "Duplicate tensor id '" + id + "'; tensor ids must be unique across" + " inputs and outputs.");
+                error("inputs." + i + ".id", "Duplicate tensor id '" + id + "'; tensor ids must be unique.");
             }
         }
         for (int i = 0; i < model.outputs().size(); i++) {
             String id = model.outputs().get(i).id();
             if (!seen.add(id)) {
-                error(
+                issues.add(new ValidationIssue(
+                        Severity.WARNING,
                         "outputs." + i + ".id",
-                        "Duplicate tensor id '" + id + "'; tensor ids must be unique across" + " inputs and outputs.");
+                        "Duplicate tensor id '" + id + "': another input or output has this id, so references to"
+                                + " it are ambiguous."));
             }
         }
     }
