@@ -50,6 +50,16 @@ public record InputTensorDescr(
         preprocessing = List.copyOf(Objects.requireNonNull(preprocessing, "preprocessing"));
     }
 
+    /**
+     * The processing steps as the reference runs them: the declared {@code preprocessing} with the implicit {@code
+     * ensure_dtype} steps of the reference (A.4) inserted. An {@code ensure_dtype(data.type)} is prepended unless the first step is an {@code ensure_dtype}, and one is appended unless the (new) last step is an {@code ensure_dtype} or a {@code binarize}; with no declared steps the result is a single {@code ensure_dtype}.
+     *
+     * @return the effective steps, never empty
+     */
+    public List<PreprocessingDescr> effectivePreprocessing() {
+        return ImplicitProcessing.preprocessing(preprocessing, data);
+    }
+
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();

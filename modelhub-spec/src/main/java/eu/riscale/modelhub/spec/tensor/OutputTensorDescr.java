@@ -48,6 +48,16 @@ public record OutputTensorDescr(
         postprocessing = List.copyOf(Objects.requireNonNull(postprocessing, "postprocessing"));
     }
 
+    /**
+     * The processing steps as the reference runs them: the declared {@code postprocessing} with the implicit {@code
+     * ensure_dtype} steps of the reference (A.4) inserted. An {@code ensure_dtype(data.type)} is appended unless the last step is an {@code ensure_dtype} or a {@code binarize}.
+     *
+     * @return the effective steps, never empty
+     */
+    public List<PostprocessingDescr> effectivePostprocessing() {
+        return ImplicitProcessing.postprocessing(postprocessing, data);
+    }
+
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();
