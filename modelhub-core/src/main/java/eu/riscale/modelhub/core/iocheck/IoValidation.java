@@ -129,7 +129,7 @@ public final class IoValidation {
                         loc,
                         (ref.isRemote()
                                 ? "URL " + ref.source() + " not found (HTTP 404/410)"
-                                : "file '" + ref.source() + "' not found in " + root.location())));
+                                : "file '" + ref.source() + "' not found (looked for " + file.location() + ")")));
                 return null;
             }
             if (declared != null) {

@@ -44,7 +44,7 @@ public final class HashUpdater {
                 FileSource file = root.resolve(ref.source());
                 if (!file.exists()) {
                     throw new ResourceException(
-                            ref.loc() + ": file '" + ref.source() + "' not found in " + root.location());
+                            ref.loc() + ": file '" + ref.source() + "' not found (looked for " + file.location() + ")");
                 }
                 actual.put(ref.loc(), file.verify(null).hex());
             } catch (OfflineException e) {

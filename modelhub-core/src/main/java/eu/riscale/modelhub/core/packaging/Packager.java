@@ -209,7 +209,7 @@ public final class Packager {
                         ref.loc(),
                         ref.isRemote()
                                 ? "URL " + ref.source() + " not found (HTTP 404/410)"
-                                : "file '" + ref.source() + "' not found in " + root.location()));
+                                : "file '" + ref.source() + "' not found (looked for " + file.location() + ")"));
                 return null;
             }
             String declared = ref.sha256();

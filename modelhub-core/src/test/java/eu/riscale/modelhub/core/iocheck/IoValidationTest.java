@@ -39,7 +39,7 @@ class IoValidationTest {
                         new ValidationIssue(
                                 Severity.ERROR,
                                 "weights.pytorch_state_dict.architecture",
-                                "file 'unet2d.py' not found in " + folder));
+                                "file 'unet2d.py' not found (looked for " + folder.resolve("unet2d.py") + ")"));
     }
 
     @Test
@@ -54,7 +54,8 @@ class IoValidationTest {
                         new ValidationIssue(
                                 Severity.ERROR,
                                 "weights.pytorch_state_dict.architecture",
-                                "file 'multi_tensor_unet.py' not found in " + folder));
+                                "file 'multi_tensor_unet.py' not found (looked for "
+                                        + folder.resolve("multi_tensor_unet.py") + ")"));
     }
 
     /** A copy of a conformance package that the test may change. */
@@ -91,7 +92,9 @@ class IoValidationTest {
         Files.delete(folder.resolve("test_output_0.npy"));
         assertThat(TinyPackage.check(folder, cache))
                 .contains(new ValidationIssue(
-                        Severity.ERROR, "outputs.0.test_tensor", "file 'test_output_0.npy' not found in " + folder));
+                        Severity.ERROR,
+                        "outputs.0.test_tensor",
+                        "file 'test_output_0.npy' not found (looked for " + folder.resolve("test_output_0.npy") + ")"));
     }
 
     @Test
