@@ -21,6 +21,10 @@ public record FileReference(
     /**
      * Checks the components.
      *
+     * @param loc the dotted location of the reference in the description
+     * @param source the reference as written: a path relative to the package root or an http(s) URL
+     * @param sha256 the declared sha256 in hex, or {@code null}
+     * @param hasSha256Field whether the description has a {@code sha256} field for this file
      * @throws NullPointerException if {@code loc} or {@code source} is {@code null}
      * @throws IllegalArgumentException if a sha256 is given for a field that has none
      */

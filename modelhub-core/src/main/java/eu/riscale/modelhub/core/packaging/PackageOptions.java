@@ -19,6 +19,8 @@ public record PackageOptions(List<WeightsFormat> weightsPriorityOrder, boolean o
     /**
      * Copies the list.
      *
+     * @param weightsPriorityOrder the weights formats in order of preference; empty keeps every entry
+     * @param overwrite whether {@link Packager#saveFolder} may replace existing files with other content
      * @throws NullPointerException if the list or an element is {@code null}
      */
     public PackageOptions {

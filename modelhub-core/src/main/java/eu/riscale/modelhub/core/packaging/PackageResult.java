@@ -19,6 +19,10 @@ public record PackageResult(Path target, ModelDescr description, List<PackageEnt
     /**
      * Checks and copies the components.
      *
+     * @param target the zip file or folder written
+     * @param description the description as written into the package
+     * @param entries every file of the package, the description first
+     * @param report the validation of the written package
      * @throws NullPointerException if a component is {@code null}
      */
     public PackageResult {
