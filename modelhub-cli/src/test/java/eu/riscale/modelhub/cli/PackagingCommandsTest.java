@@ -177,4 +177,13 @@ class PackagingCommandsTest {
                         + " (looked for " + folder.resolve("multi_tensor_unet.py") + ")" + System.lineSeparator());
         assertThat(run.out()).isEmpty();
     }
+
+    @Test
+    void aDescriptionThatIsNotFormat05IsAnUnreadableInput() throws Exception {
+        Path v04 = model("unet2d_nuclei_broad").resolve("v0_4_9.bioimageio.yaml");
+        CliRun run = run("package", v04.toString(), "-o", out.resolve("x.zip").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("error: ").contains(v04.toString()).contains("format_version");
+        assertThat(filesIn(out)).isEmpty();
+    }
 }
