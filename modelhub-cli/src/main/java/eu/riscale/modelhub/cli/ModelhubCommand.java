@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            PredictCommand.class,
             PackageCommand.class,
             UpdateHashesCommand.class,
         })
