@@ -96,7 +96,7 @@ public final class ModelTests {
      */
     public static TestSummary test(String label, ResourceRoot root, TestOptions options) throws IOException {
         FormatCheck.Outcome format = FormatCheck.run(root.description());
-        List<TestDetail> details = new ArrayList<>();
+        List<TestDetail> details = new Details(options.listener());
         details.add(format.detail());
         ModelDescr model = format.model();
         if (model == null) {
@@ -169,6 +169,23 @@ public final class ModelTests {
      */
     public static InferenceBackend defaultBackend() {
         return InferenceBackend.unavailable(NO_INFERENCE);
+    }
+
+    /** A list that tells the listener of each detail added. */
+    private static final class Details extends ArrayList<TestDetail> {
+        private static final long serialVersionUID = 1L;
+        private final transient java.util.function.Consumer<TestDetail> listener;
+
+        Details(java.util.function.Consumer<TestDetail> listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public boolean add(TestDetail detail) {
+            super.add(detail);
+            listener.accept(detail);
+            return true;
+        }
     }
 
     static String reproduceName(WeightsFormat f) {

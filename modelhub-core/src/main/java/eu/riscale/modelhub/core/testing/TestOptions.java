@@ -21,8 +21,10 @@ public final class TestOptions {
     private final ResourceSettings resources;
     private final InferenceBackend backend;
     private final boolean stopEarly;
+    private final Consumer<TestDetail> listener;
 
     private TestOptions(Builder b) {
+        this.listener = b.listener;
         this.weightsFormat = b.weightsFormat;
         this.saveOutputs = b.saveOutputs;
         this.resources = b.resources == null ? ResourceSettings.defaults() : b.resources;
@@ -48,6 +50,7 @@ public final class TestOptions {
         b.resources = resources;
         b.backend = backend;
         b.stopEarly = stopEarly;
+        b.listener = listener;
         return b;
     }
 
@@ -88,6 +91,11 @@ public final class TestOptions {
         return stopEarly;
     }
 
+    /** {@return what is told of each check as soon as it is done, for progress displays} */
+    public Consumer<TestDetail> listener() {
+        return listener;
+    }
+
     /** Builds {@link TestOptions}. */
     public static final class Builder {
         private @Nullable WeightsFormat weightsFormat;
@@ -95,8 +103,21 @@ public final class TestOptions {
         private @Nullable ResourceSettings resources;
         private @Nullable InferenceBackend backend;
         private boolean stopEarly;
+        private Consumer<TestDetail> listener = d -> {};
 
         private Builder() {}
+
+        /**
+         * Sets what is told of each check as soon as it is done (default: nothing), for example to show progress. It
+         * is called on the testing thread.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(Consumer<TestDetail> listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
 
         /**
          * Tests only one weights format (default: every format present).
