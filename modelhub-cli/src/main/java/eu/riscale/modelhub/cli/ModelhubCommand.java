@@ -16,8 +16,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            TestCommand.class,
             PredictCommand.class,
             PackageCommand.class,
+            UpdateFormatCommand.class,
             UpdateHashesCommand.class,
         })
 public final class ModelhubCommand implements Runnable {
