@@ -85,6 +85,34 @@ public record ModelDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param name the human readable name
+     * @param description a short description (default empty)
+     * @param covers cover images (relative paths or URLs)
+     * @param idEmoji an emoji for the model, or {@code null}
+     * @param authors the authors
+     * @param attachments additional files
+     * @param cite citations
+     * @param license an SPDX license id, or {@code null}
+     * @param gitRepo the source repository URL, or {@code null}
+     * @param icon an emoji or an icon file, or {@code null}
+     * @param links ids of related bioimage.io resources
+     * @param uploader the uploader, or {@code null}
+     * @param maintainers the maintainers
+     * @param tags tags
+     * @param version the version of this description, or {@code null}
+     * @param versionComment a comment on this version, or {@code null}
+     * @param formatVersion the format version as declared (default {@value #FORMAT_VERSION})
+     * @param id the bioimage.io id, or {@code null}
+     * @param documentation the Markdown documentation file, or {@code null}
+     * @param inputs the input tensors
+     * @param outputs the output tensors
+     * @param packagedBy who packaged the model
+     * @param parent the model this one was derived from, or {@code null}
+     * @param runMode a custom run mode, or {@code null}
+     * @param timestamp the creation time with its offset, or {@code null}
+     * @param trainingData the training dataset, or {@code null}
+     * @param weights the weights
+     * @param config the configuration
      * @throws NullPointerException if a required component is {@code null}
      */
     public ModelDescr {

@@ -65,10 +65,9 @@ public final class Descriptions {
         try {
             root = YamlIo.parse(stream);
         } catch (YamlIo.YamlSyntaxException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
             throw new DescriptionException(sourceName, List.of(e.problem()));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return bind(root, sourceName);
     }

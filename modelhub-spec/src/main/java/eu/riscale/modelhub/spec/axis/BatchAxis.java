@@ -15,6 +15,9 @@ public record BatchAxis(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param id the axis id, always {@code batch}
+     * @param description a description of the axis (default empty)
+     * @param size {@code 1} when the batch size is fixed to one, {@code null} for an arbitrary batch size
      * @throws NullPointerException if a required component is {@code null}
      */
     public BatchAxis {

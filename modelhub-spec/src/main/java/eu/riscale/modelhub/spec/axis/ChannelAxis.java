@@ -16,6 +16,9 @@ public record ChannelAxis(String id, String description, List<String> channelNam
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param id the axis id (default {@code channel})
+     * @param description a description of the axis (default empty)
+     * @param channelNames the names of the channels
      * @throws NullPointerException if a required component is {@code null}
      */
     public ChannelAxis {

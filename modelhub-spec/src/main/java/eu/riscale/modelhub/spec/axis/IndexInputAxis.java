@@ -19,6 +19,10 @@ public record IndexInputAxis(@Valid InputSize size, String id, String descriptio
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param size the size
+     * @param id the axis id (default {@code index})
+     * @param description a description of the axis (default empty)
+     * @param concatenable whether blocks along this axis may be processed separately
      * @throws NullPointerException if a required component is {@code null}
      */
     public IndexInputAxis {

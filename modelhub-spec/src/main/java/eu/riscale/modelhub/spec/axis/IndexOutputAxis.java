@@ -18,6 +18,9 @@ public record IndexOutputAxis(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param id the axis id (default {@code index})
+     * @param description a description of the axis (default empty)
+     * @param size the size
      * @throws NullPointerException if a required component is {@code null}
      */
     public IndexOutputAxis {

@@ -13,6 +13,9 @@ public record SizeReference(String tensorId, String axisId, int offset) implemen
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param tensorId the id of the referenced tensor
+     * @param axisId the id of the referenced axis
+     * @param offset the offset added to the scaled reference size (default 0)
      * @throws NullPointerException if a required component is {@code null}
      */
     public SizeReference {

@@ -26,6 +26,12 @@ public record SpaceOutputAxisWithHalo(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param halo the number of elements to crop on each side
+     * @param size the size, always a reference to another axis
+     * @param id the axis id (default {@code x})
+     * @param description a description of the axis (default empty)
+     * @param unit a space unit such as {@code micrometer}, or {@code null}
+     * @param scale the physical size of one step along the axis (default 1.0)
      * @throws NullPointerException if a required component is {@code null}
      */
     public SpaceOutputAxisWithHalo {

@@ -24,6 +24,11 @@ public record TimeOutputAxis(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param size the size
+     * @param id the axis id (default {@code time})
+     * @param description a description of the axis (default empty)
+     * @param unit a time unit such as {@code second}, or {@code null}
+     * @param scale the physical size of one step along the axis (default 1.0)
      * @throws NullPointerException if a required component is {@code null}
      */
     public TimeOutputAxis {

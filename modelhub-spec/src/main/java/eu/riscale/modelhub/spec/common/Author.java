@@ -23,6 +23,11 @@ public record Author(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param affiliation the affiliation, or {@code null}
+     * @param email the e-mail address, or {@code null}
+     * @param orcid the ORCID iD, or {@code null}
+     * @param name the full name
+     * @param githubUser the GitHub user name, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public Author {

@@ -17,6 +17,9 @@ public record CiteEntry(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param text the free text of the citation
+     * @param doi the DOI, for example {@code 10.1007/978-3-319-24574-4_28}, or {@code null}
+     * @param url a URL, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public CiteEntry {

@@ -13,6 +13,8 @@ public record FileDescr(String source, @Nullable String sha256) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source a relative path, an absolute path or an http(s) URL
+     * @param sha256 the SHA-256 of the file in hex, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public FileDescr {

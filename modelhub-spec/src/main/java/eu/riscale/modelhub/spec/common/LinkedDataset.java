@@ -13,6 +13,8 @@ public record LinkedDataset(@Nullable String version, String id) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param version the version of the linked dataset, or {@code null} for the latest
+     * @param id the bioimage.io id of the dataset
      * @throws NullPointerException if a required component is {@code null}
      */
     public LinkedDataset {

@@ -13,6 +13,8 @@ public record LinkedModel(@Nullable String version, String id) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param version the version of the linked model, or {@code null} for the latest
+     * @param id the bioimage.io id of the linked model
      * @throws NullPointerException if a required component is {@code null}
      */
     public LinkedModel {

@@ -23,6 +23,11 @@ public record Maintainer(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param affiliation the affiliation, or {@code null}
+     * @param email the e-mail address, or {@code null}
+     * @param orcid the ORCID iD, or {@code null}
+     * @param name the full name, or {@code null}
+     * @param githubUser the GitHub user name
      * @throws NullPointerException if a required component is {@code null}
      */
     public Maintainer {

@@ -15,6 +15,8 @@ public record Uploader(String email, @Nullable String name) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param email the e-mail address
+     * @param name the name, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public Uploader {

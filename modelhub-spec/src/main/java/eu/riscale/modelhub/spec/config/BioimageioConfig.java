@@ -73,6 +73,24 @@ public record BioimageioConfig(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param reproducibilityTolerance the tolerances; the first matching entry applies
+     * @param fundedBy the funding, or {@code null}
+     * @param architectureType the architecture type, or {@code null}
+     * @param architectureDescription the architecture description, or {@code null}
+     * @param modality the imaging modality, or {@code null}
+     * @param targetStructure the biological structures the model targets
+     * @param task the task, or {@code null}
+     * @param newVersion the id of a newer version of this model, or {@code null}
+     * @param outOfScopeUse uses the model is not meant for, or {@code null}
+     * @param biasRisksLimitations known biases, risks and limitations
+     * @param modelParameterCount the number of parameters, or {@code null}
+     * @param training training details
+     * @param inferenceTime the inference time, or {@code null}
+     * @param memoryRequirementsInference the memory needed for inference, or {@code null}
+     * @param memoryRequirementsTraining the memory needed for training, or {@code null}
+     * @param evaluations quantitative evaluations
+     * @param environmentalImpact the environmental impact
+     * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public BioimageioConfig {

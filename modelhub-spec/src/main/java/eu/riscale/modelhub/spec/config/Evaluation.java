@@ -40,6 +40,18 @@ public record Evaluation(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param modelId the evaluated model, or {@code null} for this one
+     * @param datasetId the dataset id
+     * @param datasetSource the dataset URL
+     * @param datasetRole one of {@code train, validation, test, independent, unknown}
+     * @param sampleCount the number of samples evaluated
+     * @param evaluationFactors short names of the evaluation factors
+     * @param evaluationFactorsLong descriptions of the evaluation factors
+     * @param metrics short names of the metrics
+     * @param metricsLong descriptions of the metrics
+     * @param results one row per metric, one value per factor
+     * @param resultsSummary a summary of the results, or {@code null}
+     * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public Evaluation {

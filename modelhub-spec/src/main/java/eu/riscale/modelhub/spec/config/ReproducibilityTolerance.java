@@ -32,6 +32,12 @@ public record ReproducibilityTolerance(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param relativeTolerance the relative tolerance (default 1e-3)
+     * @param absoluteTolerance the absolute tolerance (default 1e-3)
+     * @param mismatchedElementsPerMillion how many elements per million may exceed the tolerance (default 100)
+     * @param outputIds the outputs this applies to (empty: all)
+     * @param weightsFormats the weights formats this applies to (empty: all)
+     * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public ReproducibilityTolerance {

@@ -22,6 +22,8 @@ public sealed interface BinarizeKwargs permits BinarizeKwargs.Scalar, BinarizeKw
         /**
          * Checks that required components are present and copies collections.
          *
+         * @param threshold the thresholds, one per index
+         * @param axis the axis the thresholds run along
          * @throws NullPointerException if a required component is {@code null}
          */
         public AlongAxis {

@@ -21,6 +21,11 @@ public record ClipKwargs(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param min the fixed lower bound, or {@code null}
+     * @param minPercentile the percentile giving the lower bound, or {@code null}
+     * @param max the fixed upper bound, or {@code null}
+     * @param maxPercentile the percentile giving the upper bound, or {@code null}
+     * @param axes the axes over which percentiles are computed, or {@code null} for all
      * @throws NullPointerException if a required component is {@code null}
      */
     public ClipKwargs {

@@ -26,6 +26,9 @@ public sealed interface FixedZeroMeanUnitVarianceKwargs
         /**
          * Checks that required components are present and copies collections.
          *
+         * @param mean the means
+         * @param std the standard deviations
+         * @param axis the axis the values run along
          * @throws NullPointerException if a required component is {@code null}
          */
         public AlongAxis {

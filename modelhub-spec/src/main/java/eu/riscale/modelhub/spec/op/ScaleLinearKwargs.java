@@ -25,6 +25,9 @@ public sealed interface ScaleLinearKwargs permits ScaleLinearKwargs.Scalar, Scal
         /**
          * Checks that required components are present and copies collections.
          *
+         * @param axis the axis the values run along
+         * @param gain the factors (default 1.0)
+         * @param offset the summands (default 0.0)
          * @throws NullPointerException if a required component is {@code null}
          */
         public AlongAxis {

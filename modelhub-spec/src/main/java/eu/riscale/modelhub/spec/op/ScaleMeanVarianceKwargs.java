@@ -16,6 +16,9 @@ public record ScaleMeanVarianceKwargs(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param referenceTensor the tensor whose mean and variance are matched
+     * @param axes the axes to reduce jointly, or {@code null} for all axes
+     * @param eps added to the denominator for numerical stability (default 1e-6)
      * @throws NullPointerException if a required component is {@code null}
      */
     public ScaleMeanVarianceKwargs {

@@ -24,6 +24,11 @@ public record ScaleRangeKwargs(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param axes the axes to reduce jointly, or {@code null} for all axes
+     * @param minPercentile the lower percentile (default 0)
+     * @param maxPercentile the upper percentile (default 100)
+     * @param eps added to the denominator for numerical stability (default 1e-6)
+     * @param referenceTensor the tensor the percentiles are computed on, or {@code null} for this one
      * @throws NullPointerException if a required component is {@code null}
      */
     public ScaleRangeKwargs {

@@ -14,6 +14,7 @@ public record SoftmaxKwargs(String axis) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param axis the axis to normalize along (default {@code channel})
      * @throws NullPointerException if a required component is {@code null}
      */
     public SoftmaxKwargs {

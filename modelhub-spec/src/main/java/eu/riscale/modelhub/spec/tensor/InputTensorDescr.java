@@ -33,6 +33,14 @@ public record InputTensorDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param id the tensor id (default {@code input})
+     * @param description a description (default empty)
+     * @param axes the axes, in memory order
+     * @param testTensor the {@code .npy} test input, or {@code null}
+     * @param sampleTensor an image showing a sample input, or {@code null}
+     * @param data the description of the values (default float32, unbounded)
+     * @param optional whether the tensor may be omitted
+     * @param preprocessing the preprocessing steps, in order
      * @throws NullPointerException if a required component is {@code null}
      */
     public InputTensorDescr {

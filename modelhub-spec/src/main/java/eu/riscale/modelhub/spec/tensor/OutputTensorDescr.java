@@ -31,6 +31,13 @@ public record OutputTensorDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param id the tensor id (default {@code output})
+     * @param description a description (default empty)
+     * @param axes the axes, in memory order
+     * @param testTensor the {@code .npy} expected output, or {@code null}
+     * @param sampleTensor an image showing a sample output, or {@code null}
+     * @param data the description of the values (default float32, unbounded)
+     * @param postprocessing the postprocessing steps, in order
      * @throws NullPointerException if a required component is {@code null}
      */
     public OutputTensorDescr {

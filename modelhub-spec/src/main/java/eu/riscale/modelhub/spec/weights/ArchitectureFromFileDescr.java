@@ -22,6 +22,10 @@ public record ArchitectureFromFileDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source the Python file
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param callable the name of the class or function building the network
+     * @param kwargs the keyword arguments of the callable, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public ArchitectureFromFileDescr {

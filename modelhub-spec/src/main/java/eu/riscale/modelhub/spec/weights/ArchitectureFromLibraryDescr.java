@@ -20,6 +20,9 @@ public record ArchitectureFromLibraryDescr(String callable, Map<String, @Nullabl
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param callable the name of the class or function building the network
+     * @param kwargs the keyword arguments of the callable, in document order
+     * @param importFrom the module to import the callable from
      * @throws NullPointerException if a required component is {@code null}
      */
     public ArchitectureFromLibraryDescr {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the weights file (relative path or URL)
  * @param sha256 the SHA-256 of the file, or {@code null}
- * @param authors the authors of this weights entry
+ * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
  * @param parent the format these weights were converted from, or {@code null}
  * @param comment a comment on the conversion (default empty)
  * @param opsetVersion the ONNX opset version
@@ -31,6 +31,13 @@ public record OnnxWeightsDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source the weights file (relative path or URL)
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
+     * @param parent the format these weights were converted from, or {@code null}
+     * @param comment a comment on the conversion (default empty)
+     * @param opsetVersion the ONNX opset version
+     * @param externalData the external data file ({@code .data}), or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public OnnxWeightsDescr {
@@ -100,7 +107,7 @@ public record OnnxWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(List<Author> authors) {
@@ -111,7 +118,7 @@ public record OnnxWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(Author... authors) {

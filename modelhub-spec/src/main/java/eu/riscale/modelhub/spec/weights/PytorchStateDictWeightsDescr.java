@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the weights file (relative path or URL)
  * @param sha256 the SHA-256 of the file, or {@code null}
- * @param authors the authors of this weights entry
+ * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
  * @param parent the format these weights were converted from, or {@code null}
  * @param comment a comment on the conversion (default empty)
  * @param architecture the network architecture
@@ -33,6 +33,14 @@ public record PytorchStateDictWeightsDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source the weights file (relative path or URL)
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
+     * @param parent the format these weights were converted from, or {@code null}
+     * @param comment a comment on the conversion (default empty)
+     * @param architecture the network architecture
+     * @param pytorchVersion the PyTorch version used
+     * @param dependencies a conda environment file, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public PytorchStateDictWeightsDescr {
@@ -106,7 +114,7 @@ public record PytorchStateDictWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(List<Author> authors) {
@@ -117,7 +125,7 @@ public record PytorchStateDictWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(Author... authors) {

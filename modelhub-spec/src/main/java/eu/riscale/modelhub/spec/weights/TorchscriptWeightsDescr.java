@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the weights file (relative path or URL)
  * @param sha256 the SHA-256 of the file, or {@code null}
- * @param authors the authors of this weights entry
+ * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
  * @param parent the format these weights were converted from, or {@code null}
  * @param comment a comment on the conversion (default empty)
  * @param pytorchVersion the PyTorch version used
@@ -28,6 +28,12 @@ public record TorchscriptWeightsDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source the weights file (relative path or URL)
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
+     * @param parent the format these weights were converted from, or {@code null}
+     * @param comment a comment on the conversion (default empty)
+     * @param pytorchVersion the PyTorch version used
      * @throws NullPointerException if a required component is {@code null}
      */
     public TorchscriptWeightsDescr {
@@ -96,7 +102,7 @@ public record TorchscriptWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(List<Author> authors) {
@@ -107,7 +113,7 @@ public record TorchscriptWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(Author... authors) {
