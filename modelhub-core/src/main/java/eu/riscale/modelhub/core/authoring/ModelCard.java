@@ -4,6 +4,7 @@ import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.axis.Axis;
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.CiteEntry;
+import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.common.Maintainer;
 import eu.riscale.modelhub.spec.config.BiasRisksLimitations;
 import eu.riscale.modelhub.spec.config.BioimageioConfig;
@@ -138,13 +139,29 @@ public final class ModelCard {
     private static void inputsAndOutputs(Md md, ModelDescr model) {
         md.section(CardSection.INPUTS_AND_OUTPUTS);
         for (InputTensorDescr t : model.inputs()) {
-            tensor(md, "Input", t.id(), t.description(), t.axes(), ModelFacts.data(t.data()), t.preprocessing());
+            tensor(
+                    md,
+                    "Input",
+                    t.id(),
+                    t.description(),
+                    t.axes(),
+                    ModelFacts.data(t.data()),
+                    t.testTensor(),
+                    t.preprocessing());
             if (t.optional()) {
                 md.line("This input is optional.").blank();
             }
         }
         for (OutputTensorDescr t : model.outputs()) {
-            tensor(md, "Output", t.id(), t.description(), t.axes(), ModelFacts.data(t.data()), t.postprocessing());
+            tensor(
+                    md,
+                    "Output",
+                    t.id(),
+                    t.description(),
+                    t.axes(),
+                    ModelFacts.data(t.data()),
+                    t.testTensor(),
+                    t.postprocessing());
         }
     }
 
@@ -155,6 +172,7 @@ public final class ModelCard {
             String description,
             List<? extends Axis> axes,
             String data,
+            @Nullable FileDescr testTensor,
             List<? extends PostprocessingDescr> steps) {
         md.line("### " + kind + " `" + id + "`").blank();
         if (description.isBlank()) {
@@ -163,6 +181,9 @@ public final class ModelCard {
             md.line(description.strip()).blank();
         }
         md.line("- Data: " + data);
+        if (testTensor != null) {
+            md.line("- Test " + kind.toLowerCase(java.util.Locale.ROOT) + ": `" + testTensor.source() + "`");
+        }
         md.line("- Axes:");
         for (Axis a : axes) {
             md.line("  - " + ModelFacts.axis(a));
@@ -335,11 +356,7 @@ public final class ModelCard {
             md.line("This model runs in the bioimage.io Python tools. With modelhub-java:")
                     .blank();
         }
-        md.line("```")
-                .line("modelhub test rdf.yaml")
-                .line("modelhub predict rdf.yaml --input image.tif --output prediction.tif")
-                .line("```")
-                .blank();
+        md.line("```").line("modelhub test bioimageio.yaml").line("```").blank();
         md.item("Inference time", cfg.inferenceTime());
         md.item("Memory needed for inference", cfg.memoryRequirementsInference());
         md.blank();

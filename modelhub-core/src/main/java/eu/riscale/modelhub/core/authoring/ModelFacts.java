@@ -54,7 +54,6 @@ import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -164,7 +163,7 @@ final class ModelFacts {
             b.append(": ").append(size);
         }
         if (a instanceof ChannelAxis) {
-            b.append(": channels ")
+            b.append(": ")
                     .append(((ChannelAxis) a)
                             .channelNames().stream().map(n -> "`" + n + "`").collect(Collectors.joining(", ")));
         }
@@ -198,7 +197,8 @@ final class ModelFacts {
             Integer s = ((BatchAxis) a).size();
             return s == null ? "any batch size" : "batch size " + s;
         } else if (a instanceof ChannelAxis) {
-            return ((ChannelAxis) a).channelNames().size() + " channel(s)";
+            int n = ((ChannelAxis) a).channelNames().size();
+            return n == 1 ? "1 channel" : n + " channels";
         } else if (a instanceof SpaceInputAxis) {
             return size(((SpaceInputAxis) a).size());
         } else if (a instanceof TimeInputAxis) {
@@ -347,10 +347,10 @@ final class ModelFacts {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        if (s.contains("e")) {
-            return s;
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e15) {
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         }
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return Double.toString(v).replace("E", "e").replace(".0e", "e");
     }
 }
