@@ -308,6 +308,45 @@ class PackagerTest {
         }
     }
 
+    @Test
+    void nucleiOverHttpGivesTheFolderFindingsWithUrlsAndPackagesTheSame() throws Exception {
+        Path nuclei = Conformance.model("unet2d_nuclei_broad");
+        try (FolderServer server = new FolderServer().serve("nuclei", nuclei)) {
+            // fetch the served files into the cache online; the checks then run offline, so the remote weights URL
+            // of the description is never requested
+            eu.riscale.modelhub.core.resource.DownloadCache online =
+                    eu.riscale.modelhub.core.resource.DownloadCache.create(Models.online(cache));
+            for (Path f : filesIn(nuclei)) {
+                online.fetch(server.uri("nuclei/" + f.getFileName()), null);
+            }
+            try (ResourceRoot root = ResourceRoot.open(server.uri("nuclei/bioimageio.yaml"), Models.offline(cache))) {
+                ModelDescr model = Models.read(root);
+                assertThat(model).isEqualTo(Models.read(nuclei, Models.offline(cache)));
+                assertThat(IoValidation.check(model, root))
+                        .containsExactlyInAnyOrder(
+                                new ValidationIssue(
+                                        Severity.WARNING,
+                                        "documentation",
+                                        "No '# Validation' (sub)section found in " + server.uri("nuclei/README.md")),
+                                new ValidationIssue(
+                                        Severity.WARNING,
+                                        "weights.pytorch_state_dict",
+                                        "not checked: offline (" + IoValidationUrls.NUCLEI_WEIGHTS
+                                                + " is not in the download cache)"),
+                                // a 404 is not cached, so offline the missing file cannot be told from an unfetched
+                                // one (see "Offline mode")
+                                new ValidationIssue(
+                                        Severity.WARNING,
+                                        "weights.pytorch_state_dict.architecture",
+                                        "not checked: offline (unet2d.py is not in the download cache)"));
+                Path zip = out.resolve("nuclei-from-http.zip");
+                Packager.writeZip(model, root, zip, TORCHSCRIPT);
+                assertThat(Models.read(zip, Models.offline(cache))).isEqualTo(Models.torchscriptOnly(model));
+                assertThat(entries(zip)).hasSize(8);
+            }
+        }
+    }
+
     /** URLs that appear in the conformance packages. */
     static final class IoValidationUrls {
         static final String NUCLEI_WEIGHTS =
