@@ -347,6 +347,15 @@ class PackagerTest {
         }
     }
 
+    @Test
+    void repackagingAPackageGivesTheSameBytes() throws Exception {
+        Path first = out.resolve("first.zip");
+        Path second = out.resolve("second.zip");
+        packageZip(Conformance.model("unet2d_multi_tensor"), first, TORCHSCRIPT);
+        packageZip(first, second, PackageOptions.DEFAULTS);
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
     /** URLs that appear in the conformance packages. */
     static final class IoValidationUrls {
         static final String NUCLEI_WEIGHTS =
