@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
@@ -354,6 +355,20 @@ class PackagerTest {
         packageZip(Conformance.model("unet2d_multi_tensor"), first, TORCHSCRIPT);
         packageZip(first, second, PackageOptions.DEFAULTS);
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void aNewPackageGetsThePermissionsOfANewFileAndAReplacedOneKeepsItsOwn() throws Exception {
+        assumeTrue(Files.getFileAttributeView(out, java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        Path probe = Files.createFile(tmp.resolve("probe"));
+        Path zip = out.resolve("m.zip");
+        packageZip(Conformance.model("unet2d_multi_tensor"), zip, TORCHSCRIPT);
+        assertThat(Files.getPosixFilePermissions(zip)).isEqualTo(Files.getPosixFilePermissions(probe));
+        Files.setPosixFilePermissions(zip, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        packageZip(Conformance.model("unet2d_multi_tensor"), zip, TORCHSCRIPT);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(zip)))
+                .isEqualTo("rw-r-----");
+        assertThat(filesIn(out)).containsExactly(zip);
     }
 
     /** URLs that appear in the conformance packages. */
