@@ -13,6 +13,12 @@ public final class Main {
      * @param args the command line arguments
      */
     public static void main(String[] args) {
+        // Hibernate Validator announces its version through jboss-logging at INFO; route it to slf4j-simple and keep
+        // only its warnings, so that stderr carries diagnostics about the user's input only
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.hibernate.validator") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.hibernate.validator", "warn");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = ModelhubCommand.commandLine(out, err).execute(args);
