@@ -128,6 +128,12 @@ class FormatRulesTest {
                 Arguments.of(List.of("git_repo=ftp://example.com/x"), e, "git_repo", "http(s) URL"),
                 Arguments.of(List.of("covers=[cover.bmp]"), e, "covers.0", ".png"),
                 Arguments.of(List.of("documentation=README.txt"), e, "documentation", ".md"),
+                Arguments.of(
+                        List.of("attachments=[{source: other.bioimageio.yaml}]"),
+                        e,
+                        "attachments.0.source",
+                        "reserved for description files"),
+                Arguments.of(List.of("weights.onnx.source=rdf.yaml"), e, "weights.onnx.source", "reserved"),
                 Arguments.of(List.of("version_comment=" + "v".repeat(513)), e, "version_comment", "512"),
                 Arguments.of(List.of("version=not a version"), e, "version", "not a valid version"),
                 Arguments.of(List.of("run_mode={name: other}"), w, "run_mode", "limited support"),

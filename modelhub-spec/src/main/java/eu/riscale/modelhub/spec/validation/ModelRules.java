@@ -496,6 +496,15 @@ final class ModelRules {
                 error("cite." + i, "Either `doi` or `url` is required.");
             }
         }
+        for (int i = 0; i < model.attachments().size(); i++) {
+            String source = model.attachments().get(i).source();
+            if (ValueTypes.isDescriptionFileName(source)) {
+                error(
+                        "attachments." + i + ".source",
+                        "'" + source + "' is not allowed here: its file name is reserved for description files"
+                                + " (rdf.yaml, bioimageio.yaml, model.yaml)");
+            }
+        }
         if (model.idEmoji() != null) {
             int n = model.idEmoji().codePointCount(0, model.idEmoji().length());
             if (n < 1 || n > 2) {
