@@ -320,6 +320,22 @@ class FormatRulesTest {
                         e,
                         "inputs.0.preprocessing.0.kwargs.axis",
                         "lower case"),
+                Arguments.of(
+                        List.of("inputs.0.preprocessing.0={id: scale_linear, kwargs: {gain: .nan, offset: 1}}"),
+                        e,
+                        "inputs.0.preprocessing.0.kwargs.gain",
+                        "NaN and infinite"),
+                Arguments.of(
+                        List.of("inputs.0.preprocessing.0={id: clip, kwargs: {max: .inf}}"),
+                        e,
+                        "inputs.0.preprocessing.0.kwargs.max",
+                        "NaN and infinite"),
+                Arguments.of(List.of("inputs.0.axes.3.scale=.inf"), e, "inputs.0.axes.3.scale", "infinite"),
+                Arguments.of(
+                        List.of("inputs.0.data={type: float32, range: [-.inf, 1.0]}"),
+                        w,
+                        "inputs.0.data.range.0",
+                        "treated as no bound"),
                 // A.6 weights
                 Arguments.of(List.of("weights.onnx.opset_version=5"), e, "weights.onnx.opset_version", "at least 7"),
                 Arguments.of(List.of("weights.onnx.parent=onnx"), e, "weights.onnx.parent", "own parent"),
