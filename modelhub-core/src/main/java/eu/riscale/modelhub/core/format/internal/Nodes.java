@@ -1,9 +1,9 @@
 package eu.riscale.modelhub.core.format.internal;
 
+import eu.riscale.modelhub.spec.constraint.ValueTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,43 +13,6 @@ import tools.jackson.databind.node.ObjectNode;
 /** Small null-safe readers over Jackson trees, shared by the upgrade, check and conversion steps. */
 final class Nodes {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
-
-    private static final Set<String> PYTHON_KEYWORDS = Set.of(
-            "False",
-            "None",
-            "True",
-            "and",
-            "as",
-            "assert",
-            "async",
-            "await",
-            "break",
-            "class",
-            "continue",
-            "def",
-            "del",
-            "elif",
-            "else",
-            "except",
-            "finally",
-            "for",
-            "from",
-            "global",
-            "if",
-            "import",
-            "in",
-            "is",
-            "lambda",
-            "nonlocal",
-            "not",
-            "or",
-            "pass",
-            "raise",
-            "return",
-            "try",
-            "while",
-            "with",
-            "yield");
 
     private Nodes() {}
 
@@ -154,19 +117,9 @@ final class Nodes {
         return null;
     }
 
-    /** {@return whether {@code s} is a Python identifier (ASCII subset) that is not a keyword} */
+    /** {@return whether {@code s} is a Python identifier that is not a keyword} */
     static boolean isIdentifier(String s) {
-        if (s.isEmpty() || PYTHON_KEYWORDS.contains(s)) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = c == '_' || Character.isLetter(c) || (i > 0 && Character.isDigit(c));
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return ValueTypes.isIdentifier(s);
     }
 
     /** {@return a short description of a node's kind for error messages} */
