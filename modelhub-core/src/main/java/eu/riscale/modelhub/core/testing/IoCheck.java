@@ -59,7 +59,7 @@ final class IoCheck {
                 warnings.add(new TestMessage(
                         ref.loc(),
                         "not checked: " + ref.source() + " is only needed by the "
-                                + ref.onlyFor().id() + " weights, which are not tested here"));
+                                + ref.onlyFor().id() + " weights, which are not tested"));
                 continue;
             }
             if (offline && isRemote(ref.source())) {

@@ -53,6 +53,13 @@ public final class ModelTests {
     /** The reason given for skipped inference checks when no backend is connected. */
     public static final String NO_INFERENCE = "inference not available";
 
+    /**
+     * The weights formats this SDK runs (through Deep Java Library): their files are always checked, even when no
+     * inference backend is connected. Files needed only by other formats (for example the architecture {@code .py} of
+     * {@code pytorch_state_dict}) are checked only when that format is asked for or the backend runs it.
+     */
+    public static final Set<WeightsFormat> SDK_FORMATS = Set.of(WeightsFormat.TORCHSCRIPT, WeightsFormat.ONNX);
+
     private ModelTests() {}
 
     /**
@@ -121,14 +128,15 @@ public final class ModelTests {
             return new TestSummary(label, name, format.formatVersion(), details);
         }
         InferenceBackend backend = options.backend();
-        Set<WeightsFormat> runnable = new LinkedHashSet<>();
+        Set<WeightsFormat> tested = new LinkedHashSet<>();
         for (WeightsFormat f : formats) {
             if (options.weightsFormat().isPresent()
+                    || SDK_FORMATS.contains(f)
                     || backend.unavailableReason(model, f).isEmpty()) {
-                runnable.add(f);
+                tested.add(f);
             }
         }
-        TestDetail io = IoCheck.run(model, root, runnable, options.resources().offline());
+        TestDetail io = IoCheck.run(model, root, tested, options.resources().offline());
         details.add(io);
         if (io.status() == DetailStatus.FAILED && options.stopEarly()) {
             return new TestSummary(label, name, format.formatVersion(), details);

@@ -148,21 +148,28 @@ class ModelTestsTest {
     }
 
     @Test
-    void aMissingTestedWeightsFileIsAnErrorButAnUntestedOneIsNot() throws IOException {
+    void aMissingWeightsFileOfAFormatTheSdkRunsIsAnErrorEvenWhenItIsNotRun() throws IOException {
         Path copy = copyOf(nuclei());
         Files.delete(copy.resolve("weights.onnx"));
-        TestSummary torchscriptOnly = ModelTests.test(copy, options(runs(WeightsFormat.TORCHSCRIPT)));
-        assertThat(torchscriptOnly.details().get(1).status()).isEqualTo(DetailStatus.PASSED);
-        assertThat(torchscriptOnly.details().get(1).warnings())
-                .extracting(TestMessage::loc)
-                .contains("weights.onnx.source");
-        TestSummary onnx = ModelTests.test(copy, options(runs(WeightsFormat.ONNX)));
-        assertThat(onnx.status()).isEqualTo(SummaryStatus.FAILED);
-        assertThat(onnx.details().get(1).errors())
+        TestSummary s = ModelTests.test(copy, options(runs(WeightsFormat.TORCHSCRIPT)));
+        assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
+        assertThat(s.details().get(1).errors())
                 .extracting(TestMessage::toString)
                 .singleElement()
                 .asString()
                 .startsWith("weights.onnx.source: file not found: ");
+    }
+
+    @Test
+    void filesOfAnUntestedFormatAreCheckedWhenThatFormatIsAskedFor() throws IOException {
+        TestSummary s = ModelTests.test(
+                Conformance.model("unet2d_multi_tensor"),
+                options(InferenceBackend.unavailable("none"))
+                        .with(b -> b.weightsFormat(WeightsFormat.PYTORCH_STATE_DICT)));
+        assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
+        assertThat(s.details().get(1).errors())
+                .extracting(TestMessage::loc)
+                .containsExactly("weights.pytorch_state_dict.architecture.source");
     }
 
     @Test
