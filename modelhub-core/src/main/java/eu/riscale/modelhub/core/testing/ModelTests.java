@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Slow: loads the weights of every tested format. Thread-safe.
  */
 public final class ModelTests {
-    /** The reason given for skipped inference checks when no backend is connected. */
+    /** The reason given for skipped inference checks by {@link InferenceBackend#unavailable(String)} backends. */
     public static final String NO_INFERENCE = "inference not available";
 
     /**
@@ -136,7 +136,7 @@ public final class ModelTests {
                 tested.add(f);
             }
         }
-        TestDetail io = IoCheck.run(model, root, tested, options.resources().offline());
+        TestDetail io = IoCheck.run(model, root, tested);
         details.add(io);
         if (io.status() == DetailStatus.FAILED && options.stopEarly()) {
             return new TestSummary(label, name, format.formatVersion(), details);
@@ -170,13 +170,14 @@ public final class ModelTests {
     }
 
     /**
-     * The backend used when {@link TestOptions} names none: the SDK's prediction pipeline when it is on the class
-     * path, otherwise one that skips every format with {@link #NO_INFERENCE}.
+     * The backend used when {@link TestOptions} names none: the SDK's prediction pipeline ({@code
+     * eu.riscale.modelhub.core.inference.PredictionPipeline}) for the {@link #SDK_FORMATS}, one weights format at a
+     * time and without tiling; other formats are skipped with the reason.
      *
      * @return the default backend
      */
     public static InferenceBackend defaultBackend() {
-        return InferenceBackend.unavailable(NO_INFERENCE);
+        return new PipelineBackend();
     }
 
     /** A list that tells the listener of each detail added. */
