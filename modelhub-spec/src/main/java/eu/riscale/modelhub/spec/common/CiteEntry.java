@@ -1,5 +1,7 @@
 package eu.riscale.modelhub.spec.common;
 
+import eu.riscale.modelhub.spec.constraint.Doi;
+import eu.riscale.modelhub.spec.constraint.HttpUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param url a URL, or {@code null}
  */
 public record CiteEntry(
-        String text, @Nullable String doi, @Nullable String url) {
+        String text,
+        @Doi @Nullable String doi,
+        @HttpUrl @Nullable String url) {
     /**
      * Checks that required components are present and copies collections.
      *

@@ -1,6 +1,8 @@
 package eu.riscale.modelhub.spec.config;
 
+import eu.riscale.modelhub.spec.constraint.ResourceId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +35,15 @@ import org.jspecify.annotations.Nullable;
 public record BioimageioConfig(
         List<@Valid ReproducibilityTolerance> reproducibilityTolerance,
         @Nullable String fundedBy,
-        @Nullable String architectureType,
+
+        @Size(max = 32, message = "must be at most 32 characters long") @Nullable
+        String architectureType,
+
         @Nullable String architectureDescription,
         @Nullable String modality,
         List<String> targetStructure,
         @Nullable String task,
-        @Nullable String newVersion,
+        @ResourceId @Nullable String newVersion,
         @Nullable String outOfScopeUse,
         @Valid BiasRisksLimitations biasRisksLimitations,
         @Nullable Integer modelParameterCount,

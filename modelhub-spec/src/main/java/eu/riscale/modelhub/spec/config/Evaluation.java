@@ -1,5 +1,8 @@
 package eu.riscale.modelhub.spec.config;
 
+import eu.riscale.modelhub.spec.constraint.HttpUrl;
+import eu.riscale.modelhub.spec.constraint.ResourceId;
+import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,10 +28,15 @@ import org.jspecify.annotations.Nullable;
  * @param extra the other keys, in document order
  */
 public record Evaluation(
-        @Nullable String modelId,
-        String datasetId,
-        String datasetSource,
+        @ResourceId @Nullable String modelId,
+        @ResourceId String datasetId,
+        @HttpUrl String datasetSource,
+
+        @Pattern(
+                regexp = "train|validation|test|independent|unknown",
+                message = "must be one of train, validation, test, independent, unknown")
         String datasetRole,
+
         int sampleCount,
         List<String> evaluationFactors,
         List<String> evaluationFactorsLong,

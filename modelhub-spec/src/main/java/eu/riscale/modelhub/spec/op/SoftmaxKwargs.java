@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.spec.op;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Objects;
  *
  * @param axis the axis to normalize along (default {@code channel})
  */
-public record SoftmaxKwargs(String axis) {
+public record SoftmaxKwargs(
+        @Identifier(lowerCase = true, maxLength = 16) String axis) {
     /** The description with every field at its default. */
     public static final SoftmaxKwargs DEFAULT = new SoftmaxKwargs("channel");
 

@@ -2,7 +2,10 @@ package eu.riscale.modelhub.spec.weights;
 
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.constraint.FileSource;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,12 +23,15 @@ import org.jspecify.annotations.Nullable;
  * @param externalData the external data file ({@code .data}), or {@code null}
  */
 public record OnnxWeightsDescr(
-        String source,
-        @Nullable String sha256,
+        @FileSource String source,
+
+        @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
+        String sha256,
+
         List<@Valid Author> authors,
         @Nullable WeightsFormat parent,
         String comment,
-        int opsetVersion,
+        @Min(value = 7, message = "must be at least 7") int opsetVersion,
         @Valid @Nullable FileDescr externalData)
         implements WeightsEntryDescr {
     /**

@@ -2,7 +2,10 @@ package eu.riscale.modelhub.spec.weights;
 
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.constraint.FileSource;
+import eu.riscale.modelhub.spec.constraint.Version;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,12 +23,15 @@ import org.jspecify.annotations.Nullable;
  * @param dependencies a conda environment file, or {@code null}
  */
 public record TensorflowSavedModelBundleWeightsDescr(
-        String source,
-        @Nullable String sha256,
+        @FileSource String source,
+
+        @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
+        String sha256,
+
         List<@Valid Author> authors,
         @Nullable WeightsFormat parent,
         String comment,
-        String tensorflowVersion,
+        @Version String tensorflowVersion,
         @Valid @Nullable FileDescr dependencies)
         implements WeightsEntryDescr {
     /**
