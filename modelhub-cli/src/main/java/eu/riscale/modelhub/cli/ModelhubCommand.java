@@ -13,7 +13,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Validate, test, run and package bioimage.io model descriptions (format 0.5, reads 0.4).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            TestCommand.class,
+            PredictCommand.class,
+            PackageCommand.class,
+            UpdateFormatCommand.class,
+            UpdateHashesCommand.class,
+        })
 public final class ModelhubCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -9,10 +9,19 @@ import eu.riscale.modelhub.spec.common.Maintainer;
 import eu.riscale.modelhub.spec.common.RunMode;
 import eu.riscale.modelhub.spec.common.Uploader;
 import eu.riscale.modelhub.spec.config.Config;
+import eu.riscale.modelhub.spec.constraint.CurrentSpdxLicense;
+import eu.riscale.modelhub.spec.constraint.FileSource;
+import eu.riscale.modelhub.spec.constraint.HttpUrl;
+import eu.riscale.modelhub.spec.constraint.ResourceId;
+import eu.riscale.modelhub.spec.constraint.SpdxLicense;
+import eu.riscale.modelhub.spec.constraint.Version;
+import eu.riscale.modelhub.spec.constraint.WarningLevel;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,27 +63,55 @@ import org.jspecify.annotations.Nullable;
  * @param config the configuration
  */
 public record ModelDescr(
+        @Size(min = 5, max = 128, message = "must be 5 to 128 characters long")
+        @Pattern(
+                regexp = "[A-Za-z0-9_+\\- ()]*",
+                message = "'${validatedValue}' may only contain letters, digits, '_', '+', '-', '(', ')' and spaces")
         String name,
+
+        @Size(max = 1024, message = "must be at most 1024 characters long")
         String description,
-        List<String> covers,
+
+        List<
+                        @FileSource
+                        @Pattern(
+                                regexp = "(?i).*\\.(gif|jpeg|jpg|png|svg|tif|tiff)",
+                                message = "a cover must be a .gif, .jpeg, .jpg, .png, .svg, .tif or .tiff file")
+                        String>
+                covers,
         @Nullable String idEmoji,
         List<@Valid Author> authors,
         List<@Valid FileDescr> attachments,
         List<@Valid CiteEntry> cite,
-        @Nullable String license,
-        @Nullable String gitRepo,
+
+        @SpdxLicense @CurrentSpdxLicense(payload = WarningLevel.Warning.class) @Nullable
+        String license,
+
+        @HttpUrl @Nullable String gitRepo,
         @Nullable String icon,
         List<String> links,
         @Valid @Nullable Uploader uploader,
         List<@Valid Maintainer> maintainers,
         List<String> tags,
-        @Nullable String version,
-        @Nullable String versionComment,
+        @Version @Nullable String version,
+
+        @Size(max = 512, message = "must be at most 512 characters long") @Nullable
+        String versionComment,
+
         String formatVersion,
-        @Nullable String id,
-        @Nullable String documentation,
+        @ResourceId @Nullable String id,
+
+        @FileSource
+        @Pattern(regexp = ".*\\.md", message = "documentation must be a Markdown file ending in .md")
+        @Nullable
+        String documentation,
+
+        @Size(min = 1, message = "at least one input tensor is required")
         List<@Valid InputTensorDescr> inputs,
+
+        @Size(min = 1, message = "at least one output tensor is required")
         List<@Valid OutputTensorDescr> outputs,
+
         List<@Valid Author> packagedBy,
         @Valid @Nullable LinkedModel parent,
         @Valid @Nullable RunMode runMode,
@@ -85,6 +122,34 @@ public record ModelDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param name the human readable name
+     * @param description a short description (default empty)
+     * @param covers cover images (relative paths or URLs)
+     * @param idEmoji an emoji for the model, or {@code null}
+     * @param authors the authors
+     * @param attachments additional files
+     * @param cite citations
+     * @param license an SPDX license id, or {@code null}
+     * @param gitRepo the source repository URL, or {@code null}
+     * @param icon an emoji or an icon file, or {@code null}
+     * @param links ids of related bioimage.io resources
+     * @param uploader the uploader, or {@code null}
+     * @param maintainers the maintainers
+     * @param tags tags
+     * @param version the version of this description, or {@code null}
+     * @param versionComment a comment on this version, or {@code null}
+     * @param formatVersion the format version as declared (default {@value #FORMAT_VERSION})
+     * @param id the bioimage.io id, or {@code null}
+     * @param documentation the Markdown documentation file, or {@code null}
+     * @param inputs the input tensors
+     * @param outputs the output tensors
+     * @param packagedBy who packaged the model
+     * @param parent the model this one was derived from, or {@code null}
+     * @param runMode a custom run mode, or {@code null}
+     * @param timestamp the creation time with its offset, or {@code null}
+     * @param trainingData the training dataset, or {@code null}
+     * @param weights the weights
+     * @param config the configuration
      * @throws NullPointerException if a required component is {@code null}
      */
     public ModelDescr {

@@ -4,6 +4,9 @@ import eu.riscale.modelhub.core.description.internal.BindResult;
 import eu.riscale.modelhub.core.description.internal.ModelBinder;
 import eu.riscale.modelhub.core.description.internal.ModelWriter;
 import eu.riscale.modelhub.core.description.internal.YamlIo;
+import eu.riscale.modelhub.core.format.ConversionResult;
+import eu.riscale.modelhub.core.format.FormatConversion;
+import eu.riscale.modelhub.core.format.LegacyProblem;
 import eu.riscale.modelhub.spec.ModelDescr;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -65,10 +69,9 @@ public final class Descriptions {
         try {
             root = YamlIo.parse(stream);
         } catch (YamlIo.YamlSyntaxException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
             throw new DescriptionException(sourceName, List.of(e.problem()));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return bind(root, sourceName);
     }
@@ -123,6 +126,93 @@ public final class Descriptions {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Loads a description file of any supported format version (0.3, 0.4, 0.5) as a format 0.5 model: older formats
+     * are checked against their own rules and converted (see {@link FormatConversion}); 0.5.x files are bound as they
+     * are and keep their declared version. Never throws for bad content: every problem is in the result.
+     *
+     * @param file the YAML file
+     * @return the model or the problems, with the declared version and the conversion notes
+     * @throws IOException if the file cannot be read
+     */
+    public static LoadResult load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        }
+    }
+
+    /**
+     * Loads a description of any supported format version from a stream of UTF-8 YAML; see {@link #load(Path)}.
+     *
+     * @param stream the YAML text; not closed
+     * @param sourceName a label for messages, for example the file name
+     * @return the model or the problems
+     * @throws IOException if the stream cannot be read
+     */
+    public static LoadResult load(InputStream stream, String sourceName) throws IOException {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(sourceName, "sourceName");
+        JsonNode root;
+        try {
+            root = YamlIo.parse(stream);
+        } catch (YamlIo.YamlSyntaxException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            return new LoadResult(sourceName, null, null, null, List.of(), List.of(e.problem()), List.of());
+        }
+        return load(root, sourceName);
+    }
+
+    /**
+     * Loads an already parsed description tree of any supported format version; see {@link #load(Path)}. The tree is
+     * not modified.
+     *
+     * @param root the parsed YAML document
+     * @param sourceName a label for messages
+     * @return the model or the problems
+     */
+    public static LoadResult load(JsonNode root, String sourceName) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(sourceName, "sourceName");
+        String version = textAt(root, "format_version");
+        String type = textAt(root, "type");
+        if (version != null && version.startsWith("0.5")) {
+            try {
+                return new LoadResult(
+                        sourceName, version, type, bind(root, sourceName), List.of(), List.of(), List.of());
+            } catch (DescriptionException e) {
+                return new LoadResult(sourceName, version, type, null, List.of(), e.problems(), List.of());
+            }
+        }
+        ConversionResult converted = FormatConversion.toLatest(root);
+        List<Problem> errors = new java.util.ArrayList<>();
+        List<LegacyProblem> warnings = new java.util.ArrayList<>();
+        for (LegacyProblem p : converted.problems()) {
+            if (p.isError()) {
+                errors.add(Problem.at(p.location(), p.message()));
+            } else {
+                warnings.add(p);
+            }
+        }
+        ModelDescr model = null;
+        if (errors.isEmpty()) {
+            if (converted.converted() == null) {
+                errors.add(Problem.at("format_version", "the description could not be converted to format 0.5"));
+            } else {
+                BindResult result = ModelBinder.bind(converted.converted());
+                model = result.model();
+                errors.addAll(result.problems());
+            }
+        }
+        return new LoadResult(sourceName, version, type, model, converted.notes(), errors, warnings);
+    }
+
+    private static @Nullable String textAt(JsonNode root, String key) {
+        JsonNode node = root.isObject() ? root.get(key) : null;
+        return node != null && node.isString() ? node.stringValue() : null;
     }
 
     private static ModelDescr bind(JsonNode root, String source) throws DescriptionException {

@@ -18,6 +18,10 @@ public record Problem(String loc, String msg, int line, int column) {
     /**
      * Checks that the texts are present.
      *
+     * @param loc the dotted path of the offending value, empty for the whole document
+     * @param msg what is wrong and what was expected
+     * @param line the 1-based line, or {@code -1} when unknown
+     * @param column the 1-based column, or {@code -1} when unknown
      * @throws NullPointerException if {@code loc} or {@code msg} is {@code null}
      */
     public Problem {

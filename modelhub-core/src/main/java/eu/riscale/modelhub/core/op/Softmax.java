@@ -13,6 +13,8 @@ import java.util.Set;
  * do not overflow), computed in float64 and rounded to the float result type.
  */
 public final class Softmax implements Op {
+    private static final int BLOCK_ELEMENTS = 1 << 12;
+
     private final String axis;
 
     private Softmax(String axis) {
@@ -65,55 +67,96 @@ public final class Softmax implements Op {
             inner *= shape[i];
         }
         int n = input.size();
-        boolean f32 = input.dtype() == DType.FLOAT32;
-        float[] inF = f32 ? (float[]) Storage.data(input) : null;
-        double[] inD =
-                f32 ? null : input.dtype() == DType.FLOAT64 ? (double[]) Storage.data(input) : input.toDoubleArray();
-        float[] outF = f32 ? new float[n] : null;
-        double[] outD = f32 ? null : new double[n];
+        int block = Math.max(1, Math.min(inner, BLOCK_ELEMENTS / Math.max(1, len)));
+        int blocksPerOuter = (inner + block - 1) / block;
         int innerF = inner;
-        Parallel.forRange(outer, n, (from, to) -> {
-            double[] max = new double[innerF];
-            double[] sum = new double[innerF];
-            double[] e = new double[len * innerF];
-            for (int o = from; o < to; o++) {
-                int base = o * len * innerF;
-                java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-                java.util.Arrays.fill(sum, 0);
-                for (int j = 0; j < len; j++) {
-                    int off = base + j * innerF;
-                    for (int i = 0; i < innerF; i++) {
-                        double v = f32 ? inF[off + i] : inD[off + i];
-                        if (v > max[i] || v != v) {
-                            max[i] = v;
+        if (input.dtype() == DType.FLOAT32) {
+            float[] in = (float[]) Storage.data(input);
+            float[] out = new float[n];
+            Parallel.forRange(outer * blocksPerOuter, n, (from, to) -> {
+                Scratch sc = new Scratch(block, len);
+                for (int u = from; u < to; u++) {
+                    int i0 = (u % blocksPerOuter) * block;
+                    int base = (u / blocksPerOuter) * len * innerF + i0;
+                    int w = Math.min(block, innerF - i0);
+                    for (int j = 0; j < len; j++) {
+                        int off = base + j * innerF;
+                        for (int i = 0; i < w; i++) {
+                            sc.x[j * w + i] = in[off + i];
+                        }
+                    }
+                    sc.softmax(len, w);
+                    for (int j = 0; j < len; j++) {
+                        int off = base + j * innerF;
+                        for (int i = 0; i < w; i++) {
+                            out[off + i] = (float) sc.x[j * w + i];
                         }
                     }
                 }
+            });
+            return Storage.wrap(DType.FLOAT32, out, shape, input.axes());
+        }
+        double[] in = input.dtype() == DType.FLOAT64 ? (double[]) Storage.data(input) : input.toDoubleArray();
+        double[] out = new double[n];
+        Parallel.forRange(outer * blocksPerOuter, n, (from, to) -> {
+            Scratch sc = new Scratch(block, len);
+            for (int u = from; u < to; u++) {
+                int i0 = (u % blocksPerOuter) * block;
+                int base = (u / blocksPerOuter) * len * innerF + i0;
+                int w = Math.min(block, innerF - i0);
                 for (int j = 0; j < len; j++) {
-                    int off = base + j * innerF;
-                    for (int i = 0; i < innerF; i++) {
-                        double v = f32 ? inF[off + i] : inD[off + i];
-                        double ex = Math.exp(v - max[i]);
-                        e[j * innerF + i] = ex;
-                        sum[i] += ex;
-                    }
+                    System.arraycopy(in, base + j * innerF, sc.x, j * w, w);
                 }
+                sc.softmax(len, w);
                 for (int j = 0; j < len; j++) {
-                    int off = base + j * innerF;
-                    for (int i = 0; i < innerF; i++) {
-                        double y = e[j * innerF + i] / sum[i];
-                        if (f32) {
-                            outF[off + i] = (float) y;
-                        } else {
-                            outD[off + i] = y;
-                        }
-                    }
+                    System.arraycopy(sc.x, j * w, out, base + j * innerF, w);
                 }
             }
         });
-        return f32
-                ? Storage.wrap(DType.FLOAT32, outF, shape, input.axes())
-                : Storage.wrap(DType.FLOAT64, outD, shape, input.axes());
+        return Storage.wrap(DType.FLOAT64, out, shape, input.axes());
+    }
+
+    /** Per-thread scratch: a {@code len x w} block of values in float64, softmax along the first dimension. */
+    private static final class Scratch {
+        final double[] x;
+        final double[] max;
+        final double[] sum;
+
+        Scratch(int block, int len) {
+            x = new double[len * block];
+            max = new double[block];
+            sum = new double[block];
+        }
+
+        void softmax(int len, int w) {
+            double[] x = this.x;
+            double[] max = this.max;
+            double[] sum = this.sum;
+            System.arraycopy(x, 0, max, 0, w);
+            for (int j = 1; j < len; j++) {
+                int o = j * w;
+                for (int i = 0; i < w; i++) {
+                    double v = x[o + i];
+                    // NaN wins, so it propagates to the whole slice
+                    max[i] = v > max[i] || v != v ? v : max[i];
+                }
+            }
+            java.util.Arrays.fill(sum, 0, w, 0);
+            for (int j = 0; j < len; j++) {
+                int o = j * w;
+                for (int i = 0; i < w; i++) {
+                    double e = Math.exp(x[o + i] - max[i]);
+                    x[o + i] = e;
+                    sum[i] += e;
+                }
+            }
+            for (int j = 0; j < len; j++) {
+                int o = j * w;
+                for (int i = 0; i < w; i++) {
+                    x[o + i] /= sum[i];
+                }
+            }
+        }
     }
 
     @Override

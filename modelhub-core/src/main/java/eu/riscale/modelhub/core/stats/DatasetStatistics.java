@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * <p>Not thread-safe.
  */
 public final class DatasetStatistics {
-    private final Map<SampleStatistics.Key, Moments> moments = new LinkedHashMap<>();
+    private final Map<SampleStatistics.Key, RunningMoments> moments = new LinkedHashMap<>();
     private final Map<SampleStatistics.Key, QuantileEstimate> quantiles = new LinkedHashMap<>();
     private final Set<Measure> measures;
 
@@ -43,7 +43,7 @@ public final class DatasetStatistics {
             if (m.kind() == Measure.Kind.QUANTILE) {
                 quantiles.computeIfAbsent(key, k -> new QuantileEstimate()).qs.add(m.q());
             } else {
-                moments.computeIfAbsent(key, k -> new Moments());
+                moments.computeIfAbsent(key, k -> new RunningMoments());
             }
         }
         this.measures = Set.copyOf(ds);
@@ -87,7 +87,7 @@ public final class DatasetStatistics {
      *     differs from earlier samples
      */
     public void update(Sample sample) {
-        for (Map.Entry<SampleStatistics.Key, Moments> e : moments.entrySet()) {
+        for (Map.Entry<SampleStatistics.Key, RunningMoments> e : moments.entrySet()) {
             Tensor t = sample.tensors().get(e.getKey().tensorId);
             if (t != null) {
                 e.getValue().update(Grouped.of(t, e.getKey().axes, e.getKey().tensorId));
@@ -112,7 +112,7 @@ public final class DatasetStatistics {
                     out.put(m, q.result(m.q()));
                 }
             } else {
-                Moments mo = moments.get(key);
+                RunningMoments mo = moments.get(key);
                 if (mo.n > 0) {
                     out.put(m, mo.result(m.kind()));
                 }
@@ -129,7 +129,7 @@ public final class DatasetStatistics {
         }
     }
 
-    private static final class Moments {
+    private static final class RunningMoments {
         long n;
         double[] mean;
         double[] m2;
@@ -140,10 +140,7 @@ public final class DatasetStatistics {
             double[][] mv = SampleStatistics.moments(g);
             long nb = g.groupSize;
             double[] meanB = mv[0];
-            double[] m2B = new double[meanB.length];
-            for (int i = 0; i < m2B.length; i++) {
-                m2B[i] = mv[1][i] * nb;
-            }
+            double[] m2B = mv[2];
             if (n == 0) {
                 n = nb;
                 mean = meanB;

@@ -1,129 +1,151 @@
 package eu.riscale.modelhub.core.stats;
 
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+
 /**
- * Exact quantiles with numpy's definitions, by selection (quickselect) instead of a full sort. NaN values are ignored
- * (as {@code np.nanquantile}, which xarray uses); a group of only NaN gives NaN.
+ * Exact quantiles with numpy's definitions, by Floyd-Rivest selection on a scratch copy instead of a full sort. NaN
+ * values are skipped (as {@code np.nanquantile}, which xarray uses); a group of only NaN gives NaN. Large groups with
+ * several quantiles select them in parallel, one scratch copy each.
  */
 final class Quantiles {
+    private static final int PARALLEL_THRESHOLD = 1 << 20;
+
     private Quantiles() {}
 
-    /**
-     * Computes quantiles of {@code a[from, from + n)}, reordering that range.
-     *
-     * @param qs the quantiles in [0, 1]
-     * @return one value per q
-     */
-    static double[] compute(double[] a, int from, int n, double[] qs, QuantileMethod method) {
-        // move NaN to the end
+    /** The element index (into the sorted non-NaN values) each quantile needs: one for inverted_cdf, two for linear. */
+    private static int lowerIndex(int m, double q, QuantileMethod method) {
+        if (method == QuantileMethod.INVERTED_CDF) {
+            double index = m * q - 1;
+            double prev = Math.floor(index);
+            long res = index - prev == 0 ? (long) prev : (long) prev + 1;
+            return (int) Math.max(0, Math.min(res, m - 1));
+        }
+        double vi = (m - 1) * q;
+        if (vi >= m - 1) {
+            return m - 1;
+        }
+        return vi < 0 ? 0 : (int) Math.floor(vi);
+    }
+
+    /** numpy's linear interpolation given the selected neighbours. */
+    private static double value(int m, double q, QuantileMethod method, double lo, double hi) {
+        if (method == QuantileMethod.INVERTED_CDF) {
+            return lo;
+        }
+        double vi = (m - 1) * q;
+        if (vi >= m - 1 || vi < 0) {
+            return lo;
+        }
+        double gamma = vi - Math.floor(vi);
+        double diff = hi - lo;
+        return gamma >= 0.5 ? hi - diff * (1 - gamma) : lo + diff * gamma;
+    }
+
+    private static boolean needsNext(int m, double q, QuantileMethod method) {
+        if (method == QuantileMethod.INVERTED_CDF) {
+            return false;
+        }
+        double vi = (m - 1) * q;
+        return vi < m - 1 && vi >= 0;
+    }
+
+    /** Quantiles of group {@code [from, from + n)} of {@code g}; {@code g} is not modified. */
+    static double[] compute(Grouped g, int from, int n, double[] qs, QuantileMethod method) {
+        double[] out = new double[qs.length];
+        if (g.floats != null) {
+            float[] src = g.floats;
+            float[] a = new float[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                float v = src[from + i];
+                if (v == v) {
+                    a[m++] = v;
+                }
+            }
+            if (m == 0) {
+                Arrays.fill(out, Double.NaN);
+                return out;
+            }
+            int mm = m;
+            if (qs.length > 1 && m >= PARALLEL_THRESHOLD) {
+                @SuppressWarnings("unchecked")
+                CompletableFuture<Double>[] f = new CompletableFuture[qs.length];
+                for (int k = 1; k < qs.length; k++) {
+                    double q = qs[k];
+                    float[] copy = Arrays.copyOf(a, mm);
+                    f[k] = CompletableFuture.supplyAsync(() -> one(copy, mm, q, method));
+                }
+                out[0] = one(a, mm, qs[0], method);
+                for (int k = 1; k < qs.length; k++) {
+                    out[k] = f[k].join();
+                }
+                return out;
+            }
+            for (int k = 0; k < qs.length; k++) {
+                out[k] = one(a, m, qs[k], method);
+            }
+            return out;
+        }
+        int[] bins = g.histogramBins();
+        if (bins != null) {
+            return fromHistogram(g, from, n, qs, method, bins);
+        }
+        double[] src = g.doubles();
+        double[] a = new double[n];
         int m = 0;
         for (int i = 0; i < n; i++) {
-            double v = a[from + i];
+            double v = src[from + i];
             if (v == v) {
-                a[from + m++] = v;
+                a[m++] = v;
             }
         }
-        double[] out = new double[qs.length];
         if (m == 0) {
-            java.util.Arrays.fill(out, Double.NaN);
+            Arrays.fill(out, Double.NaN);
             return out;
         }
         for (int k = 0; k < qs.length; k++) {
-            double q = qs[k];
-            if (method == QuantileMethod.INVERTED_CDF) {
-                double index = m * q - 1;
-                double prev = Math.floor(index);
-                long res = index - prev == 0 ? (long) prev : (long) prev + 1;
-                res = Math.max(0, Math.min(res, m - 1));
-                out[k] = select(a, from, from + m, from + (int) res);
-            } else {
-                double vi = (m - 1) * q;
-                if (vi >= m - 1) {
-                    out[k] = select(a, from, from + m, from + m - 1);
-                } else if (vi < 0) {
-                    out[k] = select(a, from, from + m, from);
-                } else {
-                    double prev = Math.floor(vi);
-                    int p = (int) prev;
-                    double gamma = vi - prev;
-                    double lo = select(a, from, from + m, from + p);
-                    double hi = min(a, from + p + 1, from + m);
-                    double diff = hi - lo;
-                    out[k] = gamma >= 0.5 ? hi - diff * (1 - gamma) : lo + diff * gamma;
-                }
-            }
+            int lo = lowerIndex(m, qs[k], method);
+            double vlo = Select.select(a, 0, m - 1, lo);
+            double vhi = needsNext(m, qs[k], method) ? Select.min(a, lo + 1, m) : vlo;
+            out[k] = value(m, qs[k], method, vlo, vhi);
         }
         return out;
     }
 
-    private static double min(double[] a, int from, int to) {
-        double r = a[from];
-        for (int i = from + 1; i < to; i++) {
-            if (a[i] < r) {
-                r = a[i];
-            }
+    /** Exact quantiles of small integer types by counting: one pass, no copy, no selection. */
+    private static double[] fromHistogram(Grouped g, int from, int n, double[] qs, QuantileMethod method, int[] bins) {
+        double[] out = new double[qs.length];
+        if (n == 0) {
+            Arrays.fill(out, Double.NaN);
+            return out;
         }
-        return r;
+        g.count(from, n, bins);
+        for (int k = 0; k < qs.length; k++) {
+            int lo = lowerIndex(n, qs[k], method);
+            double vlo = kth(g, bins, lo);
+            double vhi = needsNext(n, qs[k], method) ? kth(g, bins, lo + 1) : vlo;
+            out[k] = value(n, qs[k], method, vlo, vhi);
+        }
+        return out;
     }
 
-    /** Returns the value that would be at index {@code k} if {@code a[lo, hi)} were sorted; partitions around it. */
-    static double select(double[] a, int lo, int hi, int k) {
-        int l = lo;
-        int r = hi - 1;
-        while (r > l) {
-            if (r - l < 16) {
-                for (int i = l + 1; i <= r; i++) {
-                    double v = a[i];
-                    int j = i - 1;
-                    while (j >= l && a[j] > v) {
-                        a[j + 1] = a[j];
-                        j--;
-                    }
-                    a[j + 1] = v;
-                }
-                return a[k];
-            }
-            int mid = (l + r) >>> 1;
-            // median of three into a[mid]
-            if (a[mid] < a[l]) {
-                swap(a, mid, l);
-            }
-            if (a[r] < a[l]) {
-                swap(a, r, l);
-            }
-            if (a[r] < a[mid]) {
-                swap(a, r, mid);
-            }
-            double pivot = a[mid];
-            // three-way partition (Dutch flag) handles many equal values
-            int lt = l;
-            int gt = r;
-            int i = l;
-            while (i <= gt) {
-                double v = a[i];
-                if (v < pivot) {
-                    a[i++] = a[lt];
-                    a[lt++] = v;
-                } else if (v > pivot) {
-                    a[i] = a[gt];
-                    a[gt--] = v;
-                } else {
-                    i++;
-                }
-            }
-            if (k < lt) {
-                r = lt - 1;
-            } else if (k > gt) {
-                l = gt + 1;
-            } else {
-                return pivot;
+    /** The k-th smallest value (0-based) from bin counts. */
+    private static double kth(Grouped g, int[] bins, int k) {
+        long cum = 0;
+        for (int b = 0; b < bins.length; b++) {
+            cum += bins[b];
+            if (cum > k) {
+                return g.binValue(b);
             }
         }
-        return a[k];
+        throw new AssertionError("k " + k + " beyond the counted values");
     }
 
-    private static void swap(double[] a, int i, int j) {
-        double t = a[i];
-        a[i] = a[j];
-        a[j] = t;
+    private static double one(float[] a, int m, double q, QuantileMethod method) {
+        int lo = lowerIndex(m, q, method);
+        double vlo = Select.select(a, 0, m - 1, lo);
+        double vhi = needsNext(m, q, method) ? Select.min(a, lo + 1, m) : vlo;
+        return value(m, q, method, vlo, vhi);
     }
 }

@@ -50,24 +50,28 @@ public final class SampleStatistics {
     static double[][] moments(Grouped g) {
         double[] mean = new double[g.groups];
         double[] var = new double[g.groups];
-        double[] v = g.values;
+        double[] m2 = new double[g.groups];
         int n = g.groupSize;
         for (int k = 0; k < g.groups; k++) {
             int off = k * n;
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += v[off + i];
-            }
-            double m = s / n;
-            double ss = 0;
-            for (int i = 0; i < n; i++) {
-                double d = v[off + i] - m;
-                ss += d * d;
+            double m;
+            double ss;
+            if (g.floats != null) {
+                float[] a = g.floats;
+                m = Moments.split(off, n, (o, len) -> Moments.sum(a, o, len)) / n;
+                double mm = m;
+                ss = Moments.split(off, n, (o, len) -> Moments.squaredDeviations(a, o, len, mm));
+            } else {
+                double[] a = g.doubles();
+                m = Moments.split(off, n, (o, len) -> Moments.sum(a, o, len)) / n;
+                double mm = m;
+                ss = Moments.split(off, n, (o, len) -> Moments.squaredDeviations(a, o, len, mm));
             }
             mean[k] = m;
             var[k] = ss / n;
+            m2[k] = ss;
         }
-        return new double[][] {mean, var};
+        return new double[][] {mean, var, m2};
     }
 
     private static void putMoments(Grouped g, List<Measure> ms, Map<Measure, Tensor> out) {
@@ -117,11 +121,11 @@ public final class SampleStatistics {
         }
     }
 
-    /** Quantiles per group: {@code result[qIndex][group]}; reorders {@code g.values} within groups. */
+    /** Quantiles per group: {@code result[qIndex][group]}. */
     static double[][] quantiles(Grouped g, double[] qs, QuantileMethod method) {
         double[][] r = new double[qs.length][g.groups];
         for (int k = 0; k < g.groups; k++) {
-            double[] v = Quantiles.compute(g.values, k * g.groupSize, g.groupSize, qs, method);
+            double[] v = Quantiles.compute(g, k * g.groupSize, g.groupSize, qs, method);
             for (int i = 0; i < qs.length; i++) {
                 r[i][k] = v[i];
             }

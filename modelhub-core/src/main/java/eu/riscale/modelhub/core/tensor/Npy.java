@@ -133,7 +133,7 @@ public final class Npy {
             axes.add("dim_" + i);
         }
         if (!h.fortranOrder || h.shape.length < 2) {
-            return Storage0.wrap(h.dtype, data, h.shape, axes);
+            return Tensor.wrap(h.dtype, data, h.shape, axes);
         }
         int[] rev = h.shape.clone();
         List<String> revAxes = new ArrayList<>(axes);
@@ -141,7 +141,7 @@ public final class Npy {
             rev[i] = h.shape[rev.length - 1 - i];
         }
         Collections.reverse(revAxes);
-        return Storage0.wrap(h.dtype, data, rev, revAxes).transpose(axes);
+        return Tensor.wrap(h.dtype, data, rev, revAxes).transpose(axes);
     }
 
     private static Object readData(
@@ -235,7 +235,7 @@ public final class Npy {
     public static void write(Tensor tensor, OutputStream out) throws IOException {
         byte[] header = NpyHeader.format(tensor.dtype(), tensor.shape());
         out.write(header);
-        Object data = eu.riscale.modelhub.core.tensor.internal.Storage.data(tensor);
+        Object data = Tensor.storage(tensor);
         int n = tensor.size();
         int item = tensor.dtype().byteSize();
         int perChunk = Math.max(1, CHUNK / item);
@@ -257,13 +257,6 @@ public final class Npy {
                 bb.asLongBuffer().put((long[]) data, start, len);
             }
             out.write(bb.array(), 0, len * item);
-        }
-    }
-
-    /** Wraps without copying (through the internal accessor, so that Fortran data can be transposed). */
-    private static final class Storage0 {
-        static Tensor wrap(DType dtype, Object data, int[] shape, List<String> axes) {
-            return eu.riscale.modelhub.core.tensor.internal.Storage.wrap(dtype, data, shape, axes);
         }
     }
 }

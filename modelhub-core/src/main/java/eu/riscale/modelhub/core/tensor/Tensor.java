@@ -81,6 +81,96 @@ public final class Tensor {
         this.data = data;
     }
 
+    /** Wraps an array without copying (package-internal; the caller hands over the array). */
+    static Tensor wrap(DType dtype, Object data, int[] shape, List<String> axes) {
+        return new Tensor(dtype, data, shape.clone(), List.copyOf(axes));
+    }
+
+    /** Returns the backing array without copying (package-internal, read only). */
+    static Object storage(Tensor t) {
+        return t.data;
+    }
+
+    /**
+     * Creates a tensor from a nested rectangular Java array such as {@code float[][]} or {@code int[][][]}, copying
+     * it. The data type follows the element type: float32, float64, int8 ({@code byte}), int16, int32, int64, bool
+     * ({@code boolean}); use {@link #cast} for unsigned types.
+     *
+     * @param nested the array, for example {@code new float[][] {{1, 2}, {3, 4}}}
+     * @param axes one axis id per dimension
+     * @return the tensor
+     * @throws IllegalArgumentException if the array is ragged, not a primitive array, or the axes do not fit
+     */
+    public static Tensor fromArray(Object nested, List<String> axes) {
+        Objects.requireNonNull(nested, "nested");
+        List<Integer> dims = new ArrayList<>();
+        Object a = nested;
+        while (a.getClass().isArray() && a.getClass().getComponentType().isArray()) {
+            int len = java.lang.reflect.Array.getLength(a);
+            dims.add(len);
+            if (len == 0) {
+                throw new IllegalArgumentException("nested: found an empty dimension " + dims.size() + ", expected"
+                        + " a non-empty rectangular array (use Tensor.zeros for empty tensors)");
+            }
+            a = java.lang.reflect.Array.get(a, 0);
+        }
+        if (!a.getClass().isArray()) {
+            throw new IllegalArgumentException(
+                    "nested: found " + nested.getClass().getSimpleName() + ", expected a (nested) primitive array");
+        }
+        Class<?> leaf = a.getClass().getComponentType();
+        dims.add(java.lang.reflect.Array.getLength(a));
+        int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
+        DType dtype;
+        if (leaf == float.class) {
+            dtype = DType.FLOAT32;
+        } else if (leaf == double.class) {
+            dtype = DType.FLOAT64;
+        } else if (leaf == byte.class) {
+            dtype = DType.INT8;
+        } else if (leaf == short.class) {
+            dtype = DType.INT16;
+        } else if (leaf == int.class) {
+            dtype = DType.INT32;
+        } else if (leaf == long.class) {
+            dtype = DType.INT64;
+        } else if (leaf == boolean.class) {
+            dtype = DType.BOOL;
+        } else {
+            throw new IllegalArgumentException(
+                    "nested: found elements of type " + leaf.getSimpleName() + ", expected a primitive type");
+        }
+        int n = checkedSize(shape);
+        Object out = allocate(dtype, n);
+        int[] pos = {0};
+        flatten(nested, 0, shape, out, pos);
+        return new Tensor(dtype, out, shape, List.copyOf(axes));
+    }
+
+    private static void flatten(Object a, int depth, int[] shape, Object out, int[] pos) {
+        int len = java.lang.reflect.Array.getLength(a);
+        if (len != shape[depth]) {
+            throw new IllegalArgumentException(
+                    "nested: ragged array, found length " + len + " at depth " + depth + ", expected " + shape[depth]);
+        }
+        if (depth == shape.length - 1) {
+            if (a instanceof boolean[]) {
+                boolean[] b = (boolean[]) a;
+                byte[] o = (byte[]) out;
+                for (int i = 0; i < len; i++) {
+                    o[pos[0] + i] = (byte) (b[i] ? 1 : 0);
+                }
+            } else {
+                System.arraycopy(a, 0, out, pos[0], len);
+            }
+            pos[0] += len;
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            flatten(java.lang.reflect.Array.get(a, i), depth + 1, shape, out, pos);
+        }
+    }
+
     /**
      * Computes the number of elements of a shape, failing on negative sizes and on more than {@link #MAX_ELEMENTS}.
      *
@@ -181,7 +271,8 @@ public final class Tensor {
      * copying the array.
      *
      * @param dtype the data type
-     * @param data the values in row-major order, for example a {@code byte[]} for uint8
+     * @param data the values in row-major order, for example a {@code byte[]} for uint8 (for bool, any non-zero byte
+     *     is stored as 1)
      * @param shape the size of each dimension
      * @param axes the axis id of each dimension, unique
      * @return the tensor
@@ -189,7 +280,14 @@ public final class Tensor {
      */
     public static Tensor of(DType dtype, Object data, int[] shape, List<String> axes) {
         Objects.requireNonNull(data, "data");
-        return new Tensor(dtype, copyOf(data), shape.clone(), List.copyOf(axes));
+        Object copy = copyOf(data);
+        if (dtype == DType.BOOL && copy instanceof byte[]) {
+            byte[] b = (byte[]) copy;
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (b[i] != 0 ? 1 : 0);
+            }
+        }
+        return new Tensor(dtype, copy, shape.clone(), List.copyOf(axes));
     }
 
     /**
@@ -509,8 +607,11 @@ public final class Tensor {
                 int dst = (o * newN + j) * inner;
                 int src = sourceIndex(j - before, n, mode);
                 if (src < 0) {
-                    for (int i = 0; i < inner; i++) {
-                        System.arraycopy(fill, 0, out, dst + i, 1);
+                    if (inner > 0) {
+                        System.arraycopy(fill, 0, out, dst, 1);
+                        for (int filled = 1; filled < inner; filled *= 2) {
+                            System.arraycopy(out, dst, out, dst + filled, Math.min(filled, inner - filled));
+                        }
                     }
                 } else {
                     System.arraycopy(data, (o * n + src) * inner, out, dst, inner);

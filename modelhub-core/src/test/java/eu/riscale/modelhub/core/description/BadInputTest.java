@@ -1,10 +1,14 @@
 package eu.riscale.modelhub.core.description;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import eu.riscale.modelhub.core.description.internal.YamlIo;
 import eu.riscale.modelhub.spec.Conformance;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +98,18 @@ class BadInputTest {
         assertThat(e.problems().get(1).msg())
                 .startsWith("Input should be an integer, a parameterized size")
                 .endsWith("found 'sixty-four'");
+    }
+
+    @Test
+    void explicitNullIsNotTheDefault() throws Exception {
+        DescriptionException e = failure(VALID + "description: null\ncovers: null\n");
+        assertThat(locs(e)).containsExactly("description", "covers");
+        assertThat(e.problems().get(0).msg()).isEqualTo("Input should be a valid string, found null");
+        assertThat(e.problems().get(1).msg()).isEqualTo("Input should be a valid list, found null");
+        // optional values without a default may be null
+        assertThat(Descriptions.parse(VALID + "icon: null\ntraining_data: null\n")
+                        .icon())
+                .isNull();
     }
 
     @Test
@@ -237,7 +253,7 @@ class BadInputTest {
 
     @Test
     void hugeStringFailsWithAClearMessage() {
-        String yaml = VALID + "description: " + "x".repeat(2 * 1024 * 1024) + "\n";
+        String yaml = VALID + "description: " + "x".repeat(YamlIo.MAX_STRING_CHARS + 1) + "\n";
         DescriptionException e = failure(yaml);
         assertThat(e.problems())
                 .singleElement()
@@ -257,6 +273,19 @@ class BadInputTest {
         assertThat(e.problems())
                 .singleElement()
                 .satisfies(p -> assertThat(p.msg()).startsWith("malformed YAML").containsIgnoringCase("document"));
+    }
+
+    @Test
+    void readErrorsAreIoExceptionsNotProblems() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("disk on fire");
+            }
+        };
+        assertThatIOException()
+                .isThrownBy(() -> Descriptions.read(broken, "broken.yaml"))
+                .withMessage("disk on fire");
     }
 
     @Test

@@ -67,6 +67,22 @@ class ProcessingChainTest {
     }
 
     @Test
+    void keepUpdatingReplacesGivenDatasetStatisticsByTheRunningAggregate() {
+        Measure mean = Measure.of(Measure.Kind.MEAN, Measure.Scope.DATASET, "raw", null);
+        Measure std = Measure.of(Measure.Kind.STD, Measure.Scope.DATASET, "raw", null);
+        ProcessingChain chain = ProcessingChain.builder()
+                .add("raw", ZeroMeanUnitVariance.over(null))
+                .datasetStatistics(Statistics.of(Map.of(
+                        mean, Tensor.of(new double[] {10}, new int[0], List.of()),
+                        std, Tensor.of(new double[] {2}, new int[0], List.of()))))
+                .keepUpdating(true)
+                .build();
+        Tensor out = chain.apply(Sample.of(Map.of("raw", tensor(12, 14)))).tensor("raw");
+        // running over (12, 14): mean 13, std 1
+        assertThat(out.toDoubleArray()[0]).isCloseTo(-1 / (1 + 1e-6), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void declaresTheMeasuresOfItsOps() {
         ProcessingChain chain = ProcessingChain.builder()
                 .add("raw", Clip.percentiles(1, 99, Set.of("x")), EnsureDtype.of(DType.FLOAT32))
@@ -171,5 +187,25 @@ class ProcessingChainTest {
             assertThat(sv[i]).isEqualTo((float) (1 / (1 + Math.exp(-(double) v[i]))));
         }
         assertThat(yv[n - 1]).isEqualTo(v[n - 1] * 3f + 1f);
+    }
+
+    @Test
+    void softmaxOverManyBlocksMatchesAColumnByColumnComputation() {
+        int c = 3;
+        int w = 5000; // more than one scratch block per channel slice
+        double[] v = new double[c * w];
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextGaussian() * 10;
+        }
+        Tensor t = Tensor.of(v, new int[] {c, w}, List.of("channel", "x"));
+        double[] y = Softmax.along("channel").apply(t, "t", Statistics.empty()).toDoubleArray();
+        for (int i = 0; i < w; i++) {
+            double m = Math.max(v[i], Math.max(v[w + i], v[2 * w + i]));
+            double s = Math.exp(v[i] - m) + Math.exp(v[w + i] - m) + Math.exp(v[2 * w + i] - m);
+            for (int k = 0; k < c; k++) {
+                assertThat(y[k * w + i]).isEqualTo(Math.exp(v[k * w + i] - m) / s);
+            }
+        }
     }
 }

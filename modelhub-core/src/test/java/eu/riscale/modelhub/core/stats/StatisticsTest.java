@@ -168,4 +168,60 @@ class StatisticsTest {
         assertThatThrownBy(() -> Measure.quantile(Measure.Scope.SAMPLE, "t", null, 1.5, QuantileMethod.LINEAR))
                 .hasMessageContaining("q: found 1.5, expected a value in [0, 1]");
     }
+
+    @Test
+    void largeGroupsSelectQuantilesInParallelWithTheSameValuesAsSorting() {
+        int n = (1 << 20) + 123;
+        float[] v = new float[n];
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) Math.floor(r.nextGaussian() * 100) / 4; // many ties
+        }
+        Tensor t = Tensor.of(v, new int[] {1, n}, List.of("channel", "x"));
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = v[i];
+        }
+        java.util.Arrays.sort(sorted);
+        for (double q : new double[] {0.0, 0.01, 0.5, 0.998, 1.0}) {
+            Measure lin = Measure.quantile(Measure.Scope.SAMPLE, "t", Set.of("x"), q, QuantileMethod.LINEAR);
+            Measure inv = Measure.quantile(Measure.Scope.SAMPLE, "t", Set.of("x"), q, QuantileMethod.INVERTED_CDF);
+            Measure other = Measure.quantile(Measure.Scope.SAMPLE, "t", Set.of("x"), 0.3, QuantileMethod.LINEAR);
+            Statistics s = SampleStatistics.compute(Sample.of(Map.of("t", t)), Set.of(lin, inv, other));
+            double h = (n - 1) * q;
+            int lo = (int) Math.floor(h);
+            double g = h - lo;
+            double a = sorted[lo];
+            double b = sorted[Math.min(lo + 1, n - 1)];
+            double expectedLinear = g >= 0.5 ? b - (b - a) * (1 - g) : a + (b - a) * g;
+            int k = Math.max(0, (int) Math.ceil(n * q) - 1);
+            assertThat(s.value(lin).toDoubleArray()).as("linear q=%s", q).containsExactly(expectedLinear);
+            assertThat(s.value(inv).toDoubleArray()).as("inverted_cdf q=%s", q).containsExactly(sorted[k]);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(
+            value = eu.riscale.modelhub.spec.tensor.DType.class,
+            names = {"BOOL", "INT8", "UINT8", "INT16", "UINT16"})
+    void smallIntegerQuantilesByCountingEqualSelectionOnFloat64(eu.riscale.modelhub.spec.tensor.DType dtype) {
+        java.util.Random r = new java.util.Random(11);
+        long[] v = new long[3 * 1001];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextInt(70000) - 35000;
+        }
+        Tensor t = Tensor.of(eu.riscale.modelhub.spec.tensor.DType.INT64, v, new int[] {3, 1001}, List.of("c", "x"))
+                .cast(dtype);
+        Tensor asDouble = t.cast(eu.riscale.modelhub.spec.tensor.DType.FLOAT64);
+        for (QuantileMethod method : QuantileMethod.values()) {
+            for (double q : new double[] {0, 0.013, 0.5, 0.77, 0.999, 1}) {
+                Measure m = Measure.quantile(Measure.Scope.SAMPLE, "t", Set.of("x"), q, method);
+                assertThat(SampleStatistics.compute(Sample.of(Map.of("t", t)), Set.of(m))
+                                .value(m))
+                        .as("%s q=%s", method, q)
+                        .isEqualTo(SampleStatistics.compute(Sample.of(Map.of("t", asDouble)), Set.of(m))
+                                .value(m));
+            }
+        }
+    }
 }

@@ -82,6 +82,17 @@ class TensorTest {
     }
 
     @Test
+    void padsWideInnerRunsWithTheConstant() {
+        Tensor t = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7}, new int[] {1, 7}, YX);
+        Tensor p = t.pad("y", 1, 2, PadMode.CONSTANT, 9);
+        assertThat(p.shape()).containsExactly(4, 7);
+        double[] v = p.toDoubleArray();
+        for (int i = 0; i < 28; i++) {
+            assertThat(v[i]).isEqualTo(i >= 7 && i < 14 ? i - 6 : 9);
+        }
+    }
+
+    @Test
     void checksShapeDataAndAxes() {
         assertThatThrownBy(() -> Tensor.of(new float[5], new int[] {2, 3}, YX))
                 .hasMessageContaining("found 5 elements, expected 6");
@@ -102,7 +113,24 @@ class TensorTest {
         assertThat(t.cast(DType.UINT8).toDoubleArray()).containsExactly(255, 1, 44, 253);
         assertThat(t.cast(DType.INT16).toDoubleArray()).containsExactly(-1, 1, 300, -3);
         assertThat(t.cast(DType.BOOL).toDoubleArray()).containsExactly(1, 1, 1, 1);
+        assertThat(Tensor.of(DType.BOOL, new byte[] {0, 2, -1}, new int[] {3}, List.of("x"))
+                        .toDoubleArray())
+                .containsExactly(0, 1, 1);
         Tensor u = Tensor.of(DType.UINT64, new long[] {-1L}, new int[] {1}, List.of("x"));
         assertThat(u.toDoubleArray()).containsExactly(18446744073709551615.0);
+    }
+
+    @Test
+    void convertsFromNestedJavaArrays() {
+        Tensor t = Tensor.fromArray(new float[][] {{1, 2, 3}, {4, 5, 6}}, YX);
+        assertThat(t).isEqualTo(sixFloats());
+        Tensor b = Tensor.fromArray(new boolean[][] {{true, false}}, YX);
+        assertThat(b.dtype()).isEqualTo(DType.BOOL);
+        assertThat(b.toDoubleArray()).containsExactly(1, 0);
+        assertThat(Tensor.fromArray(new long[] {5, 6}, List.of("x")).dtype()).isEqualTo(DType.INT64);
+        assertThatThrownBy(() -> Tensor.fromArray(new int[][] {{1, 2}, {3}}, YX))
+                .hasMessageContaining("ragged array, found length 1 at depth 1, expected 2");
+        assertThatThrownBy(() -> Tensor.fromArray(new Integer[] {1}, List.of("x")))
+                .hasMessageContaining("expected a primitive type");
     }
 }

@@ -1,5 +1,9 @@
 package eu.riscale.modelhub.spec.axis;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -11,10 +15,23 @@ import org.jspecify.annotations.Nullable;
  * @param size {@code 1} when the batch size is fixed to one, {@code null} for an arbitrary batch size
  */
 public record BatchAxis(
-        String id, String description, @Nullable Integer size) implements InputAxis, OutputAxis {
+        @Pattern(regexp = "batch", message = "a batch axis must have the id 'batch'")
+        String id,
+
+        @Size(max = 128, message = "must be at most 128 characters long")
+        String description,
+
+        @Min(value = 1, message = "a batch axis has size 1 or no size")
+        @Max(value = 1, message = "a batch axis has size 1 or no size")
+        @Nullable
+        Integer size)
+        implements InputAxis, OutputAxis {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param id the axis id, always {@code batch}
+     * @param description a description of the axis (default empty)
+     * @param size {@code 1} when the batch size is fixed to one, {@code null} for an arbitrary batch size
      * @throws NullPointerException if a required component is {@code null}
      */
     public BatchAxis {

@@ -1,5 +1,7 @@
 package eu.riscale.modelhub.spec.axis;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,10 +14,21 @@ import org.jspecify.annotations.Nullable;
  * @param description a description of the axis (default empty)
  * @param channelNames the names of the channels
  */
-public record ChannelAxis(String id, String description, List<String> channelNames) implements InputAxis, OutputAxis {
+public record ChannelAxis(
+        @Identifier(lowerCase = true, maxLength = 16) String id,
+
+        @Size(max = 128, message = "must be at most 128 characters long")
+        String description,
+
+        @Size(min = 1, message = "at least one channel name is required")
+        List<@Identifier String> channelNames)
+        implements InputAxis, OutputAxis {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param id the axis id (default {@code channel})
+     * @param description a description of the axis (default empty)
+     * @param channelNames the names of the channels
      * @throws NullPointerException if a required component is {@code null}
      */
     public ChannelAxis {

@@ -1,5 +1,7 @@
 package eu.riscale.modelhub.spec.axis;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,4 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param min the smallest possible size (default 1)
  * @param max the largest possible size, or {@code null} when unbounded
  */
-public record DataDependentSize(int min, @Nullable Integer max) implements OutputSize {}
+public record DataDependentSize(
+        @Positive(message = "must be greater than 0") int min,
+
+        @Min(value = 2, message = "must be greater than 1") @Nullable
+        Integer max)
+        implements OutputSize {}

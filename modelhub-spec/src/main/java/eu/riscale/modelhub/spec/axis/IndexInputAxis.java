@@ -1,6 +1,8 @@
 package eu.riscale.modelhub.spec.axis;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +16,22 @@ import org.jspecify.annotations.Nullable;
  * @param description a description of the axis (default empty)
  * @param concatenable whether blocks along this axis may be processed separately
  */
-public record IndexInputAxis(@Valid InputSize size, String id, String description, boolean concatenable)
+public record IndexInputAxis(
+        @Valid InputSize size,
+        @Identifier(lowerCase = true, maxLength = 16) String id,
+
+        @Size(max = 128, message = "must be at most 128 characters long")
+        String description,
+
+        boolean concatenable)
         implements InputAxis {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param size the size
+     * @param id the axis id (default {@code index})
+     * @param description a description of the axis (default empty)
+     * @param concatenable whether blocks along this axis may be processed separately
      * @throws NullPointerException if a required component is {@code null}
      */
     public IndexInputAxis {

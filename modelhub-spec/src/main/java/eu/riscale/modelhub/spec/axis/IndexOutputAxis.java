@@ -1,6 +1,8 @@
 package eu.riscale.modelhub.spec.axis;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,10 +16,19 @@ import org.jspecify.annotations.Nullable;
  * @param size the size
  */
 public record IndexOutputAxis(
-        String id, String description, @Valid OutputSize size) implements OutputAxis {
+        @Identifier(lowerCase = true, maxLength = 16) String id,
+
+        @Size(max = 128, message = "must be at most 128 characters long")
+        String description,
+
+        @Valid OutputSize size)
+        implements OutputAxis {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param id the axis id (default {@code index})
+     * @param description a description of the axis (default empty)
+     * @param size the size
      * @throws NullPointerException if a required component is {@code null}
      */
     public IndexOutputAxis {

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.spec.axis;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import java.util.Objects;
 
 /**
@@ -9,10 +10,17 @@ import java.util.Objects;
  * @param axisId the id of the referenced axis
  * @param offset the offset added to the scaled reference size (default 0)
  */
-public record SizeReference(String tensorId, String axisId, int offset) implements InputSize, StaticOutputSize {
+public record SizeReference(
+        @Identifier(lowerCase = true, maxLength = 32) String tensorId,
+        @Identifier(lowerCase = true, maxLength = 16) String axisId,
+        int offset)
+        implements InputSize, StaticOutputSize {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param tensorId the id of the referenced tensor
+     * @param axisId the id of the referenced axis
+     * @param offset the offset added to the scaled reference size (default 0)
      * @throws NullPointerException if a required component is {@code null}
      */
     public SizeReference {

@@ -1,6 +1,10 @@
 package eu.riscale.modelhub.spec.axis;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,13 +21,28 @@ import org.jspecify.annotations.Nullable;
  */
 public record SpaceOutputAxis(
         @Valid StaticOutputSize size,
-        String id,
+        @Identifier(lowerCase = true, maxLength = 16) String id,
+
+        @Size(max = 128, message = "must be at most 128 characters long")
         String description,
-        @Nullable String unit,
-        double scale) implements OutputAxis, SpatioTemporalAxis {
+
+        @Pattern(
+                regexp =
+                        "attometer|angstrom|centimeter|decimeter|exameter|femtometer|foot|gigameter|hectometer|inch|kilometer|megameter|meter|micrometer|mile|millimeter|nanometer|parsec|petameter|picometer|terameter|yard|yoctometer|yottameter|zeptometer|zettameter",
+                message = "'${validatedValue}' is not a space unit (for example micrometer, nanometer, meter)")
+        @Nullable
+        String unit,
+
+        @Positive(message = "must be greater than 0") double scale)
+        implements OutputAxis, SpatioTemporalAxis {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param size the size
+     * @param id the axis id (default {@code x})
+     * @param description a description of the axis (default empty)
+     * @param unit a space unit such as {@code micrometer}, or {@code null}
+     * @param scale the physical size of one step along the axis (default 1.0)
      * @throws NullPointerException if a required component is {@code null}
      */
     public SpaceOutputAxis {

@@ -1,6 +1,10 @@
 package eu.riscale.modelhub.spec.axis;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,14 +22,30 @@ import org.jspecify.annotations.Nullable;
  */
 public record TimeInputAxis(
         @Valid InputSize size,
-        String id,
+        @Identifier(lowerCase = true, maxLength = 16) String id,
+
+        @Size(max = 128, message = "must be at most 128 characters long")
         String description,
-        @Nullable String unit,
-        double scale,
-        boolean concatenable) implements InputAxis, SpatioTemporalAxis {
+
+        @Pattern(
+                regexp =
+                        "attosecond|centisecond|day|decisecond|exasecond|femtosecond|gigasecond|hectosecond|hour|kilosecond|megasecond|microsecond|millisecond|minute|nanosecond|petasecond|picosecond|second|terasecond|yoctosecond|yottasecond|zeptosecond|zettasecond",
+                message = "'${validatedValue}' is not a time unit (for example second, millisecond, hour)")
+        @Nullable
+        String unit,
+
+        @Positive(message = "must be greater than 0") double scale,
+        boolean concatenable)
+        implements InputAxis, SpatioTemporalAxis {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param size the size
+     * @param id the axis id (default {@code time})
+     * @param description a description of the axis (default empty)
+     * @param unit a time unit such as {@code second}, or {@code null}
+     * @param scale the physical size of one step along the axis (default 1.0)
+     * @param concatenable whether blocks along this axis may be processed separately
      * @throws NullPointerException if a required component is {@code null}
      */
     public TimeInputAxis {

@@ -1,5 +1,7 @@
 package eu.riscale.modelhub.spec.common;
 
+import eu.riscale.modelhub.spec.constraint.Doi;
+import eu.riscale.modelhub.spec.constraint.HttpUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,10 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param url a URL, or {@code null}
  */
 public record CiteEntry(
-        String text, @Nullable String doi, @Nullable String url) {
+        String text,
+        @Doi @Nullable String doi,
+        @HttpUrl @Nullable String url) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param text the free text of the citation
+     * @param doi the DOI, for example {@code 10.1007/978-3-319-24574-4_28}, or {@code null}
+     * @param url a URL, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public CiteEntry {

@@ -1,5 +1,7 @@
 package eu.riscale.modelhub.spec.common;
 
+import eu.riscale.modelhub.spec.constraint.FileSource;
+import jakarta.validation.constraints.Size;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -9,10 +11,16 @@ import org.jspecify.annotations.Nullable;
  * @param source a relative path, an absolute path or an http(s) URL
  * @param sha256 the SHA-256 of the file in hex, or {@code null}
  */
-public record FileDescr(String source, @Nullable String sha256) {
+public record FileDescr(
+        @FileSource String source,
+
+        @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
+        String sha256) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source a relative path, an absolute path or an http(s) URL
+     * @param sha256 the SHA-256 of the file in hex, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public FileDescr {

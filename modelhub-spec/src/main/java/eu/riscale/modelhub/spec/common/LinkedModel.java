@@ -1,5 +1,7 @@
 package eu.riscale.modelhub.spec.common;
 
+import eu.riscale.modelhub.spec.constraint.ResourceId;
+import eu.riscale.modelhub.spec.constraint.Version;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -9,10 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param version the version of the linked model, or {@code null} for the latest
  * @param id the bioimage.io id of the linked model
  */
-public record LinkedModel(@Nullable String version, String id) {
+public record LinkedModel(
+        @Version @Nullable String version, @ResourceId String id) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param version the version of the linked model, or {@code null} for the latest
+     * @param id the bioimage.io id of the linked model
      * @throws NullPointerException if a required component is {@code null}
      */
     public LinkedModel {

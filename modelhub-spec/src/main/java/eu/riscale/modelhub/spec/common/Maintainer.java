@@ -1,5 +1,8 @@
 package eu.riscale.modelhub.spec.common;
 
+import eu.riscale.modelhub.spec.constraint.Orcid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,13 +19,21 @@ import org.jspecify.annotations.Nullable;
  */
 public record Maintainer(
         @Nullable String affiliation,
-        @Nullable String email,
-        @Nullable String orcid,
-        @Nullable String name,
+        @Email @Nullable String email,
+        @Orcid @Nullable String orcid,
+
+        @Pattern(regexp = "[^/\\\\]*", message = "must not contain '/' or '\\\\'") @Nullable
+        String name,
+
         String githubUser) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param affiliation the affiliation, or {@code null}
+     * @param email the e-mail address, or {@code null}
+     * @param orcid the ORCID iD, or {@code null}
+     * @param name the full name, or {@code null}
+     * @param githubUser the GitHub user name
      * @throws NullPointerException if a required component is {@code null}
      */
     public Maintainer {

@@ -16,6 +16,8 @@ public record RunMode(String name, Map<String, @Nullable Object> kwargs) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param name the run mode name
+     * @param kwargs the run mode arguments, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public RunMode {

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.spec.common;
 
+import jakarta.validation.constraints.Email;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,10 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param email the e-mail address
  * @param name the name, or {@code null}
  */
-public record Uploader(String email, @Nullable String name) {
+public record Uploader(@Email String email, @Nullable String name) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param email the e-mail address
+     * @param name the name, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public Uploader {

@@ -27,6 +27,11 @@ public record BiasRisksLimitations(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param knownBiases biases in training data or model behaviour, or {@code null}
+     * @param risks potential risks, or {@code null}
+     * @param limitations technical limitations, or {@code null}
+     * @param recommendations recommendations for users, or {@code null}
+     * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public BiasRisksLimitations {

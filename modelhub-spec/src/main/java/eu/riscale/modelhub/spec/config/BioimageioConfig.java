@@ -1,6 +1,8 @@
 package eu.riscale.modelhub.spec.config;
 
+import eu.riscale.modelhub.spec.constraint.ResourceId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +35,15 @@ import org.jspecify.annotations.Nullable;
 public record BioimageioConfig(
         List<@Valid ReproducibilityTolerance> reproducibilityTolerance,
         @Nullable String fundedBy,
-        @Nullable String architectureType,
+
+        @Size(max = 32, message = "must be at most 32 characters long") @Nullable
+        String architectureType,
+
         @Nullable String architectureDescription,
         @Nullable String modality,
         List<String> targetStructure,
         @Nullable String task,
-        @Nullable String newVersion,
+        @ResourceId @Nullable String newVersion,
         @Nullable String outOfScopeUse,
         @Valid BiasRisksLimitations biasRisksLimitations,
         @Nullable Integer modelParameterCount,
@@ -73,6 +78,24 @@ public record BioimageioConfig(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param reproducibilityTolerance the tolerances; the first matching entry applies
+     * @param fundedBy the funding, or {@code null}
+     * @param architectureType the architecture type, or {@code null}
+     * @param architectureDescription the architecture description, or {@code null}
+     * @param modality the imaging modality, or {@code null}
+     * @param targetStructure the biological structures the model targets
+     * @param task the task, or {@code null}
+     * @param newVersion the id of a newer version of this model, or {@code null}
+     * @param outOfScopeUse uses the model is not meant for, or {@code null}
+     * @param biasRisksLimitations known biases, risks and limitations
+     * @param modelParameterCount the number of parameters, or {@code null}
+     * @param training training details
+     * @param inferenceTime the inference time, or {@code null}
+     * @param memoryRequirementsInference the memory needed for inference, or {@code null}
+     * @param memoryRequirementsTraining the memory needed for training, or {@code null}
+     * @param evaluations quantitative evaluations
+     * @param environmentalImpact the environmental impact
+     * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public BioimageioConfig {

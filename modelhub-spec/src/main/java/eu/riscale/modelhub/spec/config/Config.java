@@ -20,6 +20,8 @@ public record Config(@Valid BioimageioConfig bioimageio, Map<String, @Nullable O
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param bioimageio the bioimage.io part
+     * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public Config {

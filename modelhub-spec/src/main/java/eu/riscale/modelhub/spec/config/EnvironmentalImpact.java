@@ -29,6 +29,12 @@ public record EnvironmentalImpact(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param hardwareType the hardware used, or {@code null}
+     * @param hoursUsed the hours used, or {@code null}
+     * @param cloudProvider the cloud provider, or {@code null}
+     * @param computeRegion the compute region, or {@code null}
+     * @param co2Emitted the CO2 emitted in kg, or {@code null}
+     * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public EnvironmentalImpact {

@@ -1,5 +1,8 @@
 package eu.riscale.modelhub.spec.config;
 
+import eu.riscale.modelhub.spec.constraint.HttpUrl;
+import eu.riscale.modelhub.spec.constraint.ResourceId;
+import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,10 +28,15 @@ import org.jspecify.annotations.Nullable;
  * @param extra the other keys, in document order
  */
 public record Evaluation(
-        @Nullable String modelId,
-        String datasetId,
-        String datasetSource,
+        @ResourceId @Nullable String modelId,
+        @ResourceId String datasetId,
+        @HttpUrl String datasetSource,
+
+        @Pattern(
+                regexp = "train|validation|test|independent|unknown",
+                message = "must be one of train, validation, test, independent, unknown")
         String datasetRole,
+
         int sampleCount,
         List<String> evaluationFactors,
         List<String> evaluationFactorsLong,
@@ -40,6 +48,18 @@ public record Evaluation(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param modelId the evaluated model, or {@code null} for this one
+     * @param datasetId the dataset id
+     * @param datasetSource the dataset URL
+     * @param datasetRole one of {@code train, validation, test, independent, unknown}
+     * @param sampleCount the number of samples evaluated
+     * @param evaluationFactors short names of the evaluation factors
+     * @param evaluationFactorsLong descriptions of the evaluation factors
+     * @param metrics short names of the metrics
+     * @param metricsLong descriptions of the metrics
+     * @param results one row per metric, one value per factor
+     * @param resultsSummary a summary of the results, or {@code null}
+     * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public Evaluation {

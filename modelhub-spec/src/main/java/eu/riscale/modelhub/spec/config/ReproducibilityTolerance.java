@@ -1,6 +1,12 @@
 package eu.riscale.modelhub.spec.config;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +25,16 @@ import org.jspecify.annotations.Nullable;
  * @param extra the other keys, in document order
  */
 public record ReproducibilityTolerance(
+        @DecimalMin(value = "0", message = "must be in [0, 0.01]")
+        @DecimalMax(value = "0.01", message = "must be in [0, 0.01]")
         double relativeTolerance,
-        double absoluteTolerance,
+
+        @PositiveOrZero(message = "must be at least 0") double absoluteTolerance,
+
+        @Min(value = 0, message = "must be in [0, 1000]") @Max(value = 1000, message = "must be in [0, 1000]")
         int mismatchedElementsPerMillion,
-        List<String> outputIds,
+
+        List<@Identifier(lowerCase = true, maxLength = 32) String> outputIds,
         List<WeightsFormat> weightsFormats,
         Map<String, @Nullable Object> extra) {
     /** The description with every field at its default. */
@@ -32,6 +44,12 @@ public record ReproducibilityTolerance(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param relativeTolerance the relative tolerance (default 1e-3)
+     * @param absoluteTolerance the absolute tolerance (default 1e-3)
+     * @param mismatchedElementsPerMillion how many elements per million may exceed the tolerance (default 100)
+     * @param outputIds the outputs this applies to (empty: all)
+     * @param weightsFormats the weights formats this applies to (empty: all)
+     * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public ReproducibilityTolerance {

@@ -42,6 +42,18 @@ public record TrainingDetails(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param trainingPreprocessing the preprocessing used in training, or {@code null}
+     * @param trainingEpochs the number of epochs, or {@code null}
+     * @param trainingBatchSize the batch size, or {@code null}
+     * @param initialLearningRate the initial learning rate, or {@code null}
+     * @param learningRateSchedule the learning rate schedule, or {@code null}
+     * @param lossFunction the loss function, or {@code null}
+     * @param lossFunctionKwargs the loss function arguments
+     * @param optimizer the optimizer, or {@code null}
+     * @param optimizerKwargs the optimizer arguments
+     * @param regularization the regularization, or {@code null}
+     * @param trainingDuration the training time in hours, or {@code null}
+     * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public TrainingDetails {

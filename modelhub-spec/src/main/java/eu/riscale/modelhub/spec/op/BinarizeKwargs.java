@@ -1,5 +1,7 @@
 package eu.riscale.modelhub.spec.op;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,10 +20,15 @@ public sealed interface BinarizeKwargs permits BinarizeKwargs.Scalar, BinarizeKw
      * @param threshold the thresholds, one per index
      * @param axis the axis the thresholds run along
      */
-    public record AlongAxis(List<Double> threshold, String axis) implements BinarizeKwargs {
+    public record AlongAxis(
+            @Size(min = 1, message = "must not be empty") List<Double> threshold,
+            @Identifier(lowerCase = true, maxLength = 16) String axis)
+            implements BinarizeKwargs {
         /**
          * Checks that required components are present and copies collections.
          *
+         * @param threshold the thresholds, one per index
+         * @param axis the axis the thresholds run along
          * @throws NullPointerException if a required component is {@code null}
          */
         public AlongAxis {

@@ -12,6 +12,7 @@ public record ClipDescr(@Valid ClipKwargs kwargs) implements PreprocessingDescr 
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param kwargs the arguments
      * @throws NullPointerException if a required component is {@code null}
      */
     public ClipDescr {

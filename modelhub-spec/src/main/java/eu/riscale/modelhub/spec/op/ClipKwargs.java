@@ -1,5 +1,8 @@
 package eu.riscale.modelhub.spec.op;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -14,13 +17,28 @@ import org.jspecify.annotations.Nullable;
  */
 public record ClipKwargs(
         @Nullable Double min,
-        @Nullable Double minPercentile,
+
+        @DecimalMin(value = "0", message = "must be in [0, 100)")
+        @DecimalMax(value = "100", inclusive = false, message = "must be in [0, 100)")
+        @Nullable
+        Double minPercentile,
+
         @Nullable Double max,
-        @Nullable Double maxPercentile,
-        @Nullable List<String> axes) {
+
+        @DecimalMin(value = "1", inclusive = false, message = "must be in (1, 100]")
+        @DecimalMax(value = "100", message = "must be in (1, 100]")
+        @Nullable
+        Double maxPercentile,
+
+        @Nullable List<@Identifier(lowerCase = true, maxLength = 16) String> axes) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param min the fixed lower bound, or {@code null}
+     * @param minPercentile the percentile giving the lower bound, or {@code null}
+     * @param max the fixed upper bound, or {@code null}
+     * @param maxPercentile the percentile giving the upper bound, or {@code null}
+     * @param axes the axes over which percentiles are computed, or {@code null} for all
      * @throws NullPointerException if a required component is {@code null}
      */
     public ClipKwargs {

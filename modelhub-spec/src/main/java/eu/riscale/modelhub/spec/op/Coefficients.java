@@ -19,6 +19,8 @@ public record Coefficients(List<Double> values, boolean scalar) {
     /**
      * Copies the values.
      *
+     * @param values the values; exactly one when {@code scalar}
+     * @param scalar whether the value is broadcast along the axis
      * @throws IllegalArgumentException if {@code scalar} and there is not exactly one value
      */
     public Coefficients {

@@ -12,6 +12,7 @@ public record EnsureDtypeDescr(@Valid EnsureDtypeKwargs kwargs) implements Prepr
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param kwargs the arguments
      * @throws NullPointerException if a required component is {@code null}
      */
     public EnsureDtypeDescr {

@@ -12,6 +12,7 @@ public record EnsureDtypeKwargs(DType dtype) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param dtype the target data type
      * @throws NullPointerException if a required component is {@code null}
      */
     public EnsureDtypeKwargs {

@@ -13,6 +13,7 @@ public record FixedZeroMeanUnitVarianceDescr(@Valid FixedZeroMeanUnitVarianceKwa
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param kwargs the arguments
      * @throws NullPointerException if a required component is {@code null}
      */
     public FixedZeroMeanUnitVarianceDescr {

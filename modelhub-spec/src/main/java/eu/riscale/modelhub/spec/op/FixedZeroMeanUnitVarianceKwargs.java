@@ -1,5 +1,8 @@
 package eu.riscale.modelhub.spec.op;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +15,11 @@ public sealed interface FixedZeroMeanUnitVarianceKwargs
      * @param mean the mean to subtract
      * @param std the standard deviation to divide by
      */
-    public record Scalar(double mean, double std) implements FixedZeroMeanUnitVarianceKwargs {}
+    public record Scalar(
+            double mean,
+
+            @DecimalMin(value = "0.000001", message = "must be at least 1e-6")
+            double std) implements FixedZeroMeanUnitVarianceKwargs {}
 
     /**
      * Fixed normalization with one mean and standard deviation per index along an axis.
@@ -21,11 +28,20 @@ public sealed interface FixedZeroMeanUnitVarianceKwargs
      * @param std the standard deviations
      * @param axis the axis the values run along
      */
-    public record AlongAxis(List<Double> mean, List<Double> std, String axis)
+    public record AlongAxis(
+            @Size(min = 1, message = "must not be empty") List<Double> mean,
+
+            @Size(min = 1, message = "must not be empty")
+            List<@DecimalMin(value = "0.000001", message = "must be at least 1e-6") Double> std,
+
+            @Identifier(lowerCase = true, maxLength = 16) String axis)
             implements FixedZeroMeanUnitVarianceKwargs {
         /**
          * Checks that required components are present and copies collections.
          *
+         * @param mean the means
+         * @param std the standard deviations
+         * @param axis the axis the values run along
          * @throws NullPointerException if a required component is {@code null}
          */
         public AlongAxis {

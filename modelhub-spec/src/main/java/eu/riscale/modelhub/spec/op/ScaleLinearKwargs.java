@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.spec.op;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import jakarta.validation.Valid;
 import java.util.Objects;
 
@@ -21,10 +22,16 @@ public sealed interface ScaleLinearKwargs permits ScaleLinearKwargs.Scalar, Scal
      * @param offset the summands (default 0.0)
      */
     public record AlongAxis(
-            String axis, @Valid Coefficients gain, @Valid Coefficients offset) implements ScaleLinearKwargs {
+            @Identifier(lowerCase = true, maxLength = 16) String axis,
+            @Valid Coefficients gain,
+            @Valid Coefficients offset)
+            implements ScaleLinearKwargs {
         /**
          * Checks that required components are present and copies collections.
          *
+         * @param axis the axis the values run along
+         * @param gain the factors (default 1.0)
+         * @param offset the summands (default 0.0)
          * @throws NullPointerException if a required component is {@code null}
          */
         public AlongAxis {

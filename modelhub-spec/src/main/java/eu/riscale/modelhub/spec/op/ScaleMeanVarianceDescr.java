@@ -12,6 +12,7 @@ public record ScaleMeanVarianceDescr(@Valid ScaleMeanVarianceKwargs kwargs) impl
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param kwargs the arguments
      * @throws NullPointerException if a required component is {@code null}
      */
     public ScaleMeanVarianceDescr {

@@ -1,5 +1,8 @@
 package eu.riscale.modelhub.spec.op;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -12,10 +15,18 @@ import org.jspecify.annotations.Nullable;
  * @param eps added to the denominator for numerical stability (default 1e-6)
  */
 public record ScaleMeanVarianceKwargs(
-        String referenceTensor, @Nullable List<String> axes, double eps) {
+        @Identifier(lowerCase = true, maxLength = 32) String referenceTensor,
+        @Nullable List<@Identifier(lowerCase = true, maxLength = 16) String> axes,
+
+        @DecimalMin(value = "0", inclusive = false, message = "must be in (0, 0.1]")
+        @DecimalMax(value = "0.1", message = "must be in (0, 0.1]")
+        double eps) {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param referenceTensor the tensor whose mean and variance are matched
+     * @param axes the axes to reduce jointly, or {@code null} for all axes
+     * @param eps added to the denominator for numerical stability (default 1e-6)
      * @throws NullPointerException if a required component is {@code null}
      */
     public ScaleMeanVarianceKwargs {

@@ -1,5 +1,8 @@
 package eu.riscale.modelhub.spec.op;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,17 +16,33 @@ import org.jspecify.annotations.Nullable;
  * @param referenceTensor the tensor the percentiles are computed on, or {@code null} for this one
  */
 public record ScaleRangeKwargs(
-        @Nullable List<String> axes,
+        @Nullable List<@Identifier(lowerCase = true, maxLength = 16) String> axes,
+
+        @DecimalMin(value = "0", message = "must be in [0, 100)")
+        @DecimalMax(value = "100", inclusive = false, message = "must be in [0, 100)")
         double minPercentile,
+
+        @DecimalMin(value = "1", inclusive = false, message = "must be in (1, 100]")
+        @DecimalMax(value = "100", message = "must be in (1, 100]")
         double maxPercentile,
+
+        @DecimalMin(value = "0", inclusive = false, message = "must be in (0, 0.1]")
+        @DecimalMax(value = "0.1", message = "must be in (0, 0.1]")
         double eps,
-        @Nullable String referenceTensor) {
+
+        @Identifier(lowerCase = true, maxLength = 32) @Nullable
+        String referenceTensor) {
     /** The description with every field at its default. */
     public static final ScaleRangeKwargs DEFAULT = new ScaleRangeKwargs(null, 0.0, 100.0, 1e-6, null);
 
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param axes the axes to reduce jointly, or {@code null} for all axes
+     * @param minPercentile the lower percentile (default 0)
+     * @param maxPercentile the upper percentile (default 100)
+     * @param eps added to the denominator for numerical stability (default 1e-6)
+     * @param referenceTensor the tensor the percentiles are computed on, or {@code null} for this one
      * @throws NullPointerException if a required component is {@code null}
      */
     public ScaleRangeKwargs {

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.spec.op;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import java.util.Objects;
 
 /**
@@ -7,13 +8,15 @@ import java.util.Objects;
  *
  * @param axis the axis to normalize along (default {@code channel})
  */
-public record SoftmaxKwargs(String axis) {
+public record SoftmaxKwargs(
+        @Identifier(lowerCase = true, maxLength = 16) String axis) {
     /** The description with every field at its default. */
     public static final SoftmaxKwargs DEFAULT = new SoftmaxKwargs("channel");
 
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param axis the axis to normalize along (default {@code channel})
      * @throws NullPointerException if a required component is {@code null}
      */
     public SoftmaxKwargs {

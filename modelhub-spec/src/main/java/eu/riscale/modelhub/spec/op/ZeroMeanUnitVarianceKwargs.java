@@ -1,5 +1,8 @@
 package eu.riscale.modelhub.spec.op;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -9,13 +12,20 @@ import org.jspecify.annotations.Nullable;
  * @param axes the axes to reduce jointly, or {@code null} for all axes
  * @param eps added to the denominator for numerical stability (default 1e-6)
  */
-public record ZeroMeanUnitVarianceKwargs(@Nullable List<String> axes, double eps) {
+public record ZeroMeanUnitVarianceKwargs(
+        @Nullable List<@Identifier(lowerCase = true, maxLength = 16) String> axes,
+
+        @DecimalMin(value = "0", inclusive = false, message = "must be in (0, 0.1]")
+        @DecimalMax(value = "0.1", message = "must be in (0, 0.1]")
+        double eps) {
     /** The description with every field at its default. */
     public static final ZeroMeanUnitVarianceKwargs DEFAULT = new ZeroMeanUnitVarianceKwargs(null, 1e-6);
 
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param axes the axes to reduce jointly, or {@code null} for all axes
+     * @param eps added to the denominator for numerical stability (default 1e-6)
      * @throws NullPointerException if a required component is {@code null}
      */
     public ZeroMeanUnitVarianceKwargs {

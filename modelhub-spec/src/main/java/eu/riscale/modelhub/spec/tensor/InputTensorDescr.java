@@ -2,8 +2,10 @@ package eu.riscale.modelhub.spec.tensor;
 
 import eu.riscale.modelhub.spec.axis.InputAxis;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import eu.riscale.modelhub.spec.op.PreprocessingDescr;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +24,14 @@ import org.jspecify.annotations.Nullable;
  * @param preprocessing the preprocessing steps, in order
  */
 public record InputTensorDescr(
-        String id,
+        @Identifier(lowerCase = true, maxLength = 32) String id,
+
+        @Size(max = 128, message = "must be at most 128 characters long")
         String description,
+
+        @Size(min = 1, message = "at least one axis is required")
         List<@Valid InputAxis> axes,
+
         @Valid @Nullable FileDescr testTensor,
         @Valid @Nullable FileDescr sampleTensor,
         @Valid TensorData data,
@@ -33,6 +40,14 @@ public record InputTensorDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param id the tensor id (default {@code input})
+     * @param description a description (default empty)
+     * @param axes the axes, in memory order
+     * @param testTensor the {@code .npy} test input, or {@code null}
+     * @param sampleTensor an image showing a sample input, or {@code null}
+     * @param data the description of the values (default float32, unbounded)
+     * @param optional whether the tensor may be omitted
+     * @param preprocessing the preprocessing steps, in order
      * @throws NullPointerException if a required component is {@code null}
      */
     public InputTensorDescr {
@@ -41,6 +56,16 @@ public record InputTensorDescr(
         axes = List.copyOf(Objects.requireNonNull(axes, "axes"));
         Objects.requireNonNull(data, "data");
         preprocessing = List.copyOf(Objects.requireNonNull(preprocessing, "preprocessing"));
+    }
+
+    /**
+     * The processing steps as the reference runs them: the declared {@code preprocessing} with the implicit {@code
+     * ensure_dtype} steps of the reference (A.4) inserted. An {@code ensure_dtype(data.type)} is prepended unless the first step is an {@code ensure_dtype}, and one is appended unless the (new) last step is an {@code ensure_dtype} or a {@code binarize}; with no declared steps the result is a single {@code ensure_dtype}.
+     *
+     * @return the effective steps, never empty
+     */
+    public List<PreprocessingDescr> effectivePreprocessing() {
+        return ImplicitProcessing.preprocessing(preprocessing, data);
     }
 
     /** {@return a new builder with every optional field at its default} */

@@ -26,6 +26,11 @@ public record IntervalOrRatioDataDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param type the data type (default float32)
+     * @param range the value range (default unbounded)
+     * @param unit {@code arbitrary unit} or an SI unit
+     * @param scale the scale of the values (default 1.0)
+     * @param offset the offset of the values, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public IntervalOrRatioDataDescr {

@@ -18,6 +18,9 @@ public record NominalOrOrdinalDataDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param values the possible values (numbers, booleans or strings)
+     * @param type the data type (default uint8)
+     * @param unit {@code arbitrary unit}, an SI unit, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public NominalOrOrdinalDataDescr {

@@ -2,8 +2,10 @@ package eu.riscale.modelhub.spec.tensor;
 
 import eu.riscale.modelhub.spec.axis.OutputAxis;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import eu.riscale.modelhub.spec.op.PostprocessingDescr;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param postprocessing the postprocessing steps, in order
  */
 public record OutputTensorDescr(
-        String id,
+        @Identifier(lowerCase = true, maxLength = 32) String id,
+
+        @Size(max = 128, message = "must be at most 128 characters long")
         String description,
+
+        @Size(min = 1, message = "at least one axis is required")
         List<@Valid OutputAxis> axes,
+
         @Valid @Nullable FileDescr testTensor,
         @Valid @Nullable FileDescr sampleTensor,
         @Valid TensorData data,
@@ -31,6 +38,13 @@ public record OutputTensorDescr(
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param id the tensor id (default {@code output})
+     * @param description a description (default empty)
+     * @param axes the axes, in memory order
+     * @param testTensor the {@code .npy} expected output, or {@code null}
+     * @param sampleTensor an image showing a sample output, or {@code null}
+     * @param data the description of the values (default float32, unbounded)
+     * @param postprocessing the postprocessing steps, in order
      * @throws NullPointerException if a required component is {@code null}
      */
     public OutputTensorDescr {
@@ -39,6 +53,16 @@ public record OutputTensorDescr(
         axes = List.copyOf(Objects.requireNonNull(axes, "axes"));
         Objects.requireNonNull(data, "data");
         postprocessing = List.copyOf(Objects.requireNonNull(postprocessing, "postprocessing"));
+    }
+
+    /**
+     * The processing steps as the reference runs them: the declared {@code postprocessing} with the implicit {@code
+     * ensure_dtype} steps of the reference (A.4) inserted. An {@code ensure_dtype(data.type)} is appended unless the last step is an {@code ensure_dtype} or a {@code binarize}.
+     *
+     * @return the effective steps, never empty
+     */
+    public List<PostprocessingDescr> effectivePostprocessing() {
+        return ImplicitProcessing.postprocessing(postprocessing, data);
     }
 
     /** {@return a new builder with every optional field at its default} */

@@ -13,6 +13,7 @@ public record PerChannelData(List<@Valid TensorDataDescr> channels) implements T
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param channels one data description per channel
      * @throws NullPointerException if a required component is {@code null}
      */
     public PerChannelData {

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.spec.validation;
 
+import eu.riscale.modelhub.spec.axis.FixedSize;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
@@ -38,10 +39,13 @@ public final class BeanValidation {
     public static List<ValidationIssue> validate(Object root) {
         List<ValidationIssue> issues = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator().validate(root)) {
+            String loc = dotted(v.getPropertyPath());
+            if (v.getLeafBean() instanceof FixedSize && loc.endsWith(".value")) {
+                // a fixed size is a plain integer in YAML: report it at the size itself
+                loc = loc.substring(0, loc.length() - ".value".length());
+            }
             issues.add(new ValidationIssue(
-                    Severity.ofPayload(v.getConstraintDescriptor().getPayload()),
-                    dotted(v.getPropertyPath()),
-                    v.getMessage()));
+                    Severity.ofPayload(v.getConstraintDescriptor().getPayload()), loc, v.getMessage()));
         }
         return issues;
     }

@@ -17,6 +17,9 @@ import eu.riscale.modelhub.spec.axis.SpatioTemporalAxis;
 import eu.riscale.modelhub.spec.axis.TimeInputAxis;
 import eu.riscale.modelhub.spec.axis.TimeOutputAxis;
 import eu.riscale.modelhub.spec.axis.TimeOutputAxisWithHalo;
+import eu.riscale.modelhub.spec.common.CiteEntry;
+import eu.riscale.modelhub.spec.config.Evaluation;
+import eu.riscale.modelhub.spec.constraint.ValueTypes;
 import eu.riscale.modelhub.spec.op.BinarizeDescr;
 import eu.riscale.modelhub.spec.op.ClipDescr;
 import eu.riscale.modelhub.spec.op.ClipKwargs;
@@ -32,10 +35,17 @@ import eu.riscale.modelhub.spec.op.ScaleRangeKwargs;
 import eu.riscale.modelhub.spec.op.SigmoidDescr;
 import eu.riscale.modelhub.spec.op.SoftmaxDescr;
 import eu.riscale.modelhub.spec.op.ZeroMeanUnitVarianceDescr;
+import eu.riscale.modelhub.spec.tensor.DType;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
+import eu.riscale.modelhub.spec.tensor.IntervalOrRatioDataDescr;
+import eu.riscale.modelhub.spec.tensor.NominalOrOrdinalDataDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.PerChannelData;
 import eu.riscale.modelhub.spec.tensor.TensorData;
+import eu.riscale.modelhub.spec.tensor.TensorDataDescr;
+import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
+import eu.riscale.modelhub.spec.weights.PytorchStateDictWeightsDescr;
+import eu.riscale.modelhub.spec.weights.TensorflowSavedModelBundleWeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsEntryDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
@@ -100,6 +110,8 @@ final class ModelRules {
             }
         }
         rules.weights(model.weights());
+        rules.rootFields(model);
+        rules.evaluations(model.config().bioimageio().evaluations());
         if (model.parent() != null && Objects.equals(model.parent().id(), model.id())) {
             rules.error("parent.id", "A model description may not reference itself as parent.");
         }
@@ -168,22 +180,27 @@ final class ModelRules {
         return 0;
     }
 
+    /**
+     * Tensor ids must be unique. The reference's check (a field validator on {@code outputs} that reads the outputs
+     * from the not yet populated validation data) only ever sees the inputs, so a duplicate among the inputs is an
+     * error while an output reusing an input or output id is only a warning here (see docs/validation.md).
+     */
     private void tensorIds(ModelDescr model) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < model.inputs().size(); i++) {
             String id = model.inputs().get(i).id();
             if (!seen.add(id)) {
-                error(
-                        "inputs." + i + ".id",
-                        "Duplicate tensor id '" + id + "'; tensor ids must be unique across" + " inputs and outputs.");
+                error("inputs." + i + ".id", "Duplicate tensor id '" + id + "'; tensor ids must be unique.");
             }
         }
         for (int i = 0; i < model.outputs().size(); i++) {
             String id = model.outputs().get(i).id();
             if (!seen.add(id)) {
-                error(
+                issues.add(new ValidationIssue(
+                        Severity.WARNING,
                         "outputs." + i + ".id",
-                        "Duplicate tensor id '" + id + "'; tensor ids must be unique across" + " inputs and outputs.");
+                        "Duplicate tensor id '" + id + "': another input or output has this id, so references to"
+                                + " it are ambiguous."));
             }
         }
     }
@@ -215,16 +232,16 @@ final class ModelRules {
     private void sizeReference(
             String axisLoc, String tensorId, Axis axis, SizeReference ref, Map<String, Independent> refs) {
         String key = ref.tensorId() + "." + ref.axisId();
+        if (ref.tensorId().equals(tensorId) && ref.axisId().equals(axis.id())) {
+            error(axisLoc + ".size", "Self-referencing not allowed: an axis may not reference its own size.");
+            return;
+        }
         Independent target = refs.get(key);
         if (target == null) {
             error(
                     axisLoc + ".size",
                     "Invalid tensor axis reference " + key + ": the referenced axis must exist"
                             + " and have a fixed or parameterized size (inputs may reference inputs only).");
-            return;
-        }
-        if (ref.tensorId().equals(tensorId) && ref.axisId().equals(axis.id())) {
-            error(axisLoc + ".size", "An axis may not reference its own size.");
             return;
         }
         if (!Objects.equals(unit(axis), unit(target.axis()))) {
@@ -255,9 +272,13 @@ final class ModelRules {
 
     private void data(String loc, List<? extends Axis> axes, TensorData data) {
         if (!(data instanceof PerChannelData)) {
+            dataDescr(loc + ".data", (TensorDataDescr) data);
             return;
         }
         PerChannelData perChannel = (PerChannelData) data;
+        for (int c = 0; c < perChannel.channels().size(); c++) {
+            dataDescr(loc + ".data." + c, perChannel.channels().get(c));
+        }
         for (Axis a : axes) {
             if (a instanceof ChannelAxis) {
                 int channels = ((ChannelAxis) a).channelNames().size();
@@ -416,6 +437,153 @@ final class ModelRules {
                     "weights",
                     roots + " weights entries have no"
                             + " `parent`; exactly one should be the original the others were converted from."));
+        }
+    }
+
+    /** Value rules of one data description (reference A.4): dtype kinds, units, nominal values that fit the dtype. */
+    private void dataDescr(String loc, TensorDataDescr data) {
+        if (data instanceof IntervalOrRatioDataDescr) {
+            IntervalOrRatioDataDescr d = (IntervalOrRatioDataDescr) data;
+            if (d.type() == DType.BOOL) {
+                error(loc + ".type", "Interval or ratio data cannot be of type bool; use nominal or ordinal data.");
+            }
+            if (!d.unit().equals("arbitrary unit") && !ValueTypes.isSiUnit(d.unit())) {
+                error(loc + ".unit", "'" + d.unit() + "' is neither 'arbitrary unit' nor an SI unit.");
+            }
+            return;
+        }
+        NominalOrOrdinalDataDescr d = (NominalOrOrdinalDataDescr) data;
+        if (d.unit() != null && !d.unit().equals("arbitrary unit") && !ValueTypes.isSiUnit(d.unit())) {
+            error(loc + ".unit", "'" + d.unit() + "' is neither 'arbitrary unit' nor an SI unit.");
+        }
+        if (d.values().isEmpty()) {
+            error(loc + ".values", "At least one value is required.");
+        }
+        for (int i = 0; i < d.values().size(); i++) {
+            Object v = d.values().get(i);
+            String problem = null;
+            if (d.type() == DType.BOOL) {
+                if (!(v instanceof Boolean)) {
+                    problem = "value " + v + " is not a bool, as data type bool requires";
+                }
+            } else if (v instanceof String) {
+                if (!d.type().isUnsigned()) {
+                    problem = "string values (labels) need an unsigned integer type, not "
+                            + d.type().id();
+                }
+            } else if (v instanceof Number) {
+                double x = ((Number) v).doubleValue();
+                boolean integral = v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger;
+                if (!integral && d.type().isInteger()) {
+                    problem = "value " + v + " is a float, but data type "
+                            + d.type().id() + " is an integer type";
+                } else if (x < d.type().min() || x > d.type().max()) {
+                    problem = "value " + v + " is outside the range of "
+                            + d.type().id();
+                }
+            }
+            if (problem != null) {
+                error(loc + ".values." + i, problem + ".");
+            }
+        }
+    }
+
+    /** Root fields whose rules need more than one annotation: cite entries, icon and emoji lengths. */
+    private void rootFields(ModelDescr model) {
+        for (int i = 0; i < model.cite().size(); i++) {
+            CiteEntry c = model.cite().get(i);
+            if (c.doi() == null && c.url() == null) {
+                error("cite." + i, "Either `doi` or `url` is required.");
+            }
+        }
+        if (model.idEmoji() != null) {
+            int n = model.idEmoji().codePointCount(0, model.idEmoji().length());
+            if (n < 1 || n > 2) {
+                error("id_emoji", "An emoji of 1 or 2 characters is expected, found " + n + ".");
+            }
+        }
+        if (model.icon() != null) {
+            String icon = model.icon();
+            int n = icon.codePointCount(0, icon.length());
+            if (n > 2 && !ValueTypes.isFileSource(icon)) {
+                error("icon", "An icon is 1 or 2 characters (an emoji) or a file source, found '" + icon + "'.");
+            } else if (n == 0) {
+                error("icon", "An icon must not be empty.");
+            }
+        }
+        PytorchStateDictWeightsDescr pt = model.weights().pytorchStateDict();
+        if (pt != null && pt.dependencies() != null) {
+            yamlSuffix(
+                    "weights.pytorch_state_dict.dependencies.source",
+                    pt.dependencies().source());
+        }
+        TensorflowSavedModelBundleWeightsDescr tf = model.weights().tensorflowSavedModelBundle();
+        if (tf != null && tf.dependencies() != null) {
+            yamlSuffix(
+                    "weights.tensorflow_saved_model_bundle.dependencies.source",
+                    tf.dependencies().source());
+        }
+        OnnxWeightsDescr onnx = model.weights().onnx();
+        if (onnx != null && onnx.externalData() != null) {
+            String data = onnx.externalData().source();
+            if (!data.endsWith(".data")) {
+                error(
+                        "weights.onnx.external_data.source",
+                        "External ONNX data must be a '.data' file, found '" + data + "'.");
+            } else if (fileName(data).equals(fileName(onnx.source()))) {
+                error(
+                        "weights.onnx.external_data.source",
+                        "External data file name must differ from the weights file name.");
+            }
+        }
+    }
+
+    private void yamlSuffix(String loc, String source) {
+        if (!(source.endsWith(".yaml") || source.endsWith(".yml"))) {
+            error(loc, "A conda environment file ending in .yaml or .yml is expected, found '" + source + "'.");
+        }
+    }
+
+    private static String fileName(String source) {
+        return source.substring(source.lastIndexOf('/') + 1);
+    }
+
+    /** The evaluation table must be rectangular and its names paired (reference A.8). */
+    private void evaluations(List<Evaluation> evaluations) {
+        for (int i = 0; i < evaluations.size(); i++) {
+            Evaluation e = evaluations.get(i);
+            String loc = "config.bioimageio.evaluations." + i;
+            if (e.evaluationFactors().size() != e.evaluationFactorsLong().size()) {
+                error(
+                        loc + ".evaluation_factors_long",
+                        "`evaluation_factors_long` needs one entry per evaluation factor.");
+            }
+            if (e.metrics().size() != e.metricsLong().size()) {
+                error(loc + ".metrics_long", "`metrics_long` needs one entry per metric.");
+            }
+            if (e.results().size() != e.metrics().size()) {
+                error(
+                        loc + ".results",
+                        "`results` needs one row per metric (" + e.metrics().size() + ").");
+            }
+            for (int r = 0; r < e.results().size(); r++) {
+                if (e.results().get(r).size() != e.evaluationFactors().size()) {
+                    error(
+                            loc + ".results." + r,
+                            "Each results row needs one entry per evaluation factor ("
+                                    + e.evaluationFactors().size() + ").");
+                }
+            }
+            for (int f = 0; f < e.evaluationFactors().size(); f++) {
+                if (e.evaluationFactors().get(f).length() > 16) {
+                    error(loc + ".evaluation_factors." + f, "An evaluation factor is at most 16 characters long.");
+                }
+            }
+            for (int m = 0; m < e.metrics().size(); m++) {
+                if (e.metrics().get(m).length() > 16) {
+                    error(loc + ".metrics." + m, "A metric name is at most 16 characters long.");
+                }
+            }
         }
     }
 

@@ -74,6 +74,12 @@ public final class ModelValidation {
                             "Missing `maintainers`: at least one"
                                     + " maintainer with a `github_user` is needed so the model can be maintained on bioimage.io."));
         }
+        if (model.runMode() != null && !model.runMode().name().equals("deepimagej")) {
+            w.add(new ValidationIssue(
+                    Severity.WARNING,
+                    "run_mode.name",
+                    "Unknown run mode '" + model.runMode().name() + "'; the only known run mode is 'deepimagej'."));
+        }
         if (model.runMode() != null) {
             w.add(new ValidationIssue(
                     Severity.WARNING,

@@ -1,5 +1,8 @@
 package eu.riscale.modelhub.spec.weights;
 
+import eu.riscale.modelhub.spec.constraint.FileSource;
+import eu.riscale.modelhub.spec.constraint.Identifier;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,11 +20,21 @@ import org.jspecify.annotations.Nullable;
  * @param kwargs the keyword arguments of the callable, in document order
  */
 public record ArchitectureFromFileDescr(
-        String source, @Nullable String sha256, String callable, Map<String, @Nullable Object> kwargs)
+        @FileSource String source,
+
+        @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
+        String sha256,
+
+        @Identifier String callable,
+        Map<String, @Nullable Object> kwargs)
         implements ArchitectureDescr {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source the Python file
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param callable the name of the class or function building the network
+     * @param kwargs the keyword arguments of the callable, in document order
      * @throws NullPointerException if a required component is {@code null}
      */
     public ArchitectureFromFileDescr {

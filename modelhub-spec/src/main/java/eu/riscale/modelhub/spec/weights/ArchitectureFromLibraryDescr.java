@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.spec.weights;
 
+import eu.riscale.modelhub.spec.constraint.Identifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,11 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param kwargs the keyword arguments of the callable, in document order
  * @param importFrom the module to import the callable from
  */
-public record ArchitectureFromLibraryDescr(String callable, Map<String, @Nullable Object> kwargs, String importFrom)
+public record ArchitectureFromLibraryDescr(
+        @Identifier String callable, Map<String, @Nullable Object> kwargs, String importFrom)
         implements ArchitectureDescr {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param callable the name of the class or function building the network
+     * @param kwargs the keyword arguments of the callable, in document order
+     * @param importFrom the module to import the callable from
      * @throws NullPointerException if a required component is {@code null}
      */
     public ArchitectureFromLibraryDescr {

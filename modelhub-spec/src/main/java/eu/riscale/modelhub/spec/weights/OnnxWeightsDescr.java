@@ -2,7 +2,10 @@ package eu.riscale.modelhub.spec.weights;
 
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.constraint.FileSource;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,24 +16,34 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the weights file (relative path or URL)
  * @param sha256 the SHA-256 of the file, or {@code null}
- * @param authors the authors of this weights entry
+ * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
  * @param parent the format these weights were converted from, or {@code null}
  * @param comment a comment on the conversion (default empty)
  * @param opsetVersion the ONNX opset version
  * @param externalData the external data file ({@code .data}), or {@code null}
  */
 public record OnnxWeightsDescr(
-        String source,
-        @Nullable String sha256,
+        @FileSource String source,
+
+        @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
+        String sha256,
+
         List<@Valid Author> authors,
         @Nullable WeightsFormat parent,
         String comment,
-        int opsetVersion,
+        @Min(value = 7, message = "must be at least 7") int opsetVersion,
         @Valid @Nullable FileDescr externalData)
         implements WeightsEntryDescr {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source the weights file (relative path or URL)
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
+     * @param parent the format these weights were converted from, or {@code null}
+     * @param comment a comment on the conversion (default empty)
+     * @param opsetVersion the ONNX opset version
+     * @param externalData the external data file ({@code .data}), or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public OnnxWeightsDescr {
@@ -100,7 +113,7 @@ public record OnnxWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(List<Author> authors) {
@@ -111,7 +124,7 @@ public record OnnxWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(Author... authors) {

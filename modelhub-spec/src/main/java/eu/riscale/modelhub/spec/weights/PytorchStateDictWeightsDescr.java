@@ -2,7 +2,10 @@ package eu.riscale.modelhub.spec.weights;
 
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.constraint.FileSource;
+import eu.riscale.modelhub.spec.constraint.Version;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the weights file (relative path or URL)
  * @param sha256 the SHA-256 of the file, or {@code null}
- * @param authors the authors of this weights entry
+ * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
  * @param parent the format these weights were converted from, or {@code null}
  * @param comment a comment on the conversion (default empty)
  * @param architecture the network architecture
@@ -21,18 +24,29 @@ import org.jspecify.annotations.Nullable;
  * @param dependencies a conda environment file, or {@code null}
  */
 public record PytorchStateDictWeightsDescr(
-        String source,
-        @Nullable String sha256,
+        @FileSource String source,
+
+        @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
+        String sha256,
+
         List<@Valid Author> authors,
         @Nullable WeightsFormat parent,
         String comment,
         @Valid ArchitectureDescr architecture,
-        String pytorchVersion,
+        @Version String pytorchVersion,
         @Valid @Nullable FileDescr dependencies)
         implements WeightsEntryDescr {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source the weights file (relative path or URL)
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
+     * @param parent the format these weights were converted from, or {@code null}
+     * @param comment a comment on the conversion (default empty)
+     * @param architecture the network architecture
+     * @param pytorchVersion the PyTorch version used
+     * @param dependencies a conda environment file, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public PytorchStateDictWeightsDescr {
@@ -106,7 +120,7 @@ public record PytorchStateDictWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(List<Author> authors) {
@@ -117,7 +131,7 @@ public record PytorchStateDictWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(Author... authors) {

@@ -1,7 +1,10 @@
 package eu.riscale.modelhub.spec.weights;
 
 import eu.riscale.modelhub.spec.common.Author;
+import eu.riscale.modelhub.spec.constraint.FileSource;
+import eu.riscale.modelhub.spec.constraint.Version;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,22 +15,31 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the weights file (relative path or URL)
  * @param sha256 the SHA-256 of the file, or {@code null}
- * @param authors the authors of this weights entry
+ * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
  * @param parent the format these weights were converted from, or {@code null}
  * @param comment a comment on the conversion (default empty)
  * @param tensorflowVersion the TensorFlow version used
  */
 public record TensorflowJsWeightsDescr(
-        String source,
-        @Nullable String sha256,
+        @FileSource String source,
+
+        @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
+        String sha256,
+
         List<@Valid Author> authors,
         @Nullable WeightsFormat parent,
         String comment,
-        String tensorflowVersion)
+        @Version String tensorflowVersion)
         implements WeightsEntryDescr {
     /**
      * Checks that required components are present and copies collections.
      *
+     * @param source the weights file (relative path or URL)
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
+     * @param parent the format these weights were converted from, or {@code null}
+     * @param comment a comment on the conversion (default empty)
+     * @param tensorflowVersion the TensorFlow version used
      * @throws NullPointerException if a required component is {@code null}
      */
     public TensorflowJsWeightsDescr {
@@ -96,7 +108,7 @@ public record TensorflowJsWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(List<Author> authors) {
@@ -107,7 +119,7 @@ public record TensorflowJsWeightsDescr(
         /**
          * Sets {@code authors}.
          *
-         * @param authors the authors of this weights entry
+         * @param authors the authors of this weights entry (an explicit {@code null} reads as empty)
          * @return this builder
          */
         public Builder authors(Author... authors) {

@@ -16,6 +16,8 @@ public record BindResult(@Nullable ModelDescr model, List<Problem> problems) {
     /**
      * Copies the problems.
      *
+     * @param model the bound model, or {@code null} when {@code problems} is not empty
+     * @param problems every structural problem found, with its path
      * @throws IllegalArgumentException if there is neither a model nor a problem, or both
      */
     public BindResult {

@@ -100,7 +100,21 @@ final class Node {
         return c == null ? null : reader.apply(c);
     }
 
+    /**
+     * Reads an optional key that has a default. An explicit {@code null} is not the default: like the reference, it is
+     * reported as a value of the wrong type.
+     */
     <T> @Nullable T withDefault(String key, Function<Node, @Nullable T> reader, T defaultValue) {
+        Node c = child(key);
+        if (c == null) {
+            JsonNode explicit = json.get(key);
+            return explicit == null ? defaultValue : reader.apply(new Node(explicit, childPath(key), problems));
+        }
+        return reader.apply(c);
+    }
+
+    /** Reads an optional key whose default also stands for an explicit {@code null} (the reference's Optional lists). */
+    <T> @Nullable T withDefaultOrNull(String key, Function<Node, @Nullable T> reader, T defaultValue) {
         Node c = child(key);
         return c == null ? defaultValue : reader.apply(c);
     }

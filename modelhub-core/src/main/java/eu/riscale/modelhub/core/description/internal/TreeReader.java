@@ -77,6 +77,9 @@ final class TreeReader {
         } catch (MarkedYamlEngineException e) {
             throw fail(e.getProblem() == null ? e.getMessage() : e.getProblem(), e.getProblemMark());
         } catch (YamlEngineException e) {
+            if (e.getCause() instanceof java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
             throw fail(e.getMessage(), Optional.empty());
         }
     }

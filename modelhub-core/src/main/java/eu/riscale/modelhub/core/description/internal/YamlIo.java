@@ -62,6 +62,7 @@ public final class YamlIo {
      * @param stream the UTF-8 text
      * @return the root node
      * @throws YamlSyntaxException with a problem carrying line and column, when the text is not acceptable YAML
+     * @throws java.io.UncheckedIOException if the stream cannot be read
      */
     public static JsonNode parse(InputStream stream) {
         return parse(new InputStreamReader(stream, StandardCharsets.UTF_8));

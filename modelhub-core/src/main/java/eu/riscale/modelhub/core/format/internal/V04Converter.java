@@ -559,7 +559,7 @@ final class V04Converter {
                                         + " exactly one (non-batch) axis of the tensor");
                         return null;
                     }
-                } else {
+                } else if (isList(k, "gain") || isList(k, "offset")) {
                     nk.put("axis", axis);
                 }
                 copy(k, nk, "gain");

@@ -76,6 +76,11 @@ public final class DjlRunner implements AutoCloseable {
         return engine;
     }
 
+    /** {@return the version of the engine's native library, for example {@code 2.7.1} for PyTorch} */
+    public String engineVersion() {
+        return engine.engine().getVersion();
+    }
+
     /** {@return the device in DJL's notation, for example {@code cpu()} or {@code gpu(0)}} */
     public String device() {
         return device.toString();
@@ -96,7 +101,7 @@ public final class DjlRunner implements AutoCloseable {
                 Predictor<NDList, NDList> predictor = model.newPredictor()) {
             NDList in = new NDList(inputs.size());
             for (NativeArray a : inputs) {
-                in.add(manager.create(a.data().duplicate(), new Shape(a.shape()), dataType(a.dtype())));
+                in.add(manager.create(direct(a.data()), new Shape(a.shape()), dataType(a.dtype())));
             }
             NDList out = predictor.predict(in);
             List<NativeArray> result = new ArrayList<>(out.size());
@@ -108,6 +113,19 @@ public final class DjlRunner implements AutoCloseable {
         } catch (TranslateException | EngineException e) {
             throw new IOException("inference failed in " + engine.djlName() + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * Returns the buffer as a direct one: OnnxRuntime reads heap buffers wrongly (garbage or NaN outputs for non-zero
+     * inputs), so heap buffers are copied.
+     */
+    private static ByteBuffer direct(ByteBuffer data) {
+        if (data.isDirect()) {
+            return data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        }
+        ByteBuffer copy = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.LITTLE_ENDIAN);
+        copy.put(data.duplicate()).flip();
+        return copy;
     }
 
     private static NativeArray copyOut(NDArray array) {

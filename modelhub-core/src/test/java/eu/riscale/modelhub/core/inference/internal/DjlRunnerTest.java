@@ -80,4 +80,28 @@ class DjlRunnerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("buffer of 12 bytes does not hold shape [2, 2] of float32");
     }
+
+    @Test
+    void onnxReadsHeapBuffersLikeDirectOnes() throws IOException {
+        Path weights = Conformance.model("unet2d_nuclei_broad").resolve("weights.onnx");
+        int n = 512 * 512;
+        ByteBuffer heap = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer direct = ByteBuffer.allocateDirect(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            float v = (float) Math.sin(i * 0.001);
+            heap.putFloat(v);
+            direct.putFloat(v);
+        }
+        heap.flip();
+        direct.flip();
+        long[] shape = {1, 1, 512, 512};
+        try (DjlRunner runner = DjlRunner.load(weights, NativeEngine.ONNX_RUNTIME, false)) {
+            NativeArray fromHeap = runner.predict(List.of(new NativeArray(DType.FLOAT32, shape, heap)))
+                    .get(0);
+            NativeArray fromDirect = runner.predict(List.of(new NativeArray(DType.FLOAT32, shape, direct)))
+                    .get(0);
+            assertThat(fromHeap).isEqualTo(fromDirect);
+            assertThat(Float.isNaN(fromHeap.data().getFloat(0))).isFalse();
+        }
+    }
 }

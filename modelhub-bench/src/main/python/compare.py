@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Joins a JMH result file (java -jar benchmarks.jar -rf json -rff jmh.json) and a bench_numpy.py result file
+(--json numpy.json) into the Markdown table of docs/performance.md: Java time, numpy time, their ratio, the Java time
+relative to the copy baseline of the same shape, and whether the issue's target for that op is met.
+
+Standard library only. Usage: python3 compare.py jmh.json numpy.json > table.md
+"""
+
+import json
+import sys
+
+# benchmark -> (target kind, bound): "copy" = Java time / copy baseline at most bound,
+# "numpy" = numpy time / Java time at least bound
+TARGETS = {
+    "ScaleLinearBenchmark.scaleLinear": ("copy", 1.5),
+    "ClipBenchmark.clipFixed": ("copy", 1.5),
+    "BinarizeBenchmark.binarize": ("copy", 1.5),
+    "EnsureDtypeBenchmark.ensureDtype": ("copy", 1.5),
+    "FixedZeroMeanUnitVarianceBenchmark.fixedZeroMeanUnitVariance": ("copy", 1.5),
+    "ZeroMeanUnitVarianceBenchmark.zeroMeanUnitVariance": ("numpy", 3.0),
+    "ScaleMeanVarianceBenchmark.scaleMeanVariance": ("numpy", 3.0),
+    "SigmoidBenchmark.sigmoid": ("numpy", 3.0),
+    "SoftmaxBenchmark.softmax": ("numpy", 3.0),
+    "ScaleRangeBenchmark.scaleRange": ("numpy", 5.0),
+    "ClipBenchmark.clipPercentiles": ("numpy", 5.0),
+}
+
+
+def short(name):
+    parts = name.split(".")
+    return ".".join(parts[-2:])
+
+
+def key(name, params):
+    return (short(name), params.get("shape", ""), params.get("dtype"))
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with open(argv[0]) as f:
+        jmh = json.load(f)
+    with open(argv[1]) as f:
+        numpy = json.load(f)
+    np_ms = {(r["benchmark"], r["shape"], r["dtype"]): r["mean_ms"] for r in numpy["results"]}
+    java = {}
+    for r in jmh:
+        m = r["primaryMetric"]
+        if m["scoreUnit"] != "ms/op":
+            raise SystemExit(f"{r['benchmark']}: found unit {m['scoreUnit']}, expected ms/op (run with -tu ms)")
+        java[key(r["benchmark"], r.get("params", {}))] = (float(m["score"]), float(m["scoreError"]))
+    print("| benchmark | dtype | shape | Java ms/op | numpy ms/op | numpy / Java | Java / copy | target |")
+    print("|---|---|---|---:|---:|---:|---:|---|")
+    for (name, shape, dtype), (score, error) in java.items():
+        copy = java.get(("CopyBaseline.copy", shape, None), (None, None))[0]
+        npt = np_ms.get((name, shape, dtype))
+        ratio = npt / score if npt else None
+        rel = score / copy if copy else None
+        target = ""
+        if name in TARGETS:
+            kind, bound = TARGETS[name]
+            if kind == "copy" and rel is not None:
+                target = f"<= {bound}x copy: " + ("met" if rel <= bound else f"missed by {rel / bound:.1f}x")
+            elif kind == "numpy" and ratio is not None:
+                target = f">= {bound}x numpy: " + ("met" if ratio >= bound else f"missed by {bound / ratio:.1f}x")
+        err = f" ± {error:.2f}" if error == error else ""  # NaN when there was one iteration
+        print(f"| {name} | {dtype or ''} | {shape} | {score:.2f}{err} | "
+              f"{'' if npt is None else f'{npt:.2f}'} | {'' if ratio is None else f'{ratio:.2f}'} | "
+              f"{'' if rel is None else f'{rel:.2f}'} | {target} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,36 @@
+package eu.riscale.modelhub.cli;
+
+import eu.riscale.modelhub.core.resource.ResourceSettings;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** Options shared by commands that read a model package: offline mode and the download cache. */
+final class SourceOptions {
+    @Option(
+            names = "--offline",
+            description = "Never connect to the network: cached files are used, other URLs are not checked"
+                    + " (also MODELHUB_OFFLINE=1).")
+    boolean offline;
+
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
+            description = "The download cache (default: $MODELHUB_CACHE_DIR or ~/.cache/modelhub).")
+    @Nullable
+    Path cacheDir;
+
+    /** {@return the resource settings: the environment's, changed by the options given} */
+    ResourceSettings settings() {
+        ResourceSettings defaults = ResourceSettings.defaults();
+        Path dir = cacheDir;
+        return defaults.with(b -> {
+            if (offline) {
+                b.offline(true);
+            }
+            if (dir != null) {
+                b.cacheDir(dir);
+            }
+        });
+    }
+}

@@ -1,0 +1,199 @@
+package eu.riscale.modelhub.cli;
+
+import eu.riscale.modelhub.core.testing.ModelTests;
+import eu.riscale.modelhub.core.testing.SummaryJson;
+import eu.riscale.modelhub.core.testing.SummaryMarkdown;
+import eu.riscale.modelhub.core.testing.SummaryStatus;
+import eu.riscale.modelhub.core.testing.SummaryText;
+import eu.riscale.modelhub.core.testing.TestDetail;
+import eu.riscale.modelhub.core.testing.TestOptions;
+import eu.riscale.modelhub.core.testing.TestSummary;
+import eu.riscale.modelhub.spec.weights.WeightsFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code modelhub test [--json] [--weight-format F] [--summary FILE] [--save-outputs DIR] SOURCE...}: tests each
+ * model (format, files, reproduction of the test outputs, output shapes) and prints a summary per source.
+ *
+ * <p>Exit code {@link ExitCodes#OK} when every source passed, {@link ExitCodes#FAILED} when any failed or is only
+ * {@code valid-format}, {@link ExitCodes#USAGE} for usage errors or a source that cannot be read at all.
+ */
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description = "Test models: format, files and sha256, reproduction of the test outputs per weights format,"
+                + " output shapes at other sizes. Exit 0 only when every source passed.")
+final class TestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--json",
+            description = "Print one JSON summary per source and line (schema: docs/testing-models.md).")
+    boolean json;
+
+    @Option(
+            names = "--weight-format",
+            paramLabel = "F",
+            description = "Test only this weights format: torchscript, onnx, pytorch_state_dict, ... or all (default).")
+    @Nullable
+    String weightFormat;
+
+    @Option(
+            names = "--summary",
+            paramLabel = "FILE",
+            description = "Also write the summary to FILE: JSON when it ends in .json, Markdown when it ends in .md.")
+    @Nullable
+    Path summaryFile;
+
+    @Option(
+            names = "--save-outputs",
+            paramLabel = "DIR",
+            description = "Save the reproduced outputs as actual_output_<id>_<format>.npy in DIR.")
+    @Nullable
+    Path saveOutputs;
+
+    @Option(names = "--offline", description = "Fetch nothing: remote files are reported as not checked.")
+    boolean offline;
+
+    @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
+    boolean verbose;
+
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "A description file, folder, zip or http(s) URL.")
+    List<String> sources;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        WeightsFormat format = parseFormat();
+        if (summaryFile != null) {
+            String name = summaryFile.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".json") && !name.endsWith(".md")) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--summary: expected a file ending in .json or .md, found " + summaryFile);
+            }
+            if (sources.size() != 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--summary takes exactly one SOURCE");
+            }
+        }
+        TestOptions options = TestOptions.defaults().with(b -> {
+            b.weightsFormat(format).saveOutputs(saveOutputs);
+            if (offline) {
+                b.resources(b.build().resources().with(r -> r.offline(true)));
+            }
+        });
+        int exit = ExitCodes.OK;
+        for (String source : sources) {
+            Progress progress = Progress.forTerminal(err, source, !json);
+            TestSummary summary;
+            try {
+                summary = ModelTests.test(source, options.with(b -> b.listener(progress)));
+            } catch (IOException | RuntimeException e) {
+                progress.done();
+                err.println("error: cannot read " + source + ": " + Cli.message(e));
+                if (verbose) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+                exit = ExitCodes.USAGE;
+                continue;
+            }
+            progress.done();
+            if (json) {
+                out.println(SummaryJson.line(summary));
+            } else {
+                out.print(SummaryText.render(summary));
+            }
+            out.flush();
+            if (summaryFile != null && !writeSummary(summary, err)) {
+                exit = ExitCodes.USAGE;
+            }
+            if (summary.status() != SummaryStatus.PASSED && exit == ExitCodes.OK) {
+                exit = ExitCodes.FAILED;
+            }
+        }
+        return exit;
+    }
+
+    private @Nullable WeightsFormat parseFormat() {
+        if (weightFormat == null || weightFormat.equals("all")) {
+            return null;
+        }
+        return WeightsFormat.fromId(weightFormat)
+                .orElseThrow(() -> new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--weight-format: unknown format '" + weightFormat + "', expected all or one of "
+                                + Arrays.stream(WeightsFormat.values())
+                                        .map(WeightsFormat::id)
+                                        .toList()));
+    }
+
+    private boolean writeSummary(TestSummary summary, PrintWriter err) {
+        Path file = summaryFile.toAbsolutePath();
+        String text = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                ? SummaryJson.pretty(summary)
+                : SummaryMarkdown.render(summary);
+        try {
+            Cli.writeAtomically(file, text);
+            return true;
+        } catch (IOException e) {
+            err.println("error: cannot write the summary to " + file + ": " + Cli.message(e));
+            err.flush();
+            return false;
+        }
+    }
+
+    /** A one-line progress display on stderr, only when the console is a terminal. */
+    static final class Progress implements Consumer<TestDetail> {
+        private final @Nullable PrintWriter err;
+        private final String source;
+        private int done;
+
+        private Progress(@Nullable PrintWriter err, String source) {
+            this.err = err;
+            this.source = source;
+        }
+
+        static Progress forTerminal(PrintWriter err, String source, boolean wanted) {
+            return new Progress(wanted && System.console() != null ? err : null, source);
+        }
+
+        @Override
+        public void accept(TestDetail detail) {
+            if (err != null) {
+                done++;
+                String line = String.format(
+                        Locale.ROOT,
+                        "testing %s [%d] %s: %s",
+                        source,
+                        done,
+                        detail.name(),
+                        detail.status().id());
+                err.print("\r\033[2K" + line);
+                err.flush();
+            }
+        }
+
+        void done() {
+            if (err != null && done > 0) {
+                err.print("\r\033[2K");
+                err.flush();
+            }
+        }
+    }
+}

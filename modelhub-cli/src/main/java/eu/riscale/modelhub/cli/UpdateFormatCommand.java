@@ -1,0 +1,143 @@
+package eu.riscale.modelhub.cli;
+
+import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.core.description.Problem;
+import eu.riscale.modelhub.core.description.internal.BindResult;
+import eu.riscale.modelhub.core.description.internal.ModelBinder;
+import eu.riscale.modelhub.core.description.internal.YamlIo;
+import eu.riscale.modelhub.core.format.ConversionNote;
+import eu.riscale.modelhub.core.format.ConversionResult;
+import eu.riscale.modelhub.core.format.FormatConversion;
+import eu.riscale.modelhub.core.format.LegacyProblem;
+import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.core.resource.ResourceSettings;
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.ModelValidation;
+import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.ValidationReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code modelhub update-format SOURCE [-o OUT]}: reads a description of any supported format (0.3, 0.4, 0.5),
+ * converts it to format {@value FormatConversion#LATEST_FORMAT_VERSION} and writes the YAML to stdout or, atomically, to
+ * OUT. Notes on what the conversion dropped or changed go to stderr.
+ *
+ * <p>Exit code {@link ExitCodes#OK} when written, {@link ExitCodes#FAILED} when the source is not a valid description
+ * (nothing is written), {@link ExitCodes#USAGE} for usage errors or a source that cannot be read.
+ */
+@Command(
+        name = "update-format",
+        mixinStandardHelpOptions = true,
+        description = "Convert a description to format " + FormatConversion.LATEST_FORMAT_VERSION
+                + " and print it (or write it to OUT).")
+final class UpdateFormatCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "OUT",
+            description = "Write the YAML to OUT (atomically) instead of stdout.")
+    @Nullable
+    Path output;
+
+    @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
+    boolean verbose;
+
+    @Parameters(paramLabel = "SOURCE", description = "A description file, folder, zip or http(s) URL.")
+    String source;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonNode tree;
+        String name;
+        try (ResourceRoot root = ResourceRoot.open(source, ResourceSettings.defaults());
+                InputStream in = root.description().open()) {
+            name = root.description().location();
+            tree = YamlIo.parse(in);
+        } catch (YamlIo.YamlSyntaxException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                return unreadable(err, io.getCause());
+            }
+            return invalid(err, "invalid YAML: " + e.problem());
+        } catch (IOException | RuntimeException e) {
+            return unreadable(err, e);
+        }
+        ConversionResult conversion = FormatConversion.toLatest(tree);
+        if (conversion.hasErrors()) {
+            err.println(name + ": invalid, not converted:");
+            for (LegacyProblem p : conversion.errors()) {
+                err.println("  " + p);
+            }
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        BindResult bound = ModelBinder.bind(conversion.convertedTree().orElseThrow());
+        ModelDescr model = bound.model();
+        if (model == null) {
+            err.println(name + ": invalid after conversion:");
+            for (Problem p : bound.problems()) {
+                err.println("  error at " + p);
+            }
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        ValidationReport report = ModelValidation.validate(model);
+        if (!report.isValid()) {
+            err.println(name + ": invalid, not converted:");
+            for (ValidationIssue i : report.errors()) {
+                err.println("  " + i);
+            }
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        for (ConversionNote note : conversion.notes()) {
+            err.println("note: " + note);
+        }
+        String yaml = Descriptions.toYaml(model);
+        if (output == null) {
+            out.print(yaml);
+            out.flush();
+        } else {
+            try {
+                Cli.writeAtomically(output, yaml);
+            } catch (IOException e) {
+                err.println("error: cannot write " + output + ": " + Cli.message(e));
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+            err.println("wrote " + output + " (format " + FormatConversion.LATEST_FORMAT_VERSION + ")");
+        }
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private int unreadable(PrintWriter err, Throwable e) {
+        err.println("error: cannot read " + source + ": " + Cli.message(e));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int invalid(PrintWriter err, String message) {
+        err.println(message);
+        err.flush();
+        return ExitCodes.FAILED;
+    }
+}

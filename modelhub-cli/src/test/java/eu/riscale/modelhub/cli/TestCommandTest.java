@@ -1,0 +1,171 @@
+package eu.riscale.modelhub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.riscale.modelhub.core.tensor.Npy;
+import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.testing.ModelTests;
+import eu.riscale.modelhub.spec.Conformance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class TestCommandTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path tmp;
+
+    /** Whether this build has an inference backend; without one, every reproduce check is skipped as such. */
+    private static boolean inference() {
+        JsonNode summary = JSON.readTree(CliRun.of(
+                        "test",
+                        "--json",
+                        "--offline",
+                        Conformance.model("unet2d_nuclei_broad").toString())
+                .out());
+        return details(summary, "reproduce").stream()
+                .noneMatch(
+                        d -> ModelTests.NO_INFERENCE.equals(d.get("skip_reason").asString(null)));
+    }
+
+    private static List<JsonNode> details(JsonNode summary, String check) {
+        List<JsonNode> r = new ArrayList<>();
+        summary.get("details").forEach(d -> {
+            if (d.get("check").asString().equals(check)) {
+                r.add(d);
+            }
+        });
+        return r;
+    }
+
+    @Test
+    void bothConformancePackagesHaveValidFormatAndFiles() {
+        for (String name : List.of("unet2d_nuclei_broad", "unet2d_multi_tensor")) {
+            CliRun run = CliRun.of(
+                    "test", "--json", "--offline", Conformance.model(name).toString());
+            assertThat(run.out().lines()).hasSize(1);
+            JsonNode summary = JSON.readTree(run.out());
+            assertThat(summary.get("source").asString()).endsWith(name);
+            assertThat(details(summary, "format").get(0).get("status").asString())
+                    .isEqualTo("passed");
+            JsonNode io = details(summary, "io").get(0);
+            assertThat(io.get("status").asString()).isEqualTo("passed");
+            // the pytorch_state_dict entries' architecture files are absent: warnings, not errors
+            assertThat(io.get("warnings").toString()).contains("weights.pytorch_state_dict.architecture.source");
+            if (inference()) {
+                assertThat(summary.get("status").asString()).isEqualTo("passed");
+                assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+            } else {
+                assertThat(summary.get("status").asString()).isEqualTo("valid-format");
+                assertThat(details(summary, "reproduce"))
+                        .allSatisfy(
+                                d -> assertThat(d.get("skip_reason").asString()).isEqualTo(ModelTests.NO_INFERENCE));
+                assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+            }
+        }
+    }
+
+    @Test
+    void anAlteredTestOutputFailsWithExitCode1() throws IOException {
+        Path copy = copyOf(Conformance.model("unet2d_nuclei_broad"));
+        Tensor t = Npy.read(copy.resolve("test_output.npy"));
+        float[] data = t.toFloatArray();
+        for (int i = 0; i < 1000; i++) {
+            data[i] += 0.25f;
+        }
+        Npy.write(Tensor.of(data, t.shape(), t.axes()), copy.resolve("test_output.npy"));
+        CliRun run = CliRun.of("test", "--json", "--offline", copy.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.get("status").asString()).isEqualTo("failed");
+        JsonNode io = details(summary, "io").get(0);
+        assertThat(io.get("status").asString()).isEqualTo("failed");
+        assertThat(io.get("errors").get(0).get("loc").asString()).isEqualTo("outputs.0.test_tensor.source");
+        if (inference()) {
+            JsonNode reproduce = details(summary, "reproduce").stream()
+                    .filter(d -> d.get("status").asString().equals("failed"))
+                    .findFirst()
+                    .orElseThrow();
+            JsonNode dev = reproduce.get("deviations").get(0);
+            assertThat(dev.get("mismatched").asLong()).isGreaterThanOrEqualTo(1000);
+            assertThat(dev.get("max_absolute").asDouble()).isGreaterThan(0.24);
+        }
+    }
+
+    @Test
+    void brokenYamlExitsWith1AndTheLocation() throws IOException {
+        Path copy = copyOf(Conformance.model("unet2d_nuclei_broad"));
+        Path yaml = copy.resolve("bioimageio.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("name: UNet 2D Nuclei Broad", "name: [oops"));
+        CliRun run = CliRun.of("test", copy.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out()).contains(": FAILED\n").containsPattern("error: .*bioimageio.yaml line \\d+, column \\d+");
+    }
+
+    @Test
+    void aMissingSourceExitsWith2() {
+        CliRun run = CliRun.of("test", tmp.resolve("missing").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .startsWith("error: cannot read ")
+                .contains("missing")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnknownWeightsFormatIsAUsageError() {
+        CliRun run = CliRun.of("test", "--weight-format", "caffe", "x");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--weight-format: unknown format 'caffe'", "torchscript");
+    }
+
+    @Test
+    void summariesAreWrittenAsJsonAndMarkdown() throws IOException {
+        String model = Conformance.model("unet2d_nuclei_broad").toString();
+        Path json = tmp.resolve("reports/summary.json");
+        CliRun run = CliRun.of("test", "--offline", "--weight-format", "onnx", "--summary", json.toString(), model);
+        assertThat(run.out()).startsWith("model test of " + model + " (UNet 2D Nuclei Broad): ");
+        JsonNode summary = JSON.readTree(json.toFile());
+        assertThat(summary.get("details").size()).isEqualTo(4);
+        assertThat(details(summary, "reproduce").get(0).get("weights_format").asString())
+                .isEqualTo("onnx");
+        Path md = tmp.resolve("summary.md");
+        CliRun.of("test", "--offline", "--summary", md.toString(), model);
+        assertThat(Files.readString(md)).contains("Model test: ", "| format | Format validation |");
+        CliRun bad = CliRun.of("test", "--summary", tmp.resolve("s.txt").toString(), model);
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("expected a file ending in .json or .md");
+    }
+
+    @Test
+    void severalSourcesGiveOneJsonLineEachAndTheWorstExitCode() {
+        CliRun run = CliRun.of(
+                "test",
+                "--json",
+                "--offline",
+                Conformance.model("unet2d_nuclei_broad").toString(),
+                tmp.resolve("missing").toString());
+        assertThat(run.out().lines()).hasSize(1);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    private Path copyOf(Path dir) throws IOException {
+        Path copy = tmp.resolve("copy");
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+}

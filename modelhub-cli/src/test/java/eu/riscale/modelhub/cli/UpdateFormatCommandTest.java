@@ -1,0 +1,61 @@
+package eu.riscale.modelhub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.spec.Conformance;
+import eu.riscale.modelhub.spec.ModelDescr;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpdateFormatCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void convertsA04DescriptionToTheLatestFormatOnStdout() throws Exception {
+        Path v04 = Conformance.model("unet2d_nuclei_broad").resolve("v0_4_9.bioimageio.yaml");
+        CliRun run = CliRun.of("update-format", v04.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        ModelDescr model = Descriptions.parse(run.out());
+        assertThat(model.formatVersion()).isEqualTo("0.5.7");
+        assertThat(model.inputs().get(0).id()).isEqualTo("raw");
+        assertThat(model.weights().torchscript()).isNotNull();
+    }
+
+    @Test
+    void writesToOutAtomically() throws Exception {
+        Path out = tmp.resolve("converted/rdf.yaml");
+        CliRun run = CliRun.of(
+                "update-format",
+                "-o",
+                out.toString(),
+                Conformance.model("unet2d_nuclei_broad").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).isEmpty();
+        assertThat(Descriptions.read(out).formatVersion()).isEqualTo("0.5.7");
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files).containsExactly(out);
+        }
+    }
+
+    @Test
+    void anInvalidDescriptionExitsWith1AndWritesNothing() {
+        Path bad = Conformance.model("unet2d_nuclei_broad")
+                .resolve("invalid_v0_4_0_duplicate_tensor_names.bioimageio.yaml");
+        Path out = tmp.resolve("out.yaml");
+        CliRun run = CliRun.of("update-format", "-o", out.toString(), bad.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).contains("invalid, not converted");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aMissingSourceExitsWith2() {
+        CliRun run = CliRun.of("update-format", tmp.resolve("none.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("error: cannot read ");
+    }
+}

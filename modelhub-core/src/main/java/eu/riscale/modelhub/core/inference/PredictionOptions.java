@@ -1,0 +1,205 @@
+package eu.riscale.modelhub.core.inference;
+
+import eu.riscale.modelhub.spec.weights.WeightsFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How a {@link PredictionPipeline} runs: weights priority, device, tiling, memory budget, progress and cancellation.
+ * Immutable.
+ *
+ * <pre>{@code
+ * PredictionOptions o = PredictionOptions.of(b -> b.weightsPriority(List.of(WeightsFormat.ONNX))
+ *         .tiling(Tiling.blockShape(Map.of("y", 256, "x", 256))));
+ * }</pre>
+ */
+public final class PredictionOptions {
+    /** The default weights priority: TorchScript, then ONNX. */
+    public static final List<WeightsFormat> DEFAULT_PRIORITY = List.of(WeightsFormat.TORCHSCRIPT, WeightsFormat.ONNX);
+
+    /** The default memory budget for automatic blocks: 64 MiB of input block elements. */
+    public static final long DEFAULT_MEMORY_BUDGET = 64L << 20;
+
+    private static final PredictionOptions DEFAULTS = builder().build();
+
+    private final List<WeightsFormat> weightsPriority;
+    private final boolean gpu;
+    private final Tiling tiling;
+    private final long memoryBudget;
+    private final ProgressListener progress;
+    private final Cancellation cancellation;
+
+    private PredictionOptions(Builder b) {
+        this.weightsPriority = b.weightsPriority;
+        this.gpu = b.gpu;
+        this.tiling = b.tiling;
+        this.memoryBudget = b.memoryBudget;
+        this.progress = b.progress;
+        this.cancellation = b.cancellation;
+    }
+
+    /** {@return the defaults: TorchScript then ONNX, CPU, automatic tiling, 64 MiB budget} */
+    public static PredictionOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** {@return a builder with the defaults} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds options in one expression.
+     *
+     * @param spec fills the builder
+     * @return the options
+     */
+    public static PredictionOptions of(Consumer<Builder> spec) {
+        Builder b = builder();
+        spec.accept(b);
+        return b.build();
+    }
+
+    /** {@return a builder with these options} */
+    public Builder toBuilder() {
+        return new Builder()
+                .weightsPriority(weightsPriority)
+                .gpu(gpu)
+                .tiling(tiling)
+                .memoryBudget(memoryBudget)
+                .progress(progress)
+                .cancellation(cancellation);
+    }
+
+    /** {@return the weights formats to try, in order} */
+    public List<WeightsFormat> weightsPriority() {
+        return weightsPriority;
+    }
+
+    /** {@return whether to use the first GPU when the engine reports one} */
+    public boolean gpu() {
+        return gpu;
+    }
+
+    /** {@return how samples are split into blocks} */
+    public Tiling tiling() {
+        return tiling;
+    }
+
+    /** {@return the largest number of bytes of input block elements per network call in automatic tiling} */
+    public long memoryBudget() {
+        return memoryBudget;
+    }
+
+    /** {@return the progress listener} */
+    public ProgressListener progress() {
+        return progress;
+    }
+
+    /** {@return the cancellation checked between blocks} */
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    @Override
+    public String toString() {
+        return "PredictionOptions[weightsPriority=" + weightsPriority + ", gpu=" + gpu + ", tiling=" + tiling
+                + ", memoryBudget=" + memoryBudget + "]";
+    }
+
+    /** Collects the options. Not thread-safe. */
+    public static final class Builder {
+        private List<WeightsFormat> weightsPriority = DEFAULT_PRIORITY;
+        private boolean gpu;
+        private Tiling tiling = Tiling.auto();
+        private long memoryBudget = DEFAULT_MEMORY_BUDGET;
+        private ProgressListener progress = ProgressListener.NONE;
+        private Cancellation cancellation = Cancellation.create();
+
+        private Builder() {}
+
+        /**
+         * Sets the weights formats to try, in order; formats without a Java engine are reported, not tried.
+         *
+         * @param weightsPriority at least one format, no duplicates
+         * @return this builder
+         * @throws IllegalArgumentException if empty or with duplicates
+         */
+        public Builder weightsPriority(List<WeightsFormat> weightsPriority) {
+            List<WeightsFormat> copy = List.copyOf(Objects.requireNonNull(weightsPriority, "weightsPriority"));
+            if (copy.isEmpty()) {
+                throw new IllegalArgumentException("weightsPriority: found [], expected at least one format");
+            }
+            if (copy.stream().distinct().count() != copy.size()) {
+                throw new IllegalArgumentException("weightsPriority: found " + copy + ", expected no duplicates");
+            }
+            this.weightsPriority = copy;
+            return this;
+        }
+
+        /**
+         * Sets whether to use the first GPU when the engine reports one (default false: CPU).
+         *
+         * @param gpu true to prefer a GPU
+         * @return this builder
+         */
+        public Builder gpu(boolean gpu) {
+            this.gpu = gpu;
+            return this;
+        }
+
+        /**
+         * Sets the tiling (default {@link Tiling#auto()}).
+         *
+         * @param tiling the tiling
+         * @return this builder
+         */
+        public Builder tiling(Tiling tiling) {
+            this.tiling = Objects.requireNonNull(tiling, "tiling");
+            return this;
+        }
+
+        /**
+         * Sets the budget for automatic blocks: the bytes of input elements per network call.
+         *
+         * @param bytes positive
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("memoryBudget: found " + bytes + ", expected a positive number");
+            }
+            this.memoryBudget = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the progress listener.
+         *
+         * @param progress the listener
+         * @return this builder
+         */
+        public Builder progress(ProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * Sets the cancellation checked between blocks.
+         *
+         * @param cancellation the flag
+         * @return this builder
+         */
+        public Builder cancellation(Cancellation cancellation) {
+            this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+            return this;
+        }
+
+        /** {@return the options} */
+        public PredictionOptions build() {
+            return new PredictionOptions(this);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package eu.riscale.modelhub.core.iocheck;
+
+import eu.riscale.modelhub.core.description.FileReference;
+import eu.riscale.modelhub.core.description.FileReferences;
+import eu.riscale.modelhub.core.image.Images;
+import eu.riscale.modelhub.core.resource.DownloadException;
+import eu.riscale.modelhub.core.resource.FileSource;
+import eu.riscale.modelhub.core.resource.OfflineException;
+import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.core.resource.Sha256;
+import eu.riscale.modelhub.core.resource.Sha256MismatchException;
+import eu.riscale.modelhub.core.resource.UnsafeReferenceException;
+import eu.riscale.modelhub.core.tensor.Npy;
+import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.axis.Axis;
+import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
+import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.validation.Severity;
+import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a model description against the files of its package (reference rules A.7 #12 to #16 and #19).
+ *
+ * <pre>{@code
+ * try (ResourceRoot root = ResourceRoot.open(Path.of("my-model"), ResourceSettings.defaults())) {
+ *     ModelDescr model = Descriptions.read(root.description().open(), root.location());
+ *     ValidationReport report = ModelValidation.validate(model).with(IoValidation.check(model, root));
+ * }
+ * }</pre>
+ *
+ * <p>The checks, each reported with the dotted location of the field:
+ *
+ * <ul>
+ *   <li>every referenced file exists: a missing file in the package is an error, as is a reference that leaves the
+ *       package or a URL that cannot be downloaded; in offline mode an uncached URL is a warning "not checked:
+ *       offline";
+ *   <li>a declared sha256 equals the file's (an error naming expected and actual value);
+ *   <li>test tensors ({@code .npy}) are readable, have one dimension per axis, a data type allowed by {@code data}
+ *       (any numeric type for float32/float64 tensors, else exactly the described type), sizes that fit the axes
+ *       (fixed, {@code min + n*step}, data-dependent bounds, {@code size * scale / scale + offset} of the referenced
+ *       axis) and at least one value with |v| &ge; 1e-4;
+ *   <li>every non-zero {@code absolute_tolerance} in {@code config.bioimageio.reproducibility_tolerance} is at most 1%
+ *       of the maximum of each output test tensor it applies to;
+ *   <li>PNG and TIFF sample tensors have between the least and the most dimensions the axes allow (singletons
+ *       squeezed);
+ *   <li>the documentation is UTF-8 text; without a {@code # ... Validation} heading it gets a warning.
+ * </ul>
+ *
+ * <p>Reading large files takes time: every file with a declared sha256 is hashed (remote ones downloaded through the
+ * cache) and the test tensors are read into memory. The method is thread-safe.
+ */
+public final class IoValidation {
+    private static final Pattern VALIDATION_HEADING = Pattern.compile("#.*[vV]alidation");
+    private static final long MAX_DOCUMENTATION_BYTES = 16L * 1024 * 1024;
+
+    private IoValidation() {}
+
+    /**
+     * Runs the I/O checks.
+     *
+     * @param model the description, as read from {@code root}
+     * @param root the package its references are resolved against; offline mode comes from its cache's settings
+     * @return the issues found, errors and warnings; empty when every check passed
+     */
+    public static List<ValidationIssue> check(ModelDescr model, ResourceRoot root) {
+        List<ValidationIssue> issues = new ArrayList<>();
+        Map<String, FileSource> available = new LinkedHashMap<>();
+        for (FileReference ref : FileReferences.of(model)) {
+            FileSource file = reachable(ref, root, issues);
+            if (file != null) {
+                available.put(ref.loc(), file);
+            }
+        }
+        FileSource documentation = available.get("documentation");
+        if (documentation != null) {
+            documentation(documentation, issues);
+        }
+        TestTensors.check(model, loadTestTensors(model, available, issues), issues);
+        for (int i = 0; i < model.inputs().size(); i++) {
+            InputTensorDescr t = model.inputs().get(i);
+            sampleTensor("inputs." + i + ".sample_tensor", t.axes(), available, issues);
+        }
+        for (int i = 0; i < model.outputs().size(); i++) {
+            OutputTensorDescr t = model.outputs().get(i);
+            sampleTensor("outputs." + i + ".sample_tensor", t.axes(), available, issues);
+        }
+        return List.copyOf(issues);
+    }
+
+    /** Resolves a reference, checks that it exists and its sha256; gives the file when it can be read. */
+    private static @Nullable FileSource reachable(FileReference ref, ResourceRoot root, List<ValidationIssue> issues) {
+        String loc = ref.loc();
+        FileSource file;
+        try {
+            file = root.resolve(ref.source());
+        } catch (UnsafeReferenceException e) {
+            issues.add(error(loc, "refused: " + e.getMessage()));
+            return null;
+        }
+        Sha256 declared = null;
+        String sha = ref.sha256();
+        if (sha != null) {
+            try {
+                declared = Sha256.parse(sha);
+            } catch (IllegalArgumentException e) {
+                // a malformed value is reported by format validation; the file is still checked for existence
+            }
+        }
+        try {
+            if (!file.exists()) {
+                issues.add(error(
+                        loc,
+                        (ref.isRemote()
+                                ? "URL " + ref.source() + " not found (HTTP 404/410)"
+                                : "file '" + ref.source() + "' not found (looked for " + file.location() + ")")));
+                return null;
+            }
+            if (declared != null) {
+                file.verify(declared);
+            }
+            return file;
+        } catch (OfflineException e) {
+            issues.add(new ValidationIssue(
+                    Severity.WARNING, loc, "not checked: offline (" + ref.source() + " is not in the download cache)"));
+        } catch (Sha256MismatchException e) {
+            issues.add(error(
+                    loc + ".sha256",
+                    "sha256 mismatch for " + e.location() + ": expected " + e.expected() + ", actual " + e.actual()));
+        } catch (DownloadException e) {
+            issues.add(error(loc, "cannot download " + ref.source() + ": " + e.getMessage()));
+        } catch (IOException e) {
+            issues.add(error(loc, "cannot read " + file.location() + ": " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private static void documentation(FileSource file, List<ValidationIssue> issues) {
+        byte[] bytes;
+        try (InputStream in = file.open()) {
+            bytes = in.readNBytes((int) MAX_DOCUMENTATION_BYTES + 1);
+        } catch (IOException e) {
+            issues.add(error("documentation", "cannot read " + file.location() + ": " + e.getMessage()));
+            return;
+        }
+        if (bytes.length > MAX_DOCUMENTATION_BYTES) {
+            issues.add(error(
+                    "documentation",
+                    file.location() + " is larger than " + MAX_DOCUMENTATION_BYTES + " bytes, expected Markdown text"));
+            return;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            issues.add(error("documentation", file.location() + " is not UTF-8 text, expected UTF-8 Markdown"));
+            return;
+        }
+        if (!VALIDATION_HEADING.matcher(text).find()) {
+            issues.add(new ValidationIssue(
+                    Severity.WARNING, "documentation", "No '# Validation' (sub)section found in " + file.location()));
+        }
+    }
+
+    /** Reads the test tensors that are available; unreadable ones are errors and left out of the map. */
+    private static Map<String, Tensor> loadTestTensors(
+            ModelDescr model, Map<String, FileSource> available, List<ValidationIssue> issues) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        List<String> locs = new ArrayList<>();
+        for (int i = 0; i < model.inputs().size(); i++) {
+            locs.add("inputs." + i + ".test_tensor");
+        }
+        for (int i = 0; i < model.outputs().size(); i++) {
+            locs.add("outputs." + i + ".test_tensor");
+        }
+        for (String loc : locs) {
+            FileSource file = available.get(loc);
+            if (file == null) {
+                continue;
+            }
+            try (InputStream in = file.open()) {
+                tensors.put(loc, Npy.read(in, file.location()));
+            } catch (IOException e) {
+                issues.add(error(loc, "cannot read the test tensor: " + e.getMessage()));
+            }
+        }
+        return tensors;
+    }
+
+    private static void sampleTensor(
+            String loc, List<? extends Axis> axes, Map<String, FileSource> available, List<ValidationIssue> issues) {
+        FileSource file = available.get(loc);
+        if (file == null) {
+            return;
+        }
+        String name = file.fileName().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String suffix = dot < 0 ? "" : name.substring(dot);
+        if (!suffix.equals(".png") && !suffix.equals(".tif") && !suffix.equals(".tiff")) {
+            issues.add(new ValidationIssue(
+                    Severity.INFO,
+                    loc,
+                    "not checked: only PNG and TIFF sample tensors are read, found " + file.fileName()));
+            return;
+        }
+        Tensor image;
+        try {
+            Path temp = Files.createTempFile("modelhub-sample", suffix);
+            try {
+                try (InputStream in = file.open()) {
+                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                image = Images.read(temp);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            issues.add(error(loc, "cannot read the sample tensor " + file.location() + ": " + e.getMessage()));
+            return;
+        }
+        TestTensors.sampleDimensions(loc, axes, image, issues);
+    }
+
+    static ValidationIssue error(String loc, String msg) {
+        return new ValidationIssue(Severity.ERROR, loc, msg);
+    }
+}

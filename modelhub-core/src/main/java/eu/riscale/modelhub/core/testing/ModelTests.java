@@ -1,0 +1,331 @@
+package eu.riscale.modelhub.core.testing;
+
+import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.core.tensor.Npy;
+import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.axis.Axis;
+import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
+import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.weights.WeightsDescr;
+import eu.riscale.modelhub.spec.weights.WeightsEntryDescr;
+import eu.riscale.modelhub.spec.weights.WeightsFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tests a model package as {@code bioimageio test} does: the one entry point of this package.
+ *
+ * <pre>{@code
+ * TestSummary summary = ModelTests.test("examples/unet2d-nuclei", TestOptions.defaults());
+ * System.out.println(SummaryText.render(summary));
+ * if (!summary.passed()) { ... }
+ * }</pre>
+ *
+ * <p>Checks, in order (see {@code docs/testing-models.md}):
+ *
+ * <ol>
+ *   <li>{@code format}: the description is read (any supported version, converted to 0.5) and validated;
+ *   <li>{@code io}: referenced files exist and match their sha256; test tensors fit their description;
+ *   <li>for each weights format present (or the one asked for), {@code reproduce}: the test outputs are reproduced
+ *       from the test inputs through the whole pipeline within the {@link Tolerance}; then {@code shapes}: inference
+ *       at other sizes gives outputs of the described shapes. A format that cannot run here is {@code skipped}.
+ * </ol>
+ *
+ * <p>Slow: loads the weights of every tested format. Thread-safe.
+ */
+public final class ModelTests {
+    /** The reason given for skipped inference checks when no backend is connected. */
+    public static final String NO_INFERENCE = "inference not available";
+
+    private ModelTests() {}
+
+    /**
+     * Tests a source given as on a command line: a description file, a folder, a zip package or an http(s) URL.
+     *
+     * @param source the source
+     * @param options the options
+     * @return the summary
+     * @throws IOException when the source cannot be opened or its description file cannot be read (a missing file, an
+     *     unreadable zip); problems of the content are reported in the summary instead
+     */
+    public static TestSummary test(String source, TestOptions options) throws IOException {
+        Objects.requireNonNull(source, "source");
+        try (ResourceRoot root = ResourceRoot.open(source, options.resources())) {
+            return test(source, root, options);
+        }
+    }
+
+    /**
+     * Tests a local source.
+     *
+     * @param source a description file, a folder or a zip package
+     * @param options the options
+     * @return the summary
+     * @throws IOException as {@link #test(String, TestOptions)}
+     */
+    public static TestSummary test(Path source, TestOptions options) throws IOException {
+        try (ResourceRoot root = ResourceRoot.open(source, options.resources())) {
+            return test(source.toString(), root, options);
+        }
+    }
+
+    /**
+     * Tests a description in an open root.
+     *
+     * @param label how the source is named in the summary
+     * @param root the root, left open
+     * @param options the options
+     * @return the summary
+     * @throws IOException when the description file cannot be read
+     */
+    public static TestSummary test(String label, ResourceRoot root, TestOptions options) throws IOException {
+        FormatCheck.Outcome format = FormatCheck.run(root.description());
+        List<TestDetail> details = new Details(options.listener());
+        details.add(format.detail());
+        ModelDescr model = format.model();
+        if (model == null) {
+            return new TestSummary(label, null, format.formatVersion(), details);
+        }
+        String name = model.name();
+        List<WeightsFormat> formats = formatsToTest(model, options);
+        if (formats.isEmpty()) {
+            details.add(TestDetail.ran(
+                    CheckKind.IO,
+                    IoCheck.NAME,
+                    null,
+                    List.of(new TestMessage(
+                            "weights",
+                            "no "
+                                    + options.weightsFormat()
+                                            .map(WeightsFormat::id)
+                                            .orElse("") + " weights entry")),
+                    List.of(),
+                    List.of(),
+                    Duration.ZERO));
+            return new TestSummary(label, name, format.formatVersion(), details);
+        }
+        InferenceBackend backend = options.backend();
+        Set<WeightsFormat> runnable = new LinkedHashSet<>();
+        for (WeightsFormat f : formats) {
+            if (options.weightsFormat().isPresent()
+                    || backend.unavailableReason(model, f).isEmpty()) {
+                runnable.add(f);
+            }
+        }
+        TestDetail io = IoCheck.run(model, root, runnable, options.resources().offline());
+        details.add(io);
+        if (io.status() == DetailStatus.FAILED && options.stopEarly()) {
+            return new TestSummary(label, name, format.formatVersion(), details);
+        }
+        for (WeightsFormat f : formats) {
+            Optional<String> unavailable = backend.unavailableReason(model, f);
+            if (unavailable.isPresent()) {
+                details.add(TestDetail.skipped(CheckKind.REPRODUCE, reproduceName(f), f, unavailable.get()));
+                details.add(TestDetail.skipped(CheckKind.SHAPES, ShapesCheck.name(f), f, unavailable.get()));
+                continue;
+            }
+            try (InferenceBackend.Session session = backend.open(model, root, f)) {
+                TestDetail reproduced = reproduce(model, root, f, session, options);
+                details.add(reproduced);
+                if (reproduced.status() == DetailStatus.FAILED && options.stopEarly()) {
+                    break;
+                }
+                details.add(ShapesCheck.run(model, root, f, session));
+            } catch (IOException | RuntimeException e) {
+                details.add(TestDetail.ran(
+                        CheckKind.REPRODUCE,
+                        reproduceName(f),
+                        f,
+                        List.of(new TestMessage("weights." + f.id(), "cannot load the weights: " + message(e))),
+                        List.of(),
+                        List.of(),
+                        Duration.ZERO));
+            }
+        }
+        return new TestSummary(label, name, format.formatVersion(), details);
+    }
+
+    /**
+     * The backend used when {@link TestOptions} names none: the SDK's prediction pipeline when it is on the class
+     * path, otherwise one that skips every format with {@link #NO_INFERENCE}.
+     *
+     * @return the default backend
+     */
+    public static InferenceBackend defaultBackend() {
+        return InferenceBackend.unavailable(NO_INFERENCE);
+    }
+
+    /** A list that tells the listener of each detail added. */
+    private static final class Details extends ArrayList<TestDetail> {
+        private static final long serialVersionUID = 1L;
+        private final transient java.util.function.Consumer<TestDetail> listener;
+
+        Details(java.util.function.Consumer<TestDetail> listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public boolean add(TestDetail detail) {
+            super.add(detail);
+            listener.accept(detail);
+            return true;
+        }
+    }
+
+    static String reproduceName(WeightsFormat f) {
+        return "Reproduce test outputs from test inputs (" + f.id() + ")";
+    }
+
+    static List<WeightsFormat> formatsToTest(ModelDescr model, TestOptions options) {
+        List<WeightsFormat> present =
+                entries(model).stream().map(WeightsEntryDescr::format).toList();
+        return options.weightsFormat()
+                .map(f -> present.contains(f) ? List.of(f) : List.<WeightsFormat>of())
+                .orElse(present);
+    }
+
+    /** The weights entries present, in the reference's priority order where it has one. */
+    static List<WeightsEntryDescr> entries(ModelDescr model) {
+        WeightsDescr w = model.weights();
+        return Stream.of(
+                        w.pytorchStateDict(),
+                        w.tensorflowSavedModelBundle(),
+                        w.torchscript(),
+                        w.onnx(),
+                        w.kerasHdf5(),
+                        w.tensorflowJs())
+                .filter(Objects::nonNull)
+                .map(WeightsEntryDescr.class::cast)
+                .toList();
+    }
+
+    static Tensor readTensor(ResourceRoot root, FileDescr file, List<? extends Axis> axes) throws IOException {
+        Tensor t;
+        try (InputStream in = root.resolve(file.source()).open()) {
+            t = Npy.read(in, file.source());
+        }
+        if (t.ndim() != axes.size()) {
+            throw new IOException(file.source() + " has " + t.ndim() + " dimensions, expected " + axes.size());
+        }
+        return t.withAxes(axes.stream().map(Axis::id).toList());
+    }
+
+    static Map<String, Tensor> testInputs(ModelDescr model, ResourceRoot root) throws IOException {
+        Map<String, Tensor> inputs = new LinkedHashMap<>();
+        for (InputTensorDescr in : model.inputs()) {
+            if (in.testTensor() == null) {
+                throw new IOException("input '" + in.id() + "' has no test_tensor");
+            }
+            inputs.put(in.id(), readTensor(root, in.testTensor(), in.axes()));
+        }
+        return inputs;
+    }
+
+    private static TestDetail reproduce(
+            ModelDescr model,
+            ResourceRoot root,
+            WeightsFormat format,
+            InferenceBackend.Session session,
+            TestOptions options) {
+        long start = System.nanoTime();
+        List<TestMessage> errors = new ArrayList<>();
+        List<TestMessage> warnings = new ArrayList<>();
+        List<Deviation> deviations = new ArrayList<>();
+        String loc = "weights." + format.id();
+        try {
+            Map<String, Tensor> actual = session.predict(testInputs(model, root));
+            if (actual.size() != model.outputs().size()) {
+                errors.add(new TestMessage(
+                        loc,
+                        "expected " + model.outputs().size() + " outputs " + outputIds(model) + ", the model gave "
+                                + actual.size() + " " + actual.keySet()));
+            }
+            for (int i = 0; i < model.outputs().size(); i++) {
+                OutputTensorDescr out = model.outputs().get(i);
+                Tensor a = actual.get(out.id());
+                if (a == null) {
+                    errors.add(new TestMessage("outputs." + i, "output '" + out.id() + "' is missing"));
+                    continue;
+                }
+                save(options, out.id(), format, a, warnings);
+                if (out.testTensor() == null) {
+                    warnings.add(new TestMessage("outputs." + i + ".test_tensor", "no test tensor, not compared"));
+                    continue;
+                }
+                Tensor expected = readTensor(root, out.testTensor(), out.axes());
+                if (!a.axes().equals(expected.axes()) || !Arrays.equals(a.shape(), expected.shape())) {
+                    errors.add(new TestMessage(
+                            "outputs." + i,
+                            "output '" + out.id() + "' has shape " + tagged(a) + ", expected " + tagged(expected)));
+                    continue;
+                }
+                Tolerance tolerance = Tolerance.select(model.config().bioimageio(), out.id(), format);
+                Deviation d = Deviation.compare(out.id(), a, expected, tolerance);
+                deviations.add(d);
+                if (d.exceedsTolerance()) {
+                    errors.add(new TestMessage("outputs." + i, d.describe()));
+                } else if (d.mismatched() > 0) {
+                    warnings.add(new TestMessage("outputs." + i, d.describe()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.add(new TestMessage(loc, message(e)));
+        }
+        return TestDetail.ran(
+                CheckKind.REPRODUCE,
+                reproduceName(format),
+                format,
+                errors,
+                warnings,
+                deviations,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void save(
+            TestOptions options, String id, WeightsFormat format, Tensor tensor, List<TestMessage> warnings) {
+        Optional<Path> dir = options.saveOutputs();
+        if (dir.isEmpty()) {
+            return;
+        }
+        Path file = dir.get().resolve("actual_output_" + id + "_" + format.id() + ".npy");
+        try {
+            Files.createDirectories(dir.get());
+            Npy.write(tensor, file);
+        } catch (IOException e) {
+            warnings.add(new TestMessage("", "cannot save the output to " + file + ": " + message(e)));
+        }
+    }
+
+    private static List<String> outputIds(ModelDescr model) {
+        return model.outputs().stream().map(OutputTensorDescr::id).toList();
+    }
+
+    static String tagged(Tensor t) {
+        StringBuilder b = new StringBuilder("{");
+        for (int d = 0; d < t.ndim(); d++) {
+            b.append(d == 0 ? "" : ", ").append(t.axes().get(d)).append('=').append(t.shape()[d]);
+        }
+        return b.append('}').toString();
+    }
+
+    static String message(Throwable e) {
+        @Nullable String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,161 @@
+package eu.riscale.modelhub.core.validation;
+
+import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.core.description.LoadResult;
+import eu.riscale.modelhub.core.description.Problem;
+import eu.riscale.modelhub.core.description.internal.YamlIo;
+import eu.riscale.modelhub.core.format.ConversionNote;
+import eu.riscale.modelhub.core.format.LegacyProblem;
+import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.ModelValidation;
+import eu.riscale.modelhub.spec.validation.Severity;
+import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one entry point for validating a description source of any format version.
+ *
+ * <pre>{@code
+ * SourceReport report = SourceValidation.validate("path/to/rdf.yaml", ValidationOptions.defaults());
+ * if (!report.isValid()) {
+ *     report.errors().forEach(System.err::println);   // error at inputs.0.axes.2.size: ...
+ * }
+ * }</pre>
+ *
+ * <p>Steps: open the source ({@link ResourceRoot}: file, folder, zip or http(s) URL) and read its description; parse
+ * the YAML; for 0.3/0.4 check the legacy rules and convert to 0.5 (legacy errors are errors, legacy warnings and
+ * conversion notes are warnings, at locations in the original document); bind the tree to the typed model (structural
+ * problems are errors with their paths); run {@link ModelValidation#validate} (for a converted 0.3/0.4 description
+ * its errors become warnings: the reference judges such files by the rules of their own format); then, when {@link
+ * ValidationOptions#ioChecks()} is on and the format is valid, every {@link IoCheck}. Every problem is reported, not
+ * only the first. Thread-safe.
+ */
+public final class SourceValidation {
+    private SourceValidation() {}
+
+    /**
+     * Validates a source given as text, as on a command line: a path (file, folder, zip) or an http(s) URL.
+     *
+     * @param source the source
+     * @param options I/O checks and resource settings
+     * @return the verdict; a source that cannot be read gives status {@link SourceReport.Status#ERROR}, never an
+     *     exception
+     */
+    public static SourceReport validate(String source, ValidationOptions options) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        try (ResourceRoot root = ResourceRoot.open(source, options.settings())) {
+            byte[] bytes;
+            try (InputStream in = root.description().open()) {
+                bytes = in.readAllBytes();
+            }
+            return validate(bytes, source, options.ioChecks() ? root : null, options);
+        } catch (NoSuchFileException e) {
+            return unreadable(source, "no such file or folder: " + e.getFile());
+        } catch (IOException | UncheckedIOException e) {
+            String msg = e.getMessage();
+            return unreadable(source, msg == null ? e.getClass().getSimpleName() : msg);
+        }
+    }
+
+    /**
+     * Validates the format of a description given as bytes; no other file is read.
+     *
+     * @param yaml the UTF-8 YAML text of the description
+     * @param sourceName a label for the report
+     * @return the verdict
+     */
+    public static SourceReport validateFormat(byte[] yaml, String sourceName) {
+        return validate(
+                Objects.requireNonNull(yaml, "yaml"),
+                Objects.requireNonNull(sourceName, "sourceName"),
+                null,
+                ValidationOptions.defaults().withIoChecks(false));
+    }
+
+    private static SourceReport validate(
+            byte[] yaml, String source, @Nullable ResourceRoot root, ValidationOptions options) {
+        JsonNode tree;
+        try {
+            tree = YamlIo.parse(new ByteArrayInputStream(yaml));
+        } catch (YamlIo.YamlSyntaxException e) {
+            return new SourceReport(
+                    source, SourceReport.Status.ERROR, null, null, List.of(issue(e.problem())), null, true);
+        }
+        if (!tree.isObject()) {
+            Problem p = Problem.at(
+                    "",
+                    "expected a YAML mapping at the top level (a description), found "
+                            + (tree.isMissingNode() ? "an empty document" : tree.isArray() ? "a list" : "a scalar"));
+            return new SourceReport(source, SourceReport.Status.ERROR, null, null, List.of(issue(p)), null, true);
+        }
+        LoadResult loaded = Descriptions.load(tree, source);
+        List<ValidationIssue> issues = new ArrayList<>();
+        loaded.errors().forEach(p -> issues.add(issue(p)));
+        for (LegacyProblem w : loaded.legacyWarnings()) {
+            issues.add(new ValidationIssue(Severity.WARNING, w.location(), w.message()));
+        }
+        for (ConversionNote n : loaded.notes()) {
+            issues.add(new ValidationIssue(Severity.WARNING, n.location(), n.message()));
+        }
+        ModelDescr model = loaded.model();
+        if (model != null) {
+            var report = ModelValidation.validate(model);
+            if (loaded.converted()) {
+                // the reference judges 0.3/0.4 files by the rules of their own format (the legacy checks above);
+                // what the 0.5 rules find in the converted description is advice only
+                report.issues().forEach(i -> issues.add(i.isError() ? asConversionWarning(i) : i));
+            } else {
+                issues.addAll(report.issues());
+            }
+            if (root != null && report.isValid()) {
+                for (IoCheck check : options.checks()) {
+                    issues.addAll(check.check(model, root));
+                }
+            }
+        }
+        SourceReport.Status status;
+        if (loaded.declaredFormatVersion() == null) {
+            status = SourceReport.Status.ERROR;
+        } else if (issues.stream().anyMatch(ValidationIssue::isError)) {
+            status = SourceReport.Status.INVALID;
+        } else {
+            status = SourceReport.Status.VALID;
+        }
+        return new SourceReport(
+                source, status, loaded.declaredFormatVersion(), loaded.declaredType(), issues, model, true);
+    }
+
+    private static ValidationIssue asConversionWarning(ValidationIssue error) {
+        return new ValidationIssue(
+                Severity.WARNING,
+                error.loc(),
+                "after conversion to format 0.5 (not an error in the declared format): " + error.msg());
+    }
+
+    private static ValidationIssue issue(Problem p) {
+        String msg = p.hasPosition() ? p.msg() + " (line " + p.line() + ", column " + p.column() + ")" : p.msg();
+        return new ValidationIssue(Severity.ERROR, p.loc(), msg);
+    }
+
+    private static SourceReport unreadable(String source, String msg) {
+        return new SourceReport(
+                source,
+                SourceReport.Status.ERROR,
+                null,
+                null,
+                List.of(new ValidationIssue(Severity.ERROR, "", msg)),
+                null,
+                false);
+    }
+}
