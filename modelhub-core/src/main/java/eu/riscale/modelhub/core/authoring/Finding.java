@@ -22,7 +22,14 @@ public record Finding(String loc, Level level, String message, String suggestion
         HINT
     }
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param loc where
+     * @param level how much it matters
+     * @param message what is wrong or missing
+     * @param suggestion what to do about it
+     */
     public Finding {
         Objects.requireNonNull(loc, "loc");
         Objects.requireNonNull(level, "level");
