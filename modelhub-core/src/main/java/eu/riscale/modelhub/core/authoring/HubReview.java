@@ -290,7 +290,7 @@ public final class HubReview {
     private static void name(ModelDescr model, List<Finding> out) {
         String name = model.name().strip();
         String example = "for example \"Nuclei segmentation in fluorescence microscopy (2D U-Net)\"";
-        if (IDENTIFIER.matcher(name).matches() && (name.contains("_") || !name.contains(" "))) {
+        if (IDENTIFIER.matcher(name).matches()) { // one token: no spaces, only identifier characters
             out.add(new Finding(
                     "name",
                     Finding.Level.IMPROVEMENT,
