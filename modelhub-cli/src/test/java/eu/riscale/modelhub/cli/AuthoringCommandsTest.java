@@ -108,11 +108,13 @@ class AuthoringCommandsTest {
     }
 
     @Test
-    void reviewListsFindingsAndPassesWithoutBlockers() {
+    void reviewListsFindingsBlockersFirst() {
         CliRun run = run("review", nuclei());
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.out())
-                .startsWith(nuclei() + ": ready, 0 blockers, ")
+                .startsWith(nuclei() + ": not ready, 1 blocker, ")
+                .contains("findings\n  blocker weights.pytorch_state_dict.architecture.source: file \"unet2d.py\" is"
+                        + " not in the package (")
                 .contains("  improvement tags: no tag of the category \"dims\"\n"
                         + "    -> add \"2d\" (derived from the axes of the first input)\n")
                 .contains("  suggested tags: 2d, nuclei, pytorch, onnx, deepimagej, ilastik, qupath, unet,"

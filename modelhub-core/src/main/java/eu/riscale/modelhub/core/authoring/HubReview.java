@@ -9,6 +9,10 @@ import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.config.BioimageioConfig;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.weights.ArchitectureFromFileDescr;
+import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
+import eu.riscale.modelhub.spec.weights.PytorchStateDictWeightsDescr;
+import eu.riscale.modelhub.spec.weights.TensorflowSavedModelBundleWeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsEntryDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
@@ -568,7 +572,21 @@ public final class HubReview {
     private static void files(ModelDescr model, ResourceRoot root, List<Finding> out) throws IOException {
         List<String[]> refs = new ArrayList<>();
         for (WeightsEntryDescr e : ModelFacts.weights(model)) {
-            refs.add(new String[] {"weights." + e.format().id() + ".source", e.source()});
+            String loc = "weights." + e.format().id();
+            refs.add(new String[] {loc + ".source", e.source()});
+            if (e instanceof PytorchStateDictWeightsDescr) {
+                PytorchStateDictWeightsDescr p = (PytorchStateDictWeightsDescr) e;
+                if (p.architecture() instanceof ArchitectureFromFileDescr) {
+                    refs.add(new String[] {
+                        loc + ".architecture.source", ((ArchitectureFromFileDescr) p.architecture()).source()
+                    });
+                }
+                addRef(refs, loc + ".dependencies", p.dependencies());
+            } else if (e instanceof TensorflowSavedModelBundleWeightsDescr) {
+                addRef(refs, loc + ".dependencies", ((TensorflowSavedModelBundleWeightsDescr) e).dependencies());
+            } else if (e instanceof OnnxWeightsDescr) {
+                addRef(refs, loc + ".external_data", ((OnnxWeightsDescr) e).externalData());
+            }
         }
         for (int i = 0; i < model.inputs().size(); i++) {
             addRef(refs, "inputs." + i + ".test_tensor", model.inputs().get(i).testTensor());

@@ -35,9 +35,15 @@ class HubReviewTest {
     }
 
     @Test
-    void nucleiExampleNeedsTagsLinksAndACardButNothingBlocks() throws Exception {
+    void nucleiExampleNeedsItsArchitectureFileTagsLinksAndACard() throws Exception {
         List<Finding> findings = reviewPackage("unet2d_nuclei_broad");
-        assertThat(findings).extracting(Finding::level).doesNotContain(Finding.Level.BLOCKER);
+        // the conformance copy leaves out unet2d.py, which the pytorch_state_dict entry needs
+        assertThat(findings)
+                .filteredOn(f -> f.level() == Finding.Level.BLOCKER)
+                .extracting(Finding::loc, Finding::message)
+                .containsExactly(tuple(
+                        "weights.pytorch_state_dict.architecture.source",
+                        "file \"unet2d.py\" is not in the package (" + Conformance.model("unet2d_nuclei_broad") + ")"));
         assertThat(findings)
                 .extracting(Finding::loc, Finding::level, Finding::message, Finding::suggestion)
                 .contains(
