@@ -3,6 +3,7 @@ package eu.riscale.modelhub.cli;
 import eu.riscale.modelhub.core.authoring.ModelCard;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code modelhub card SOURCE [-o README.md]}: writes a model card (README.md skeleton) filled from the description,
- * to stdout or to a file. Exit 0 when written, 2 for usage errors and unreadable sources.
+ * to stdout or to a file (not overwritten without {@code --force}). Exit 0 when written, 1 when the file exists, 2 for
+ * usage errors and unreadable sources.
  */
 @Command(
         name = "card",
@@ -39,11 +41,20 @@ final class CardCommand implements Callable<Integer> {
     @Nullable
     Path output;
 
+    @Option(names = "--force", description = "Overwrite an existing output file.")
+    boolean force;
+
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
 
     @Override
     public Integer call() throws Exception {
+        if (output != null && !force && Files.exists(output)) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + output + " exists; use --force to overwrite it");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
         String card;
         try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {
             card = ModelCard.generate(ModelSource.read(root));

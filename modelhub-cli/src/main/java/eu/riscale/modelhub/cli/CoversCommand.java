@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code modelhub covers SOURCE [-o DIR] [--layout L] [--width W]}: renders a cover image from the first test input
- * and output and prints its path. Exit 0 when written, 1 when the model has no usable test tensors, 2 for usage errors
- * and unreadable sources.
+ * and output and prints its path. Exit 0 when written, 1 when the model has no usable test tensors or the cover exists
+ * (without {@code --force}), 2 for usage errors and unreadable sources.
  */
 @Command(
         name = "covers",
@@ -57,6 +57,9 @@ final class CoversCommand implements Callable<Integer> {
             description = "Width in pixels, even, 64 to 4096 (default 800); the height is half of it.")
     int width = CoverOptions.DEFAULT_WIDTH;
 
+    @Option(names = "--force", description = "Overwrite an existing cover.png.")
+    boolean force;
+
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
 
@@ -71,6 +74,12 @@ final class CoversCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
+        }
+        Path target = output.resolve(Covers.FILE_NAME);
+        if (!force && Files.exists(target)) {
+            err.println("error: " + target + " exists; use --force to overwrite it");
+            err.flush();
+            return ExitCodes.FAILED;
         }
         List<Path> covers;
         try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {

@@ -59,6 +59,14 @@ class AuthoringCommandsTest {
         assertThat(Files.readString(readme)).startsWith("# UNet 2D Nuclei Broad\n");
         assertThat(run.err())
                 .contains("wrote " + readme + " (6 paragraphs marked 'TO COMPLETE:'); set documentation: README.md");
+        Files.writeString(readme, "# hand-written\n");
+        CliRun again = run("card", nuclei(), "-o", readme.toString());
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(again.err()).isEqualTo("error: " + readme + " exists; use --force to overwrite it\n");
+        assertThat(Files.readString(readme)).isEqualTo("# hand-written\n");
+        CliRun forced = run("card", nuclei(), "-o", readme.toString(), "--force");
+        assertThat(forced.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(readme)).startsWith("# UNet 2D Nuclei Broad\n");
     }
 
     @Test
@@ -83,6 +91,12 @@ class AuthoringCommandsTest {
         assertThat(small.exitCode()).as(small.err()).isEqualTo(ExitCodes.OK);
         assertThat(ImageIO.read(tmp.resolve("small/cover.png").toFile()).getHeight())
                 .isEqualTo(100);
+        CliRun exists = run("covers", nuclei(), "-o", tmp.toString());
+        assertThat(exists.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(exists.err()).isEqualTo("error: " + cover + " exists; use --force to overwrite it\n");
+        CliRun forced = run("covers", nuclei(), "-o", tmp.toString(), "--force", "--width", "400");
+        assertThat(forced.exitCode()).as(forced.err()).isEqualTo(ExitCodes.OK);
+        assertThat(ImageIO.read(cover.toFile()).getWidth()).isEqualTo(400);
     }
 
     @Test
