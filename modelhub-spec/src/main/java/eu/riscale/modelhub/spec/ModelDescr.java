@@ -18,6 +18,7 @@ import eu.riscale.modelhub.spec.constraint.Version;
 import eu.riscale.modelhub.spec.constraint.WarningLevel;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.validation.ValidModel;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -62,6 +63,7 @@ import org.jspecify.annotations.Nullable;
  * @param weights the weights
  * @param config the configuration
  */
+@ValidModel
 public record ModelDescr(
         @Size(min = 5, max = 128, message = "must be 5 to 128 characters long")
         @Pattern(

@@ -59,7 +59,7 @@ public final class SourceValidation {
             try (InputStream in = root.description().open()) {
                 bytes = in.readAllBytes();
             }
-            return validate(bytes, source, options.ioChecks() ? root : null, options);
+            return validate(bytes, source, options.ioChecks() ? root : null, options.checks());
         } catch (NoSuchFileException e) {
             return unreadable(source, "no such file or folder: " + e.getFile());
         } catch (IOException | UncheckedIOException e) {
@@ -80,11 +80,11 @@ public final class SourceValidation {
                 Objects.requireNonNull(yaml, "yaml"),
                 Objects.requireNonNull(sourceName, "sourceName"),
                 null,
-                ValidationOptions.defaults().withIoChecks(false));
+                List.of());
     }
 
     private static SourceReport validate(
-            byte[] yaml, String source, @Nullable ResourceRoot root, ValidationOptions options) {
+            byte[] yaml, String source, @Nullable ResourceRoot root, List<IoCheck> checks) {
         JsonNode tree;
         try {
             tree = YamlIo.parse(new ByteArrayInputStream(yaml));
@@ -119,7 +119,7 @@ public final class SourceValidation {
                 issues.addAll(report.issues());
             }
             if (root != null && report.isValid()) {
-                for (IoCheck check : options.checks()) {
+                for (IoCheck check : checks) {
                     issues.addAll(check.check(model, root));
                 }
             }

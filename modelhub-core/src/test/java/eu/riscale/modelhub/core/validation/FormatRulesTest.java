@@ -2,6 +2,8 @@ package eu.riscale.modelhub.core.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.BeanValidation;
 import eu.riscale.modelhub.spec.validation.Severity;
 import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +103,26 @@ class FormatRulesTest {
                 .extracting(ValidationIssue::loc)
                 .contains("name", "license", "inputs.0.axes.3.id", "weights.onnx.opset_version");
         assertThat(report.status()).isEqualTo(SourceReport.Status.INVALID);
+    }
+
+    @Test
+    void crossFieldRulesAreAClassLevelConstraintWithPathAndSeverity() {
+        ModelDescr model = validate(
+                        "inputs.0.axes.3.id=y",
+                        "inputs.0.axes.3.size=64",
+                        "outputs.0.id=raw",
+                        "outputs.0.axes.2.id=yy",
+                        "outputs.0.axes.3.id=xx",
+                        "outputs.0.axes.3.size={tensor_id: raw, axis_id: y}")
+                .modelIfBound()
+                .orElseThrow();
+        assertThat(BeanValidation.validate(model))
+                .contains(new ValidationIssue(
+                        Severity.ERROR, "inputs.0.axes.3.id", "Duplicate axis id 'y' in tensor 'raw'."))
+                .anySatisfy(i -> {
+                    assertThat(i.loc()).isEqualTo("outputs.0.id");
+                    assertThat(i.severity()).isEqualTo(Severity.WARNING);
+                });
     }
 
     static Stream<Arguments> rules() {

@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 
 /**
  * Runs the Jakarta constraints of the spec records and reports the violations as {@link ValidationIssue}s with dotted
- * YAML paths: {@code inputs[0].axes[2].minPercentile} becomes {@code inputs.0.axes.2.min_percentile}.
+ * YAML paths: {@code inputs[0].axes[2].minPercentile} becomes {@code inputs.0.axes.2.min_percentile}. The severity is
+ * the {@link Severity} dynamic payload of a violation (set by {@link ValidModel}) or else the constraint's {@link
+ * eu.riscale.modelhub.spec.constraint.WarningLevel} payload.
  *
  * <p>Thread-safe; the underlying validator factory is created once.
  */
@@ -44,8 +47,12 @@ public final class BeanValidation {
                 // a fixed size is a plain integer in YAML: report it at the size itself
                 loc = loc.substring(0, loc.length() - ".value".length());
             }
-            issues.add(new ValidationIssue(
-                    Severity.ofPayload(v.getConstraintDescriptor().getPayload()), loc, v.getMessage()));
+            HibernateConstraintViolation<?> hv = v.unwrap(HibernateConstraintViolation.class);
+            Severity dynamic = hv.getDynamicPayload(Severity.class);
+            Severity severity = dynamic != null
+                    ? dynamic
+                    : Severity.ofPayload(v.getConstraintDescriptor().getPayload());
+            issues.add(new ValidationIssue(severity, loc, v.getMessage()));
         }
         return issues;
     }

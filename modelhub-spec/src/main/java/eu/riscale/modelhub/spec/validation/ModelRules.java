@@ -62,7 +62,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The cross-field rules of format 0.5 (reference section A.7 and the kwargs rules of A.5/A.6) that no single field can
  * check: unique tensor and axis ids, size references, halos, per-channel data, processing axes and reference tensors,
- * weights parents. Each finding carries the most precise location, for example {@code outputs.0.axes.2.size}.
+ * weights parents. Each finding carries the most precise location, for example {@code outputs.0.axes.2.size}. Run by the
+ * class-level constraint {@link ValidModel} on {@link ModelDescr}.
  */
 final class ModelRules {
     private final List<ValidationIssue> issues = new ArrayList<>();

@@ -32,8 +32,8 @@ public final class ModelValidation {
      * @return every error and warning found
      */
     public static ValidationReport validate(ModelDescr model) {
+        // field constraints and, through the class-level @ValidModel, the cross-field rules
         List<ValidationIssue> issues = new ArrayList<>(BeanValidation.validate(model));
-        issues.addAll(ModelRules.check(model));
         issues.addAll(advice(model));
         return new ValidationReport(issues);
     }
