@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.validation;
 
+import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.ValidationIssue;
@@ -24,8 +25,11 @@ public interface IoCheck {
      */
     List<ValidationIssue> check(ModelDescr model, ResourceRoot root);
 
-    /** {@return the checks that {@link ValidationOptions#defaults()} runs (none yet; the I/O package adds its own)} */
+    /**
+     * {@return the checks that {@link ValidationOptions#defaults()} runs: {@link IoValidation#check} (files exist,
+     * sha256 values, test tensors, documentation)}
+     */
     static List<IoCheck> defaults() {
-        return List.of();
+        return List.of(IoValidation::check);
     }
 }

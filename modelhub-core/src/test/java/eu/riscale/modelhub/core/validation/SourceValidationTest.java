@@ -29,13 +29,26 @@ class SourceValidationTest {
     @Test
     void aValidPackageFolderIsValidWithItsModel() {
         SourceReport report = SourceValidation.validate(
-                Conformance.model("unet2d_multi_tensor").toString(), ValidationOptions.defaults());
+                Conformance.model("unet2d_multi_tensor").toString(),
+                ValidationOptions.defaults().withIoChecks(false));
         assertThat(report.status()).isEqualTo(SourceReport.Status.VALID);
         assertThat(report.readable()).isTrue();
         assertThat(report.declaredFormatVersion()).isEqualTo("0.5.4");
         assertThat(report.declaredType()).isEqualTo("model");
         assertThat(report.modelIfBound()).map(ModelDescr::formatVersion).contains("0.5.4");
         assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
+    void defaultIoChecksFindTheArchitectureFileLeftOutOfTheSharedPackage() {
+        // The conformance README: the architecture .py files of the shared packages are left out.
+        SourceReport report = SourceValidation.validate(
+                Conformance.model("unet2d_multi_tensor").toString(), ValidationOptions.defaults());
+        assertThat(report.status()).isEqualTo(SourceReport.Status.INVALID);
+        assertThat(report.errors())
+                .extracting(ValidationIssue::loc)
+                .containsExactly("weights.pytorch_state_dict.architecture");
+        assertThat(report.errors().get(0).msg()).startsWith("file 'multi_tensor_unet.py' not found");
     }
 
     @Test
