@@ -13,8 +13,9 @@ import java.util.Optional;
  * What the model tests need from inference: whether a weights format can run here, and a session that predicts
  * outputs from inputs through the whole pipeline (preprocessing, the network, postprocessing), without tiling.
  *
- * <p>{@link ModelTests} uses {@link #unavailable(String)} until a backend is given in {@link TestOptions}; the SDK's
- * prediction pipeline provides one. Implementations must be thread-safe.
+ * <p>{@link ModelTests} uses the SDK's prediction pipeline ({@link ModelTests#defaultBackend()}) unless {@link
+ * TestOptions} names another backend, for example a stand-in in tests or {@link #unavailable(String)}. Implementations
+ * must be thread-safe.
  */
 public interface InferenceBackend {
     /**

@@ -170,14 +170,14 @@ public final class ModelTests {
     }
 
     /**
-     * The backend used when {@link TestOptions} names none: the SDK's prediction pipeline ({@code
-     * eu.riscale.modelhub.core.inference.PredictionPipeline}) for the {@link #SDK_FORMATS}, one weights format at a
-     * time and without tiling; other formats are skipped with the reason.
+     * The backend used when {@link TestOptions} names none: {@link
+     * eu.riscale.modelhub.core.inference.PipelineBackend}, the SDK's prediction pipeline for the {@link #SDK_FORMATS},
+     * one weights format at a time and without tiling; other formats are skipped with the reason.
      *
      * @return the default backend
      */
     public static InferenceBackend defaultBackend() {
-        return new PipelineBackend();
+        return eu.riscale.modelhub.core.inference.PipelineBackend.create();
     }
 
     /** A list that tells the listener of each detail added. */

@@ -49,7 +49,7 @@ class InferenceModelTestsTest {
             assertThat(s.status()).as(name + ": " + SummaryText.render(s)).isEqualTo(SummaryStatus.PASSED);
             assertThat(s.details())
                     .filteredOn(d -> d.weightsFormat() == WeightsFormat.PYTORCH_STATE_DICT)
-                    .allSatisfy(d -> assertThat(d.skipReason()).contains("no engine for pytorch_state_dict"));
+                    .allSatisfy(d -> assertThat(d.skipReason()).contains("no Java engine runs pytorch_state_dict"));
         }
     }
 }
