@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
             PackageCommand.class,
             UpdateFormatCommand.class,
             UpdateHashesCommand.class,
+            CardCommand.class,
+            CoversCommand.class,
+            ReviewCommand.class,
         })
 public final class ModelhubCommand implements Runnable {
     @CommandLine.Spec

@@ -15,7 +15,14 @@ public record CoverOptions(CoverLayout layout, int width, double lowerPercentile
     /** The default width, 800 pixels (so 800 × 400). */
     public static final int DEFAULT_WIDTH = 800;
 
-    /** Checks the values, naming the one that is out of range. */
+    /**
+     * Checks the values, naming the one that is out of range.
+     *
+     * @param layout how input and output share the image
+     * @param width the width in pixels, 64 to 4096 and even
+     * @param lowerPercentile the percentile mapped to black
+     * @param upperPercentile the percentile mapped to white
+     */
     public CoverOptions {
         Objects.requireNonNull(layout, "layout");
         if (width < 64 || width > 4096 || width % 2 != 0) {

@@ -59,6 +59,16 @@ public enum TagCategory {
                     "super-resolution",
                     "in-silico-labeling"));
 
+    /**
+     * Writes a tag the way the hub's tags are written: lower case, words joined by hyphens.
+     *
+     * @param tag a tag as an author wrote it
+     * @return the normalized tag
+     */
+    public static String normalize(String tag) {
+        return tag.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
+    }
+
     private final String id;
     private final List<String> tags;
 
@@ -78,14 +88,15 @@ public enum TagCategory {
     }
 
     /**
-     * Tells whether any of a model's tags belongs to this category, ignoring case.
+     * Tells whether any of a model's tags belongs to this category, ignoring case and reading spaces and underscores
+     * as hyphens ({@code "Instance segmentation"} counts as {@code instance-segmentation}).
      *
      * @param modelTags the tags of a model
      * @return whether the category is covered
      */
     public boolean isCoveredBy(List<String> modelTags) {
         for (String t : modelTags) {
-            if (tags.contains(t.toLowerCase(Locale.ROOT).strip())) {
+            if (tags.contains(normalize(t))) {
                 return true;
             }
         }
