@@ -45,14 +45,20 @@ def main(argv):
         numpy = json.load(f)
     np_ms = {(r["benchmark"], r["shape"], r["dtype"]): r["mean_ms"] for r in numpy["results"]}
     java = {}
+    other = []
     for r in jmh:
         m = r["primaryMetric"]
         if m["scoreUnit"] != "ms/op":
-            raise SystemExit(f"{r['benchmark']}: found unit {m['scoreUnit']}, expected ms/op (run with -tu ms)")
+            # throughput benchmarks (load + validate): listed after the table
+            other.append((short(r["benchmark"]), r.get("params", {}), float(m["score"]), float(m["scoreError"]),
+                          m["scoreUnit"]))
+            continue
         java[key(r["benchmark"], r.get("params", {}))] = (float(m["score"]), float(m["scoreError"]))
     print("| benchmark | dtype | shape | Java ms/op | numpy ms/op | numpy / Java | Java / copy | target |")
     print("|---|---|---|---:|---:|---:|---:|---|")
     for (name, shape, dtype), (score, error) in java.items():
+        if name.startswith("PipelineBenchmark."):
+            continue
         copy = java.get(("CopyBaseline.copy", shape, None), (None, None))[0]
         npt = np_ms.get((name, shape, dtype))
         ratio = npt / score if npt else None
@@ -68,6 +74,25 @@ def main(argv):
         print(f"| {name} | {dtype or ''} | {shape} | {score:.2f}{err} | "
               f"{'' if npt is None else f'{npt:.2f}'} | {'' if ratio is None else f'{ratio:.2f}'} | "
               f"{'' if rel is None else f'{rel:.2f}'} | {target} |")
+    native = java.get(("PipelineBenchmark.nativeInference", "", None))
+    if native:
+        print()
+        print("| pipeline (unet2d_nuclei_broad, TorchScript, CPU) | ms/op | native calls | overhead ms | overhead / native |")
+        print("|---|---:|---:|---:|---:|")
+        print(f"| nativeInference (one 512 x 512 block) | {native[0]:.1f} ± {native[1]:.1f} | 1 | | |")
+        for name, blocks in (("PipelineBenchmark.predict", 1), ("PipelineBenchmark.predictTiled", 9)):
+            got = java.get((name, "", None))
+            if got:
+                over = got[0] - blocks * native[0]
+                print(f"| {name.split('.')[1]} | {got[0]:.1f} ± {got[1]:.1f} | {blocks} | {over:.1f} | "
+                      f"{100 * over / (blocks * native[0]):.1f} % (target <= 10 %) |")
+    if other:
+        print()
+        print("| benchmark | parameters | score | unit |")
+        print("|---|---|---:|---|")
+        for name, params, score, error, unit in other:
+            err = f" ± {error:.1f}" if error == error else ""
+            print(f"| {name} | {', '.join(f'{k}={v}' for k, v in params.items())} | {score:.1f}{err} | {unit} |")
     return 0
 
 
