@@ -5,7 +5,8 @@
  * the op's speed depends on it, a {@code dtype} parameter. Inputs are random with a fixed seed, built once per trial.
  *
  * <p>Run with {@code java -jar modelhub-bench/target/benchmarks.jar}; {@code src/main/python/bench_numpy.py} times the
- * same computations with numpy, and {@code docs/performance.md} gives the method and the results.
+ * same computations with numpy, and {@code docs/performance.md} gives the method and the results. {@link
+ * eu.riscale.modelhub.bench.LoadValidateBenchmark} measures load + validate throughput over the conformance corpus.
  */
 @NullMarked
 package eu.riscale.modelhub.bench;

@@ -13,6 +13,8 @@ public final class Main {
      * @param args the command line arguments
      */
     public static void main(String[] args) {
+        // Hibernate Validator logs through jboss-logging, which would otherwise print INFO banners via JUL.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = ModelhubCommand.commandLine(out, err).execute(args);

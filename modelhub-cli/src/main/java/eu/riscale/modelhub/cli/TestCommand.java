@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,8 +68,8 @@ final class TestCommand implements Callable<Integer> {
     @Nullable
     Path saveOutputs;
 
-    @Option(names = "--offline", description = "Fetch nothing: remote files are reported as not checked.")
-    boolean offline;
+    @Mixin
+    SourceOptions sourceOptions = new SourceOptions();
 
     @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
     boolean verbose;
@@ -91,12 +92,11 @@ final class TestCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--summary takes exactly one SOURCE");
             }
         }
-        TestOptions options = TestOptions.defaults().with(b -> {
-            b.weightsFormat(format).saveOutputs(saveOutputs);
-            if (offline) {
-                b.resources(b.build().resources().with(r -> r.offline(true)));
-            }
-        });
+        TestOptions options = TestOptions.builder()
+                .weightsFormat(format)
+                .saveOutputs(saveOutputs)
+                .resources(sourceOptions.settings())
+                .build();
         int exit = ExitCodes.OK;
         for (String source : sources) {
             Progress progress = Progress.forTerminal(err, source, !json);

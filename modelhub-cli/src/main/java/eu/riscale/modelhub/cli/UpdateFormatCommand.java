@@ -10,7 +10,6 @@ import eu.riscale.modelhub.core.format.ConversionResult;
 import eu.riscale.modelhub.core.format.FormatConversion;
 import eu.riscale.modelhub.core.format.LegacyProblem;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
-import eu.riscale.modelhub.core.resource.ResourceSettings;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.ModelValidation;
 import eu.riscale.modelhub.spec.validation.ValidationIssue;
@@ -23,6 +22,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +53,9 @@ final class UpdateFormatCommand implements Callable<Integer> {
     @Nullable
     Path output;
 
+    @Mixin
+    SourceOptions sourceOptions = new SourceOptions();
+
     @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
     boolean verbose;
 
@@ -65,7 +68,7 @@ final class UpdateFormatCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         JsonNode tree;
         String name;
-        try (ResourceRoot root = ResourceRoot.open(source, ResourceSettings.defaults());
+        try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings());
                 InputStream in = root.description().open()) {
             name = root.description().location();
             tree = YamlIo.parse(in);

@@ -186,4 +186,14 @@ class PackagingCommandsTest {
         assertThat(run.err()).startsWith("error: ").contains(v04.toString()).contains("format_version");
         assertThat(filesIn(out)).isEmpty();
     }
+
+    @Test
+    void helpOfBothCommandsGoesToStdout() {
+        CliRun pack = CliRun.of("package", "--help");
+        assertThat(pack.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(pack.out()).contains("Usage: modelhub package").contains("--weight-format=F");
+        CliRun hashes = CliRun.of("update-hashes", "--help");
+        assertThat(hashes.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(hashes.out()).contains("Usage: modelhub update-hashes").contains("-o, --output=OUT");
+    }
 }

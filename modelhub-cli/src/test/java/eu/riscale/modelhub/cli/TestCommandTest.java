@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
-import eu.riscale.modelhub.core.testing.ModelTests;
 import eu.riscale.modelhub.spec.Conformance;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,19 +21,6 @@ class TestCommandTest {
 
     @TempDir
     Path tmp;
-
-    /** Whether this build has an inference backend; without one, every reproduce check is skipped as such. */
-    private static boolean inference() {
-        JsonNode summary = JSON.readTree(CliRun.of(
-                        "test",
-                        "--json",
-                        "--offline",
-                        Conformance.model("unet2d_nuclei_broad").toString())
-                .out());
-        return details(summary, "reproduce").stream()
-                .noneMatch(
-                        d -> ModelTests.NO_INFERENCE.equals(d.get("skip_reason").asString(null)));
-    }
 
     private static List<JsonNode> details(JsonNode summary, String check) {
         List<JsonNode> r = new ArrayList<>();
@@ -59,17 +45,12 @@ class TestCommandTest {
             JsonNode io = details(summary, "io").get(0);
             assertThat(io.get("status").asString()).isEqualTo("passed");
             // the pytorch_state_dict entries' architecture files are absent: warnings, not errors
-            assertThat(io.get("warnings").toString()).contains("weights.pytorch_state_dict.architecture.source");
-            if (inference()) {
-                assertThat(summary.get("status").asString()).isEqualTo("passed");
-                assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-            } else {
-                assertThat(summary.get("status").asString()).isEqualTo("valid-format");
-                assertThat(details(summary, "reproduce"))
-                        .allSatisfy(
-                                d -> assertThat(d.get("skip_reason").asString()).isEqualTo(ModelTests.NO_INFERENCE));
-                assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-            }
+            assertThat(io.get("warnings").toString()).contains("weights.pytorch_state_dict.architecture");
+            assertThat(summary.get("status").asString()).isEqualTo("passed");
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(details(summary, "reproduce"))
+                    .filteredOn(d -> d.get("status").asString().equals("passed"))
+                    .isNotEmpty();
         }
     }
 
@@ -82,22 +63,22 @@ class TestCommandTest {
             data[i] += 0.25f;
         }
         Npy.write(Tensor.of(data, t.shape(), t.axes()), copy.resolve("test_output.npy"));
-        CliRun run = CliRun.of("test", "--json", "--offline", copy.toString());
+        CliRun run = CliRun.of("test", "--json", "--offline", "--weight-format", "torchscript", copy.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
         JsonNode summary = JSON.readTree(run.out());
         assertThat(summary.get("status").asString()).isEqualTo("failed");
         JsonNode io = details(summary, "io").get(0);
         assertThat(io.get("status").asString()).isEqualTo("failed");
-        assertThat(io.get("errors").get(0).get("loc").asString()).isEqualTo("outputs.0.test_tensor.source");
-        if (inference()) {
-            JsonNode reproduce = details(summary, "reproduce").stream()
-                    .filter(d -> d.get("status").asString().equals("failed"))
-                    .findFirst()
-                    .orElseThrow();
-            JsonNode dev = reproduce.get("deviations").get(0);
-            assertThat(dev.get("mismatched").asLong()).isGreaterThanOrEqualTo(1000);
-            assertThat(dev.get("max_absolute").asDouble()).isGreaterThan(0.24);
-        }
+        assertThat(io.get("errors").get(0).get("loc").asString()).isEqualTo("outputs.0.test_tensor.sha256");
+        JsonNode reproduce = details(summary, "reproduce").get(0);
+        assertThat(reproduce.get("weights_format").asString()).isEqualTo("torchscript");
+        assertThat(reproduce.get("status").asString()).isEqualTo("failed");
+        JsonNode dev = reproduce.get("deviations").get(0);
+        assertThat(dev.get("output_id").asString()).isEqualTo("probability");
+        assertThat(dev.get("mismatched").asLong()).isEqualTo(1000);
+        assertThat(dev.get("max_absolute").asDouble()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(dev.get("max_absolute_index").toString()).isNotEmpty();
+        assertThat(reproduce.get("errors").get(0).get("msg").asString()).contains("1000 of 262144 elements mismatched");
     }
 
     @Test
@@ -139,7 +120,7 @@ class TestCommandTest {
         assertThat(details(summary, "reproduce").get(0).get("weights_format").asString())
                 .isEqualTo("onnx");
         Path md = tmp.resolve("summary.md");
-        CliRun.of("test", "--offline", "--summary", md.toString(), model);
+        CliRun.of("test", "--offline", "--weight-format", "onnx", "--summary", md.toString(), model);
         assertThat(Files.readString(md)).contains("Model test: ", "| format | Format validation |");
         CliRun bad = CliRun.of("test", "--summary", tmp.resolve("s.txt").toString(), model);
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -152,6 +133,8 @@ class TestCommandTest {
                 "test",
                 "--json",
                 "--offline",
+                "--weight-format",
+                "onnx",
                 Conformance.model("unet2d_nuclei_broad").toString(),
                 tmp.resolve("missing").toString());
         assertThat(run.out().lines()).hasSize(1);

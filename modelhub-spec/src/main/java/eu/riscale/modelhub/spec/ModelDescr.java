@@ -73,7 +73,7 @@ public record ModelDescr(
         String description,
 
         List<
-                        @FileSource
+                        @FileSource(descriptionNamesAllowed = false)
                         @Pattern(
                                 regexp = "(?i).*\\.(gif|jpeg|jpg|png|svg|tif|tiff)",
                                 message = "a cover must be a .gif, .jpeg, .jpg, .png, .svg, .tif or .tiff file")
@@ -101,7 +101,7 @@ public record ModelDescr(
         String formatVersion,
         @ResourceId @Nullable String id,
 
-        @FileSource
+        @FileSource(descriptionNamesAllowed = false)
         @Pattern(regexp = ".*\\.md", message = "documentation must be a Markdown file ending in .md")
         @Nullable
         String documentation,

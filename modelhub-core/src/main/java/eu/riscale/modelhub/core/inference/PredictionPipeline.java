@@ -207,21 +207,9 @@ public final class PredictionPipeline implements AutoCloseable {
         }
         Sample raw = Sample.of(arranged);
         Statistics known = SampleStatistics.compute(raw, postMeasuresOfInputs);
-        Sample ready;
-        try {
-            ready = pre.apply(raw);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(null, null, "preprocessing failed: " + e.getMessage());
-        }
-        Map<String, Tensor> raws;
-        if (tiled) {
-            Map<String, int[]> blocks = layout.blockShapes(arranged, tiling, options.memoryBudget());
-            raws = predictBlocks(ready.tensors(), blocks);
-        } else {
-            checkCancelled(0, 1);
-            raws = run(ready.tensors());
-            options.progress().blockDone(1, 1);
-        }
+        // the preprocessed sample dies inside networkOutputs: postprocessing does not hold it
+        Map<String, Tensor> raws =
+                networkOutputs(raw, tiled ? layout.blockShapes(arranged, tiling, options.memoryBudget()) : null);
         Sample out;
         try {
             out = post.apply(Sample.of(raws), known);
@@ -233,6 +221,24 @@ public final class PredictionPipeline implements AutoCloseable {
             result.put(o.id(), out.tensor(o.id()));
         }
         return result;
+    }
+
+    /** Preprocesses the whole sample and runs the network on it, or on blocks of the given shapes. */
+    private Map<String, Tensor> networkOutputs(Sample raw, @Nullable Map<String, int[]> blocks)
+            throws InferenceException {
+        Sample ready;
+        try {
+            ready = pre.apply(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(null, null, "preprocessing failed: " + e.getMessage());
+        }
+        if (blocks != null) {
+            return predictBlocks(ready.tensors(), blocks);
+        }
+        checkCancelled(0, 1);
+        Map<String, Tensor> out = run(ready.tensors());
+        options.progress().blockDone(1, 1);
+        return out;
     }
 
     private static long bytes(Map<String, Tensor> sample) {

@@ -144,18 +144,56 @@ public final class Clip implements Op {
     public Tensor apply(Tensor input, String tensorId, Statistics statistics) {
         String what = "clip of tensor '" + tensorId + "'";
         Tensor x = input;
-        if (minPercentile != null) {
+        if (minPercentile != null && maxPercentile != null && input.dtype() == DType.FLOAT32) {
             Tensor lo = statistics.value(quantile(tensorId, minPercentile));
-            x = where(x, lo, true, what);
-        }
-        if (maxPercentile != null) {
             Tensor hi = statistics.value(quantile(tensorId, maxPercentile));
-            x = where(x, hi, false, what);
+            Runs loRuns = Affine.runsOf(x, lo, what);
+            Runs hiRuns = Affine.runsOf(x, hi, what);
+            if (loRuns.inner == hiRuns.inner) {
+                x = between(x, loRuns, Affine.values(lo), hiRuns, Affine.values(hi));
+            } else {
+                x = where(where(x, lo, true, what), hi, false, what);
+            }
+        } else {
+            if (minPercentile != null) {
+                Tensor lo = statistics.value(quantile(tensorId, minPercentile));
+                x = where(x, lo, true, what);
+            }
+            if (maxPercentile != null) {
+                Tensor hi = statistics.value(quantile(tensorId, maxPercentile));
+                x = where(x, hi, false, what);
+            }
         }
         if (min != null || max != null) {
             x = fixed(x, min == null ? Double.NEGATIVE_INFINITY : min, max == null ? Double.POSITIVE_INFINITY : max);
         }
         return x;
+    }
+
+    /**
+     * Both percentile bounds of a float32 tensor in one parallel pass: per element exactly {@code where(x >= lo, x,
+     * lo)} followed by {@code where(y <= hi, y, hi)}, the two passes of {@link #where}.
+     */
+    private static Tensor between(Tensor x, Runs loRuns, double[] lo, Runs hiRuns, double[] hi) {
+        int n = x.size();
+        int inner = loRuns.inner;
+        float[] in = (float[]) Storage.data(x);
+        float[] out = new float[n];
+        Parallel.forRange(loRuns.index.length, n, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                double l = lo[loRuns.index[r]];
+                double h = hi[hiRuns.index[r]];
+                float fl = (float) l;
+                float fh = (float) h;
+                int end = Math.min(n, (r + 1) * inner);
+                for (int i = r * inner; i < end; i++) {
+                    float e = in[i];
+                    float y = e >= l ? e : fl;
+                    out[i] = y <= h ? y : fh;
+                }
+            }
+        });
+        return Storage.wrap(DType.FLOAT32, out, x.shape(), x.axes());
     }
 
     /** {@code lower ? where(x >= b, x, b) : where(x <= b, x, b)}, in the float result type. */

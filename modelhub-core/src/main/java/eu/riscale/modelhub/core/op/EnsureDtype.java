@@ -48,7 +48,9 @@ public final class EnsureDtype implements Op {
     /** {@inheritDoc} */
     @Override
     public Tensor apply(Tensor input, String tensorId, Statistics statistics) {
-        return input.cast(dtype);
+        // tensors are immutable: a tensor of the right type is the result (the implicit ensure_dtype steps of a
+        // description's processing are mostly of this kind)
+        return input.dtype() == dtype ? input : input.cast(dtype);
     }
 
     @Override

@@ -18,12 +18,8 @@ import eu.riscale.modelhub.spec.op.ScaleRangeKwargs;
 import eu.riscale.modelhub.spec.op.SigmoidDescr;
 import eu.riscale.modelhub.spec.op.SoftmaxDescr;
 import eu.riscale.modelhub.spec.op.ZeroMeanUnitVarianceDescr;
-import eu.riscale.modelhub.spec.tensor.DType;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
-import eu.riscale.modelhub.spec.tensor.PerChannelData;
-import eu.riscale.modelhub.spec.tensor.TensorData;
-import eu.riscale.modelhub.spec.tensor.TensorDataDescr;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,9 +27,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps the spec's processing records ({@code spec.op}) to the ops of this package, and builds the <em>effective</em>
- * processing of a tensor description: its ops plus the implicit {@code ensure_dtype} steps that the reference inserts
- * (reference A.4):
+ * Maps the spec's processing records ({@code spec.op}) to the ops of this package, and builds the ops of the
+ * <em>effective</em> processing of a tensor description ({@code InputTensorDescr.effectivePreprocessing()}, {@code
+ * OutputTensorDescr.effectivePostprocessing()}): its ops plus the implicit {@code ensure_dtype} steps that the
+ * reference inserts (reference A.4):
  *
  * <ul>
  *   <li>inputs: {@code ensure_dtype(data.type)} is prepended unless the first op is {@code ensure_dtype}, and appended
@@ -116,16 +113,8 @@ public final class Processing {
      * @throws IllegalArgumentException when an op's parameters are out of range, naming the tensor and op index
      */
     public static List<Op> effectivePreprocessing(InputTensorDescr input) {
-        List<? extends PostprocessingDescr> descrs = input.preprocessing();
-        List<Op> ops = map(input.id(), "preprocessing", descrs);
-        DType type = dataType(input.data());
-        if (descrs.isEmpty() || !(descrs.get(0) instanceof EnsureDtypeDescr)) {
-            ops.add(0, EnsureDtype.of(type));
-        }
-        if (!endsWithCast(descrs)) {
-            ops.add(EnsureDtype.of(type));
-        }
-        return List.copyOf(ops);
+        map(input.id(), "preprocessing", input.preprocessing()); // errors name the declared index
+        return List.copyOf(map(input.id(), "preprocessing", input.effectivePreprocessing()));
     }
 
     /**
@@ -136,11 +125,8 @@ public final class Processing {
      * @throws IllegalArgumentException when an op's parameters are out of range, naming the tensor and op index
      */
     public static List<Op> effectivePostprocessing(OutputTensorDescr output) {
-        List<Op> ops = map(output.id(), "postprocessing", output.postprocessing());
-        if (!endsWithCast(output.postprocessing())) {
-            ops.add(EnsureDtype.of(dataType(output.data())));
-        }
-        return List.copyOf(ops);
+        map(output.id(), "postprocessing", output.postprocessing()); // errors name the declared index
+        return List.copyOf(map(output.id(), "postprocessing", output.effectivePostprocessing()));
     }
 
     /**
@@ -169,27 +155,6 @@ public final class Processing {
             b.add(out.id(), effectivePostprocessing(out));
         }
         return b.build();
-    }
-
-    /**
-     * Returns the element type a tensor description declares ({@code data.type}).
-     *
-     * @param data the data description
-     * @return its type; for a per-channel list, the type of the first entry
-     */
-    public static DType dataType(TensorData data) {
-        if (data instanceof TensorDataDescr) {
-            return ((TensorDataDescr) data).type();
-        }
-        return ((PerChannelData) data).channels().get(0).type();
-    }
-
-    private static boolean endsWithCast(List<? extends PostprocessingDescr> descrs) {
-        if (descrs.isEmpty()) {
-            return false;
-        }
-        PostprocessingDescr last = descrs.get(descrs.size() - 1);
-        return last instanceof EnsureDtypeDescr || last instanceof BinarizeDescr;
     }
 
     private static List<Op> map(String tensorId, String field, List<? extends PostprocessingDescr> descrs) {

@@ -71,35 +71,89 @@ public final class ScaleMeanVariance implements Op {
     @Override
     public Tensor apply(Tensor input, String tensorId, Statistics statistics) {
         String what = "scale_mean_variance of tensor '" + tensorId + "'";
-        double[] m = expand(input, statistics.value(measure(Measure.Kind.MEAN, tensorId)), what);
-        double[] s = expand(input, statistics.value(measure(Measure.Kind.STD, tensorId)), what);
-        double[] rm = expand(input, statistics.value(measure(Measure.Kind.MEAN, referenceTensor)), what);
-        double[] rs = expand(input, statistics.value(measure(Measure.Kind.STD, referenceTensor)), what);
-        double[] in = input.toDoubleArray();
-        int n = in.length;
-        if (input.dtype() == DType.FLOAT32) {
-            float[] out = new float[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = (float) ((in[i] - m[i]) / (s[i] + eps) * (rs[i] + eps) + rm[i]);
+        Tensor[] stats = {
+            statistics.value(measure(Measure.Kind.MEAN, tensorId)),
+            statistics.value(measure(Measure.Kind.STD, tensorId)),
+            statistics.value(measure(Measure.Kind.MEAN, referenceTensor)),
+            statistics.value(measure(Measure.Kind.STD, referenceTensor))
+        };
+        Runs[] runs = new Runs[4];
+        double[][] values = new double[4][];
+        for (int k = 0; k < 4; k++) {
+            runs[k] = Affine.runsOf(input, stats[k], what);
+            values[k] = Affine.values(stats[k]);
+        }
+        // Runs over the input's axes have suffix products of its shape as lengths, so the shortest divides the others;
+        // scalar statistics (one value) fit any run length.
+        int inner = Integer.MAX_VALUE;
+        for (int k = 0; k < 4; k++) {
+            if (stats[k].ndim() > 0) {
+                inner = Math.min(inner, runs[k].inner);
             }
-            return Storage.wrap(DType.FLOAT32, out, input.shape(), input.axes());
         }
-        for (int i = 0; i < n; i++) {
-            in[i] = (in[i] - m[i]) / (s[i] + eps) * (rs[i] + eps) + rm[i];
+        if (inner == Integer.MAX_VALUE) {
+            inner = runs[0].inner;
         }
-        return Storage.wrap(DType.FLOAT64, in, input.shape(), input.axes());
+        int runCount = (input.size() + inner - 1) / inner;
+        int[][] index = new int[4][];
+        for (int k = 0; k < 4; k++) {
+            index[k] = stats[k].ndim() == 0 ? new int[runCount] : refine(runs[k], inner, runCount);
+        }
+        return apply(input, inner, index, values);
     }
 
-    /** Broadcasts a statistic to one value per element of {@code x}. */
-    private static double[] expand(Tensor x, Tensor stat, String what) {
-        Runs runs = Affine.runsOf(x, stat, what);
-        double[] v = Affine.values(stat);
-        double[] out = new double[x.size()];
-        for (int r = 0; r < runs.index.length; r++) {
-            int end = Math.min(out.length, (r + 1) * runs.inner);
-            java.util.Arrays.fill(out, r * runs.inner, end, v[runs.index[r]]);
+    /**
+     * Runs the fused loop: per run of {@code inner} elements one (mean, std, reference mean, reference std), then
+     * {@code (x - m) / (s + eps) * (rs + eps) + rm} in float64 per element, rounded to float32 for float32 input.
+     */
+    private Tensor apply(Tensor input, int inner, int[][] index, double[][] v) {
+        int n = input.size();
+        int runCount = index[0].length;
+        double e = eps;
+        if (input.dtype() == DType.FLOAT32) {
+            float[] in = (float[]) Storage.data(input);
+            float[] out = new float[n];
+            Parallel.forRange(runCount, n, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    double m = v[0][index[0][r]];
+                    double s = v[1][index[1][r]] + e;
+                    double rs = v[3][index[3][r]] + e;
+                    double rm = v[2][index[2][r]];
+                    int end = Math.min(n, (r + 1) * inner);
+                    for (int i = r * inner; i < end; i++) {
+                        out[i] = (float) ((in[i] - m) / s * rs + rm);
+                    }
+                }
+            });
+            return Storage.wrap(DType.FLOAT32, out, input.shape(), input.axes());
         }
-        return out;
+        double[] in = input.dtype() == DType.FLOAT64 ? (double[]) Storage.data(input) : input.toDoubleArray();
+        double[] out = new double[n];
+        Parallel.forRange(runCount, n, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                double m = v[0][index[0][r]];
+                double s = v[1][index[1][r]] + e;
+                double rs = v[3][index[3][r]] + e;
+                double rm = v[2][index[2][r]];
+                int end = Math.min(n, (r + 1) * inner);
+                for (int i = r * inner; i < end; i++) {
+                    out[i] = (in[i] - m) / s * rs + rm;
+                }
+            }
+        });
+        return Storage.wrap(DType.FLOAT64, out, input.shape(), input.axes());
+    }
+
+    /** The parameter index of each run of {@code inner} elements ({@code inner} divides {@code runs.inner}). */
+    private static int[] refine(Runs runs, int inner, int runCount) {
+        if (runs.inner == inner) {
+            return runs.index;
+        }
+        int[] index = new int[runCount];
+        for (int r = 0; r < runCount; r++) {
+            index[r] = runs.index[(int) ((long) r * inner / runs.inner)];
+        }
+        return index;
     }
 
     @Override

@@ -43,8 +43,10 @@ public final class HashUpdater {
             try {
                 FileSource file = root.resolve(ref.source());
                 if (!file.exists()) {
-                    throw new ResourceException(
-                            ref.loc() + ": file '" + ref.source() + "' not found (looked for " + file.location() + ")");
+                    throw new ResourceException(ref.loc()
+                            + (ref.isRemote()
+                                    ? ": URL " + ref.source() + " not found (HTTP 404/410)"
+                                    : ": file '" + ref.source() + "' not found (looked for " + file.location() + ")"));
                 }
                 actual.put(ref.loc(), file.verify(null).hex());
             } catch (OfflineException e) {

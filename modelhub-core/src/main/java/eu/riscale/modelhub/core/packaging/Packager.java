@@ -28,10 +28,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,6 +103,7 @@ public final class Packager {
                                 + " not written",
                         report.errors());
             }
+            usualPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -138,6 +142,30 @@ public final class Packager {
                     "the folder " + dir + " saved from " + root.location() + " does not validate", report.errors());
         }
         return new PackageResult(dir, prepared.model(), entries, report);
+    }
+
+    /**
+     * Gives the temporary file (created owner-only) the permissions of the file it replaces, or else those of a new
+     * file in that folder (the umask applies), so a package is as readable as any other file written there.
+     */
+    private static void usualPermissions(Path temp, Path target) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        Set<PosixFilePermission> permissions;
+        if (Files.isRegularFile(target)) {
+            permissions = Files.getPosixFilePermissions(target);
+        } else {
+            Path probe = temp.resolveSibling(temp.getFileName() + ".mode");
+            Files.createFile(probe);
+            try {
+                permissions = Files.getPosixFilePermissions(probe);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        }
+        view.setPermissions(permissions);
     }
 
     /** The description as it goes into the package and the package content, {@code rdf.yaml} first. */

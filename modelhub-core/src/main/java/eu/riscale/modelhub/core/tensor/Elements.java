@@ -99,12 +99,121 @@ final class Elements {
     static Object cast(DType from, Object data, DType to) {
         int n = java.lang.reflect.Array.getLength(data);
         Object out = Tensor.allocate(to, n);
+        if (common(from, data, to, out, n)) {
+            return out;
+        }
         if (from.isFloatingPoint()) {
             castFromFloat(from, data, to, out, n);
         } else {
             castFromInteger(from, data, to, out, n);
         }
         return out;
+    }
+
+    /**
+     * The frequent casts as loops without a per-element type switch (the JIT vectorises most of them): 8-, 16- and
+     * 32-bit integers to float32/float64 and float32 to 8- and 16-bit integers. Same values as the general loops.
+     *
+     * @return whether the cast was done
+     */
+    private static boolean common(DType from, Object data, DType to, Object out, int n) {
+        if (to == DType.FLOAT32 || to == DType.FLOAT64) {
+            float[] f = to == DType.FLOAT32 ? (float[]) out : null;
+            double[] d = to == DType.FLOAT64 ? (double[]) out : null;
+            switch (from) {
+                case UINT8: {
+                    byte[] s = (byte[]) data;
+                    if (f != null) {
+                        for (int i = 0; i < n; i++) {
+                            f[i] = s[i] & 0xFF;
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            d[i] = s[i] & 0xFF;
+                        }
+                    }
+                    return true;
+                }
+                case INT8: {
+                    byte[] s = (byte[]) data;
+                    if (f != null) {
+                        for (int i = 0; i < n; i++) {
+                            f[i] = s[i];
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            d[i] = s[i];
+                        }
+                    }
+                    return true;
+                }
+                case UINT16: {
+                    short[] s = (short[]) data;
+                    if (f != null) {
+                        for (int i = 0; i < n; i++) {
+                            f[i] = s[i] & 0xFFFF;
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            d[i] = s[i] & 0xFFFF;
+                        }
+                    }
+                    return true;
+                }
+                case INT16: {
+                    short[] s = (short[]) data;
+                    if (f != null) {
+                        for (int i = 0; i < n; i++) {
+                            f[i] = s[i];
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            d[i] = s[i];
+                        }
+                    }
+                    return true;
+                }
+                case INT32: {
+                    int[] s = (int[]) data;
+                    if (f != null) {
+                        for (int i = 0; i < n; i++) {
+                            f[i] = s[i];
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            d[i] = s[i];
+                        }
+                    }
+                    return true;
+                }
+                default:
+                    return false;
+            }
+        }
+        if (from == DType.FLOAT32) {
+            float[] s = (float[]) data;
+            switch (to) {
+                case INT8:
+                case UINT8: {
+                    byte[] o = (byte[]) out;
+                    for (int i = 0; i < n; i++) {
+                        o[i] = (byte) toInt32(s[i]);
+                    }
+                    return true;
+                }
+                case INT16:
+                case UINT16: {
+                    short[] o = (short[]) out;
+                    for (int i = 0; i < n; i++) {
+                        o[i] = (short) toInt32(s[i]);
+                    }
+                    return true;
+                }
+                default:
+                    return false;
+            }
+        }
+        return false;
     }
 
     private static void castFromFloat(DType from, Object data, DType to, Object out, int n) {

@@ -50,8 +50,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Slow: loads the weights of every tested format. Thread-safe.
  */
 public final class ModelTests {
-    /** The reason given for skipped inference checks when no backend is connected. */
+    /** The reason given for skipped inference checks by {@link InferenceBackend#unavailable(String)} backends. */
     public static final String NO_INFERENCE = "inference not available";
+
+    /**
+     * The weights formats this SDK runs (through Deep Java Library): their files are always checked, even when no
+     * inference backend is connected. Files needed only by other formats (for example the architecture {@code .py} of
+     * {@code pytorch_state_dict}) are checked only when that format is asked for or the backend runs it.
+     */
+    public static final Set<WeightsFormat> SDK_FORMATS = Set.of(WeightsFormat.TORCHSCRIPT, WeightsFormat.ONNX);
 
     private ModelTests() {}
 
@@ -121,14 +128,15 @@ public final class ModelTests {
             return new TestSummary(label, name, format.formatVersion(), details);
         }
         InferenceBackend backend = options.backend();
-        Set<WeightsFormat> runnable = new LinkedHashSet<>();
+        Set<WeightsFormat> tested = new LinkedHashSet<>();
         for (WeightsFormat f : formats) {
             if (options.weightsFormat().isPresent()
+                    || SDK_FORMATS.contains(f)
                     || backend.unavailableReason(model, f).isEmpty()) {
-                runnable.add(f);
+                tested.add(f);
             }
         }
-        TestDetail io = IoCheck.run(model, root, runnable, options.resources().offline());
+        TestDetail io = IoCheck.run(model, root, tested);
         details.add(io);
         if (io.status() == DetailStatus.FAILED && options.stopEarly()) {
             return new TestSummary(label, name, format.formatVersion(), details);
@@ -162,13 +170,14 @@ public final class ModelTests {
     }
 
     /**
-     * The backend used when {@link TestOptions} names none: the SDK's prediction pipeline when it is on the class
-     * path, otherwise one that skips every format with {@link #NO_INFERENCE}.
+     * The backend used when {@link TestOptions} names none: the SDK's prediction pipeline ({@code
+     * eu.riscale.modelhub.core.inference.PredictionPipeline}) for the {@link #SDK_FORMATS}, one weights format at a
+     * time and without tiling; other formats are skipped with the reason.
      *
      * @return the default backend
      */
     public static InferenceBackend defaultBackend() {
-        return InferenceBackend.unavailable(NO_INFERENCE);
+        return new PipelineBackend();
     }
 
     /** A list that tells the listener of each detail added. */

@@ -74,8 +74,8 @@ class ProcessingTest {
     }
 
     @Test
-    void emptyPreprocessingCastsToTheDataTypeTwice() {
-        assertThat(pre()).containsExactly("EnsureDtype[uint8]", "EnsureDtype[uint8]");
+    void emptyPreprocessingCastsToTheDataType() {
+        assertThat(pre()).containsExactly("EnsureDtype[uint8]");
     }
 
     @Test

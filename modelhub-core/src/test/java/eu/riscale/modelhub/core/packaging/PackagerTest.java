@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
@@ -306,6 +307,68 @@ class PackagerTest {
                         .containsOnly(Severity.WARNING);
             }
         }
+    }
+
+    @Test
+    void nucleiOverHttpGivesTheFolderFindingsWithUrlsAndPackagesTheSame() throws Exception {
+        Path nuclei = Conformance.model("unet2d_nuclei_broad");
+        try (FolderServer server = new FolderServer().serve("nuclei", nuclei)) {
+            // fetch the served files into the cache online; the checks then run offline, so the remote weights URL
+            // of the description is never requested
+            eu.riscale.modelhub.core.resource.DownloadCache online =
+                    eu.riscale.modelhub.core.resource.DownloadCache.create(Models.online(cache));
+            for (Path f : filesIn(nuclei)) {
+                online.fetch(server.uri("nuclei/" + f.getFileName()), null);
+            }
+            try (ResourceRoot root = ResourceRoot.open(server.uri("nuclei/bioimageio.yaml"), Models.offline(cache))) {
+                ModelDescr model = Models.read(root);
+                assertThat(model).isEqualTo(Models.read(nuclei, Models.offline(cache)));
+                assertThat(IoValidation.check(model, root))
+                        .containsExactlyInAnyOrder(
+                                new ValidationIssue(
+                                        Severity.WARNING,
+                                        "documentation",
+                                        "No '# Validation' (sub)section found in " + server.uri("nuclei/README.md")),
+                                new ValidationIssue(
+                                        Severity.WARNING,
+                                        "weights.pytorch_state_dict",
+                                        "not checked: offline (" + IoValidationUrls.NUCLEI_WEIGHTS
+                                                + " is not in the download cache)"),
+                                // a 404 is not cached, so offline the missing file cannot be told from an unfetched
+                                // one (see "Offline mode")
+                                new ValidationIssue(
+                                        Severity.WARNING,
+                                        "weights.pytorch_state_dict.architecture",
+                                        "not checked: offline (unet2d.py is not in the download cache)"));
+                Path zip = out.resolve("nuclei-from-http.zip");
+                Packager.writeZip(model, root, zip, TORCHSCRIPT);
+                assertThat(Models.read(zip, Models.offline(cache))).isEqualTo(Models.torchscriptOnly(model));
+                assertThat(entries(zip)).hasSize(8);
+            }
+        }
+    }
+
+    @Test
+    void repackagingAPackageGivesTheSameBytes() throws Exception {
+        Path first = out.resolve("first.zip");
+        Path second = out.resolve("second.zip");
+        packageZip(Conformance.model("unet2d_multi_tensor"), first, TORCHSCRIPT);
+        packageZip(first, second, PackageOptions.DEFAULTS);
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void aNewPackageGetsThePermissionsOfANewFileAndAReplacedOneKeepsItsOwn() throws Exception {
+        assumeTrue(Files.getFileAttributeView(out, java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        Path probe = Files.createFile(tmp.resolve("probe"));
+        Path zip = out.resolve("m.zip");
+        packageZip(Conformance.model("unet2d_multi_tensor"), zip, TORCHSCRIPT);
+        assertThat(Files.getPosixFilePermissions(zip)).isEqualTo(Files.getPosixFilePermissions(probe));
+        Files.setPosixFilePermissions(zip, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        packageZip(Conformance.model("unet2d_multi_tensor"), zip, TORCHSCRIPT);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(zip)))
+                .isEqualTo("rw-r-----");
+        assertThat(filesIn(out)).containsExactly(zip);
     }
 
     /** URLs that appear in the conformance packages. */

@@ -69,9 +69,10 @@ class ModelTestsTest {
         assertThat(io.warnings())
                 .extracting(TestMessage::loc)
                 .containsExactlyInAnyOrder(
-                        "weights.pytorch_state_dict.source",
-                        "weights.pytorch_state_dict.architecture.source",
-                        "weights.pytorch_state_dict.dependencies.source");
+                        "weights.pytorch_state_dict",
+                        "weights.pytorch_state_dict.architecture",
+                        "weights.pytorch_state_dict.dependencies",
+                        "documentation"); // no "# Validation" section in its README
         assertThat(io.warnings().get(0).msg()).startsWith("not checked: ");
         TestDetail reproduce = s.details().stream()
                 .filter(d -> d.check() == CheckKind.REPRODUCE && d.weightsFormat() == WeightsFormat.ONNX)
@@ -142,27 +143,34 @@ class ModelTestsTest {
         TestSummary s = ModelTests.test(copy, options(runs(WeightsFormat.ONNX)));
         assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
         assertThat(s.details().get(1).errors()).singleElement().satisfies(m -> {
-            assertThat(m.loc()).isEqualTo("outputs.0.test_tensor.source");
-            assertThat(m.msg()).startsWith("sha256 mismatch for test_output.npy: declared 39925fb3");
+            assertThat(m.loc()).isEqualTo("outputs.0.test_tensor.sha256");
+            assertThat(m.msg()).contains("39925fb3");
         });
     }
 
     @Test
-    void aMissingTestedWeightsFileIsAnErrorButAnUntestedOneIsNot() throws IOException {
+    void aMissingWeightsFileOfAFormatTheSdkRunsIsAnErrorEvenWhenItIsNotRun() throws IOException {
         Path copy = copyOf(nuclei());
         Files.delete(copy.resolve("weights.onnx"));
-        TestSummary torchscriptOnly = ModelTests.test(copy, options(runs(WeightsFormat.TORCHSCRIPT)));
-        assertThat(torchscriptOnly.details().get(1).status()).isEqualTo(DetailStatus.PASSED);
-        assertThat(torchscriptOnly.details().get(1).warnings())
-                .extracting(TestMessage::loc)
-                .contains("weights.onnx.source");
-        TestSummary onnx = ModelTests.test(copy, options(runs(WeightsFormat.ONNX)));
-        assertThat(onnx.status()).isEqualTo(SummaryStatus.FAILED);
-        assertThat(onnx.details().get(1).errors())
+        TestSummary s = ModelTests.test(copy, options(runs(WeightsFormat.TORCHSCRIPT)));
+        assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
+        assertThat(s.details().get(1).errors())
                 .extracting(TestMessage::toString)
                 .singleElement()
                 .asString()
-                .startsWith("weights.onnx.source: file not found: ");
+                .startsWith("weights.onnx: file 'weights.onnx' not found");
+    }
+
+    @Test
+    void filesOfAnUntestedFormatAreCheckedWhenThatFormatIsAskedFor() throws IOException {
+        TestSummary s = ModelTests.test(
+                Conformance.model("unet2d_multi_tensor"),
+                options(InferenceBackend.unavailable("none"))
+                        .with(b -> b.weightsFormat(WeightsFormat.PYTORCH_STATE_DICT)));
+        assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
+        assertThat(s.details().get(1).errors())
+                .extracting(TestMessage::loc)
+                .containsExactly("weights.pytorch_state_dict.architecture");
     }
 
     @Test

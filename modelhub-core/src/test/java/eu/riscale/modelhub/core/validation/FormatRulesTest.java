@@ -128,6 +128,12 @@ class FormatRulesTest {
                 Arguments.of(List.of("git_repo=ftp://example.com/x"), e, "git_repo", "http(s) URL"),
                 Arguments.of(List.of("covers=[cover.bmp]"), e, "covers.0", ".png"),
                 Arguments.of(List.of("documentation=README.txt"), e, "documentation", ".md"),
+                Arguments.of(
+                        List.of("attachments=[{source: other.bioimageio.yaml}]"),
+                        e,
+                        "attachments.0.source",
+                        "reserved for description files"),
+                Arguments.of(List.of("weights.onnx.source=rdf.yaml"), e, "weights.onnx.source", "reserved"),
                 Arguments.of(List.of("version_comment=" + "v".repeat(513)), e, "version_comment", "512"),
                 Arguments.of(List.of("version=not a version"), e, "version", "not a valid version"),
                 Arguments.of(List.of("run_mode={name: other}"), w, "run_mode", "limited support"),
@@ -314,6 +320,22 @@ class FormatRulesTest {
                         e,
                         "inputs.0.preprocessing.0.kwargs.axis",
                         "lower case"),
+                Arguments.of(
+                        List.of("inputs.0.preprocessing.0={id: scale_linear, kwargs: {gain: .nan, offset: 1}}"),
+                        e,
+                        "inputs.0.preprocessing.0.kwargs.gain",
+                        "NaN and infinite"),
+                Arguments.of(
+                        List.of("inputs.0.preprocessing.0={id: clip, kwargs: {max: .inf}}"),
+                        e,
+                        "inputs.0.preprocessing.0.kwargs.max",
+                        "NaN and infinite"),
+                Arguments.of(List.of("inputs.0.axes.3.scale=.inf"), e, "inputs.0.axes.3.scale", "infinite"),
+                Arguments.of(
+                        List.of("inputs.0.data={type: float32, range: [-.inf, 1.0]}"),
+                        w,
+                        "inputs.0.data.range.0",
+                        "treated as no bound"),
                 // A.6 weights
                 Arguments.of(List.of("weights.onnx.opset_version=5"), e, "weights.onnx.opset_version", "at least 7"),
                 Arguments.of(List.of("weights.onnx.parent=onnx"), e, "weights.onnx.parent", "own parent"),

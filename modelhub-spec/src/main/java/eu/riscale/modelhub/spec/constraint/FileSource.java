@@ -30,12 +30,42 @@ public @interface FileSource {
     /** {@return the payload, for example a {@link WarningLevel} level} */
     Class<? extends Payload>[] payload() default {};
 
+    /**
+     * {@return whether the file name may be one that identifies a description file ({@code rdf.yaml}, {@code
+     * bioimageio.yaml}, {@code model.yaml} or a name ending in {@code .} followed by one of them); the reference
+     * forbids these for covers, documentation, attachments and weights}
+     */
+    boolean descriptionNamesAllowed() default true;
+
     /** Checks values against {@link FileSource}. */
     final class Validator implements ConstraintValidator<FileSource, CharSequence> {
+        private boolean descriptionNamesAllowed;
+
+        @Override
+        public void initialize(FileSource annotation) {
+            descriptionNamesAllowed = annotation.descriptionNamesAllowed();
+        }
 
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-            return value == null || ValueTypes.isFileSource(value.toString());
+            if (value == null) {
+                return true;
+            }
+            String s = value.toString();
+            if (!ValueTypes.isFileSource(s)) {
+                return false;
+            }
+            if (descriptionNamesAllowed || !ValueTypes.isDescriptionFileName(s)) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(
+                            ("'" + s + "' is not allowed here: its file name is reserved for description files"
+                                            + " (rdf.yaml, bioimageio.yaml, model.yaml)")
+                                    .replace("{", "\\{")
+                                    .replace("$", "\\$"))
+                    .addConstraintViolation();
+            return false;
         }
     }
 }

@@ -226,6 +226,29 @@ public final class ValueTypes {
     }
 
     /**
+     * Tells whether the file name of a source (the part after the last {@code /}, without a query) identifies a
+     * description file: {@code rdf.yaml}, {@code bioimageio.yaml}, {@code model.yaml}, or a name ending in {@code .}
+     * followed by one of these (reference {@code is_valid_bioimageio_yaml_name}).
+     *
+     * @param source a file source
+     * @return whether its file name is reserved for descriptions
+     */
+    public static boolean isDescriptionFileName(String source) {
+        String path = source;
+        int query = path.indexOf('?');
+        if (query >= 0 && (path.startsWith("http:") || path.startsWith("https:"))) {
+            path = path.substring(0, query);
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        for (String reserved : new String[] {"bioimageio.yaml", "rdf.yaml", "model.yaml"}) {
+            if (name.equals(reserved) || name.endsWith("." + reserved)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether {@code s} is a file source: an http(s) URL, or a non-empty file path.
      *
      * @param s the candidate

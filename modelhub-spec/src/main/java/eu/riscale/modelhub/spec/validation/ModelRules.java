@@ -21,6 +21,7 @@ import eu.riscale.modelhub.spec.common.CiteEntry;
 import eu.riscale.modelhub.spec.config.Evaluation;
 import eu.riscale.modelhub.spec.constraint.ValueTypes;
 import eu.riscale.modelhub.spec.op.BinarizeDescr;
+import eu.riscale.modelhub.spec.op.BinarizeKwargs;
 import eu.riscale.modelhub.spec.op.ClipDescr;
 import eu.riscale.modelhub.spec.op.ClipKwargs;
 import eu.riscale.modelhub.spec.op.EnsureDtypeDescr;
@@ -214,6 +215,9 @@ final class ModelRules {
             if (!ids.add(axis.id())) {
                 error(axisLoc + ".id", "Duplicate axis id '" + axis.id() + "' in tensor '" + tensorId + "'.");
             }
+            if (Double.isInfinite(scale(axis))) {
+                error(axisLoc + ".scale", "NaN and infinite values are not allowed, found " + scale(axis) + ".");
+            }
             if (axis instanceof BatchAxis && ++batches == 2) {
                 error(axisLoc, "A tensor may have at most one batch axis.");
             }
@@ -270,6 +274,56 @@ final class ModelRules {
         }
     }
 
+    /** NaN and infinite numbers are errors (reference {@code allow_inf_nan=False}); checked where numbers are free. */
+    private void finite(String loc, @Nullable Double value) {
+        if (value != null && !Double.isFinite(value)) {
+            error(loc, "NaN and infinite values are not allowed, found " + value + ".");
+        }
+    }
+
+    private void finite(String loc, List<Double> values) {
+        for (int i = 0; i < values.size(); i++) {
+            finite(values.size() == 1 ? loc : loc + "." + i, values.get(i));
+        }
+    }
+
+    private void finiteKwargs(String kwargs, PostprocessingDescr op) {
+        if (op instanceof ClipDescr) {
+            ClipKwargs k = ((ClipDescr) op).kwargs();
+            finite(kwargs + ".min", k.min());
+            finite(kwargs + ".max", k.max());
+        } else if (op instanceof BinarizeDescr) {
+            BinarizeKwargs k = ((BinarizeDescr) op).kwargs();
+            if (k instanceof BinarizeKwargs.Scalar) {
+                finite(kwargs + ".threshold", ((BinarizeKwargs.Scalar) k).threshold());
+            } else {
+                finite(kwargs + ".threshold", ((BinarizeKwargs.AlongAxis) k).threshold());
+            }
+        } else if (op instanceof ScaleLinearDescr) {
+            ScaleLinearKwargs k = ((ScaleLinearDescr) op).kwargs();
+            if (k instanceof ScaleLinearKwargs.Scalar) {
+                finite(kwargs + ".gain", ((ScaleLinearKwargs.Scalar) k).gain());
+                finite(kwargs + ".offset", ((ScaleLinearKwargs.Scalar) k).offset());
+            } else {
+                finite(
+                        kwargs + ".gain",
+                        ((ScaleLinearKwargs.AlongAxis) k).gain().values());
+                finite(
+                        kwargs + ".offset",
+                        ((ScaleLinearKwargs.AlongAxis) k).offset().values());
+            }
+        } else if (op instanceof FixedZeroMeanUnitVarianceDescr) {
+            FixedZeroMeanUnitVarianceKwargs k = ((FixedZeroMeanUnitVarianceDescr) op).kwargs();
+            if (k instanceof FixedZeroMeanUnitVarianceKwargs.Scalar) {
+                finite(kwargs + ".mean", ((FixedZeroMeanUnitVarianceKwargs.Scalar) k).mean());
+                finite(kwargs + ".std", ((FixedZeroMeanUnitVarianceKwargs.Scalar) k).std());
+            } else {
+                finite(kwargs + ".mean", ((FixedZeroMeanUnitVarianceKwargs.AlongAxis) k).mean());
+                finite(kwargs + ".std", ((FixedZeroMeanUnitVarianceKwargs.AlongAxis) k).std());
+            }
+        }
+    }
+
     private void data(String loc, List<? extends Axis> axes, TensorData data) {
         if (!(data instanceof PerChannelData)) {
             dataDescr(loc + ".data", (TensorDataDescr) data);
@@ -302,6 +356,7 @@ final class ModelRules {
         Set<String> axisIds = new HashSet<>();
         axes.forEach(a -> axisIds.add(a.id()));
         String kwargs = loc + ".kwargs";
+        finiteKwargs(kwargs, op);
         if (op instanceof ClipDescr) {
             ClipKwargs k = ((ClipDescr) op).kwargs();
             if (k.min() != null && k.minPercentile() != null) {
@@ -447,6 +502,10 @@ final class ModelRules {
             if (d.type() == DType.BOOL) {
                 error(loc + ".type", "Interval or ratio data cannot be of type bool; use nominal or ordinal data.");
             }
+            finite(loc + ".scale", d.scale());
+            finite(loc + ".offset", d.offset());
+            rangeBound(loc + ".range.0", d.range().min());
+            rangeBound(loc + ".range.1", d.range().max());
             if (!d.unit().equals("arbitrary unit") && !ValueTypes.isSiUnit(d.unit())) {
                 error(loc + ".unit", "'" + d.unit() + "' is neither 'arbitrary unit' nor an SI unit.");
             }
@@ -488,12 +547,34 @@ final class ModelRules {
         }
     }
 
+    /** The reference replaces infinite range bounds by "no bound" with a warning; NaN stays an error. */
+    private void rangeBound(String loc, @Nullable Double bound) {
+        if (bound == null) {
+            return;
+        }
+        if (Double.isNaN(bound)) {
+            error(loc, "NaN is not a valid range bound.");
+        } else if (Double.isInfinite(bound)) {
+            issues.add(new ValidationIssue(
+                    Severity.WARNING, loc, "Infinite range bound " + bound + " is treated as no bound (null)."));
+        }
+    }
+
     /** Root fields whose rules need more than one annotation: cite entries, icon and emoji lengths. */
     private void rootFields(ModelDescr model) {
         for (int i = 0; i < model.cite().size(); i++) {
             CiteEntry c = model.cite().get(i);
             if (c.doi() == null && c.url() == null) {
                 error("cite." + i, "Either `doi` or `url` is required.");
+            }
+        }
+        for (int i = 0; i < model.attachments().size(); i++) {
+            String source = model.attachments().get(i).source();
+            if (ValueTypes.isDescriptionFileName(source)) {
+                error(
+                        "attachments." + i + ".source",
+                        "'" + source + "' is not allowed here: its file name is reserved for description files"
+                                + " (rdf.yaml, bioimageio.yaml, model.yaml)");
             }
         }
         if (model.idEmoji() != null) {

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param externalData the external data file ({@code .data}), or {@code null}
  */
 public record OnnxWeightsDescr(
-        @FileSource String source,
+        @FileSource(descriptionNamesAllowed = false) String source,
 
         @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
         String sha256,

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param dependencies a conda environment file, or {@code null}
  */
 public record PytorchStateDictWeightsDescr(
-        @FileSource String source,
+        @FileSource(descriptionNamesAllowed = false) String source,
 
         @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
         String sha256,

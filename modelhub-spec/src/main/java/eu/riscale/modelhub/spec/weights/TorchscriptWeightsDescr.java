@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param pytorchVersion the PyTorch version used
  */
 public record TorchscriptWeightsDescr(
-        @FileSource String source,
+        @FileSource(descriptionNamesAllowed = false) String source,
 
         @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
         String sha256,

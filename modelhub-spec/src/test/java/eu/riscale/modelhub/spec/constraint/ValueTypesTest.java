@@ -109,4 +109,23 @@ class ValueTypesTest {
     void notDois(String s) {
         assertThat(ValueTypes.isDoi(s)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "rdf.yaml",
+                "bioimageio.yaml",
+                "model.yaml",
+                "sub/my.bioimageio.yaml",
+                "https://example.com/x/unet.rdf.yaml?download=1"
+            })
+    void descriptionFileNamesAreReserved(String s) {
+        assertThat(ValueTypes.isDescriptionFileName(s)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"weights.pt", "myrdf.yaml", "rdf.yaml/weights.pt", "environment.yaml", "model.yml"})
+    void otherFileNamesAreNotReserved(String s) {
+        assertThat(ValueTypes.isDescriptionFileName(s)).isFalse();
+    }
 }

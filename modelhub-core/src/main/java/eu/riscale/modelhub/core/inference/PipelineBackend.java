@@ -1,0 +1,75 @@
+package eu.riscale.modelhub.core.inference;
+
+import eu.riscale.modelhub.core.inference.internal.NativeEngine;
+import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.testing.InferenceBackend;
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.weights.WeightsFormat;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The model tests' {@link InferenceBackend} on top of {@link PredictionPipeline}: one weights format, no tiling, CPU.
+ *
+ * <pre>{@code
+ * TestSummary s = ModelTests.test(source, TestOptions.builder().backend(PipelineBackend.create()).build());
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class PipelineBackend implements InferenceBackend {
+    private PipelineBackend() {}
+
+    /** {@return the backend} */
+    public static InferenceBackend create() {
+        return new PipelineBackend();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<String> unavailableReason(ModelDescr model, WeightsFormat format) {
+        NativeEngine engine = format == WeightsFormat.TORCHSCRIPT
+                ? NativeEngine.PYTORCH
+                : format == WeightsFormat.ONNX ? NativeEngine.ONNX_RUNTIME : null;
+        if (engine == null) {
+            return Optional.of("no Java engine runs " + format + " (this SDK runs " + WeightsSelection.RUNNABLE + ")");
+        }
+        try {
+            engine.engine();
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Session open(ModelDescr model, ResourceRoot root, WeightsFormat format) throws IOException {
+        PredictionOptions options =
+                PredictionOptions.of(b -> b.weightsPriority(List.of(format)).tiling(Tiling.none()));
+        PredictionPipeline pipeline;
+        try {
+            pipeline = PredictionPipeline.create(model, root, options);
+        } catch (UnsupportedWeightsException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return new Session() {
+            @Override
+            public Map<String, Tensor> predict(Map<String, Tensor> inputs) throws IOException {
+                try {
+                    return pipeline.predict(inputs);
+                } catch (InferenceException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void close() {
+                pipeline.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package eu.riscale.modelhub.core.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.spec.Conformance;
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Severity;
+import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceValidationTest {
+    @TempDir
+    Path tmp;
+
+    private static String nuclei() {
+        return Conformance.model("unet2d_nuclei_broad")
+                .resolve("bioimageio.yaml")
+                .toString();
+    }
+
+    @Test
+    void aValidPackageFolderIsValidWithItsModel() {
+        SourceReport report = SourceValidation.validate(
+                Conformance.model("unet2d_multi_tensor").toString(), ValidationOptions.defaults());
+        assertThat(report.status()).isEqualTo(SourceReport.Status.VALID);
+        assertThat(report.readable()).isTrue();
+        assertThat(report.declaredFormatVersion()).isEqualTo("0.5.4");
+        assertThat(report.declaredType()).isEqualTo("model");
+        assertThat(report.modelIfBound()).map(ModelDescr::formatVersion).contains("0.5.4");
+        assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
+    void ioChecksRunOnValidDescriptionsUnlessSwitchedOff() {
+        List<String> calls = new ArrayList<>();
+        IoCheck check = (ModelDescr model, ResourceRoot root) -> {
+            calls.add(model.name() + " in " + root.location());
+            return List.of(new ValidationIssue(Severity.ERROR, "inputs.0.test_tensor.sha256", "Sha256 mismatch"));
+        };
+        ValidationOptions options = ValidationOptions.defaults().withChecks(List.of(check));
+        SourceReport withIo = SourceValidation.validate(nuclei(), options);
+        assertThat(calls).hasSize(1);
+        assertThat(withIo.status()).isEqualTo(SourceReport.Status.INVALID);
+        assertThat(withIo.errors()).extracting(ValidationIssue::loc).containsExactly("inputs.0.test_tensor.sha256");
+
+        SourceReport noIo = SourceValidation.validate(nuclei(), options.withIoChecks(false));
+        assertThat(calls).hasSize(1);
+        assertThat(noIo.status()).isEqualTo(SourceReport.Status.VALID);
+    }
+
+    @Test
+    void ioChecksDoNotRunOnFormatErrors() throws IOException {
+        Path bad = tmp.resolve("bioimageio.yaml");
+        Files.writeString(bad, Files.readString(Path.of(nuclei())).replace("license: MIT", "license: NOPE"));
+        List<String> calls = new ArrayList<>();
+        SourceReport report = SourceValidation.validate(
+                bad.toString(), ValidationOptions.defaults().withChecks(List.of((m, r) -> {
+                    calls.add("called");
+                    return List.of();
+                })));
+        assertThat(report.status()).isEqualTo(SourceReport.Status.INVALID);
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void missingSourceIsAnUnreadableError() {
+        SourceReport report =
+                SourceValidation.validate(tmp.resolve("missing.yaml").toString(), ValidationOptions.defaults());
+        assertThat(report.status()).isEqualTo(SourceReport.Status.ERROR);
+        assertThat(report.readable()).isFalse();
+        assertThat(report.errors())
+                .singleElement()
+                .satisfies(i -> assertThat(i.msg()).contains("missing.yaml"));
+    }
+
+    @Test
+    void folderWithoutDescriptionIsUnreadable() {
+        SourceReport report = SourceValidation.validate(tmp.toString(), ValidationOptions.defaults());
+        assertThat(report.status()).isEqualTo(SourceReport.Status.ERROR);
+        assertThat(report.readable()).isFalse();
+    }
+
+    @Test
+    void notAYamlMappingIsAnErrorButReadable() {
+        SourceReport list = SourceValidation.validateFormat("- a\n- b\n".getBytes(StandardCharsets.UTF_8), "list");
+        assertThat(list.status()).isEqualTo(SourceReport.Status.ERROR);
+        assertThat(list.readable()).isTrue();
+        assertThat(list.errors())
+                .singleElement()
+                .satisfies(i -> assertThat(i.msg()).contains("found a list"));
+    }
+
+    @Test
+    void missingFormatVersionIsAnErrorLikeTheReference() {
+        SourceReport report =
+                SourceValidation.validateFormat("type: model\nname: x\n".getBytes(StandardCharsets.UTF_8), "x");
+        assertThat(report.status()).isEqualTo(SourceReport.Status.ERROR);
+        assertThat(report.errors()).extracting(ValidationIssue::loc).contains("format_version");
+    }
+
+    @Test
+    void convertedDescriptionsReportZeroFiveFindingsAsWarnings() throws IOException {
+        String v04 = Files.readString(Conformance.model("unet2d_nuclei_broad").resolve("v0_4_9.bioimageio.yaml"));
+        SourceReport report = SourceValidation.validateFormat(
+                v04.replace("covers: [cover0.png]", "covers: [cover0.bmp]").getBytes(StandardCharsets.UTF_8), "v04");
+        assertThat(report.declaredFormatVersion()).isEqualTo("0.4.9");
+        assertThat(report.modelIfBound()).map(ModelDescr::formatVersion).contains("0.5.7");
+        assertThat(report.status()).isEqualTo(SourceReport.Status.VALID);
+        assertThat(report.warnings()).anySatisfy(i -> {
+            assertThat(i.loc()).isEqualTo("covers.0");
+            assertThat(i.msg()).startsWith("after conversion to format 0.5");
+        });
+    }
+}
