@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import eu.riscale.modelhub.core.authoring.CardSection;
 import eu.riscale.modelhub.core.authoring.Covers;
@@ -8,17 +9,12 @@ import eu.riscale.modelhub.core.authoring.Finding;
 import eu.riscale.modelhub.core.authoring.HubReview;
 import eu.riscale.modelhub.core.authoring.ModelCard;
 import eu.riscale.modelhub.core.description.Descriptions;
-import eu.riscale.modelhub.core.inference.InferenceException;
-import eu.riscale.modelhub.core.inference.PredictionOptions;
-import eu.riscale.modelhub.core.inference.PredictionPipeline;
-import eu.riscale.modelhub.core.inference.UnsupportedWeightsException;
 import eu.riscale.modelhub.core.packaging.PackageOptions;
 import eu.riscale.modelhub.core.packaging.PackageResult;
 import eu.riscale.modelhub.core.packaging.Packager;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
-import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.core.testing.CheckKind;
-import eu.riscale.modelhub.core.testing.InferenceBackend;
+import eu.riscale.modelhub.core.testing.DetailStatus;
 import eu.riscale.modelhub.core.testing.ModelTests;
 import eu.riscale.modelhub.core.testing.SummaryStatus;
 import eu.riscale.modelhub.core.testing.SummaryText;
@@ -47,13 +43,10 @@ import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
 import eu.riscale.modelhub.spec.weights.TorchscriptWeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,26 +195,19 @@ class AuthoringEndToEndTest {
         assertThat(validate.exitCode()).as(validate.out() + validate.err()).isEqualTo(ExitCodes.OK);
         assertThat(validate.out()).startsWith(zip + ": valid");
 
-        // the package passes the model tests: modelhub test's checks, with inference through the prediction pipeline
-        TestSummary tested = ModelTests.test(
-                zip, TestOptions.builder().backend(new PipelineBackend()).build());
+        // the package passes modelhub test: format, files, and reproduction of the test outputs per weights format
+        CliRun test = CliRun.of("test", "--json", "--offline", zip.toString());
+        JsonNode summary = JsonMapper.builder().build().readTree(test.out());
+        assertThat(summary.get("status").asString()).as(test.out()).isEqualTo("passed");
+        assertThat(test.exitCode()).isEqualTo(ExitCodes.OK);
+        TestSummary tested = ModelTests.test(zip, TestOptions.defaults());
         assertThat(tested.status()).as(SummaryText.render(tested)).isEqualTo(SummaryStatus.PASSED);
         assertThat(tested.details())
                 .filteredOn(d -> d.check() == CheckKind.REPRODUCE)
-                .extracting(TestDetail::weightsFormat)
-                .containsExactly(WeightsFormat.TORCHSCRIPT, WeightsFormat.ONNX);
-
-        // and through the command line, whose default backend is not yet connected to the prediction pipeline
-        CliRun test = CliRun.of("test", "--json", "--offline", zip.toString());
-        JsonNode summary = JsonMapper.builder().build().readTree(test.out());
-        assertThat(summary.get("status").asString())
-                .as(test.out())
-                .isIn(
-                        ModelTests.defaultBackend()
-                                        .unavailableReason(model, WeightsFormat.TORCHSCRIPT)
-                                        .isPresent()
-                                ? List.of("valid-format")
-                                : List.of("passed"));
+                .extracting(TestDetail::weightsFormat, TestDetail::status)
+                .containsExactly(
+                        tuple(WeightsFormat.TORCHSCRIPT, DetailStatus.PASSED),
+                        tuple(WeightsFormat.ONNX, DetailStatus.PASSED));
 
         // and nothing blocks it on the hub; the card's placeholders are what is left to write
         CliRun review = CliRun.of("review", "--offline", "--cache-dir", cache.toString(), zip.toString());
@@ -235,45 +221,5 @@ class AuthoringEndToEndTest {
                     .containsOnly("README.md", "training_data", "config.bioimageio.evaluations");
         }
         assertThat(CardSection.values()).allSatisfy(s -> assertThat(card).contains(s.heading()));
-    }
-
-    /** The test API's backend over the prediction pipeline, one weights format at a time. */
-    private static final class PipelineBackend implements InferenceBackend {
-        @Override
-        public Optional<String> unavailableReason(ModelDescr model, WeightsFormat format) {
-            return PredictionOptions.DEFAULT_PRIORITY.contains(format)
-                    ? Optional.empty()
-                    : Optional.of(format.id() + " cannot run in Java");
-        }
-
-        @Override
-        public Session open(ModelDescr model, ResourceRoot root, WeightsFormat format) throws IOException {
-            PredictionPipeline pipeline;
-            try {
-                pipeline = PredictionPipeline.create(
-                        model,
-                        root,
-                        PredictionOptions.builder()
-                                .weightsPriority(List.of(format))
-                                .build());
-            } catch (UnsupportedWeightsException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-            return new Session() {
-                @Override
-                public Map<String, Tensor> predict(Map<String, Tensor> inputs) throws IOException {
-                    try {
-                        return pipeline.predict(inputs);
-                    } catch (InferenceException e) {
-                        throw new IOException(e.getMessage(), e);
-                    }
-                }
-
-                @Override
-                public void close() {
-                    pipeline.close();
-                }
-            };
-        }
     }
 }

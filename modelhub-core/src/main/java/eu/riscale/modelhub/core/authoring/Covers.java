@@ -76,18 +76,18 @@ public final class Covers {
         if (model.inputs().isEmpty() || model.outputs().isEmpty()) {
             throw new IllegalArgumentException("inputs, outputs: a cover needs at least one input and one output");
         }
-        Tensor input = load(root, model.inputs().get(0).testTensor(), "inputs[0].test_tensor");
-        Tensor output = load(root, model.outputs().get(0).testTensor(), "outputs[0].test_tensor");
+        String inWhere = "inputs[0].test_tensor";
+        String outWhere = "outputs[0].test_tensor";
+        Tensor input = load(root, model.inputs().get(0).testTensor(), inWhere);
+        Tensor output = load(root, model.outputs().get(0).testTensor(), outWhere);
+        View2d in = View2d.of(
+                input, model.inputs().get(0).axes(), inWhere, options.lowerPercentile(), options.upperPercentile());
+        View2d out = View2d.of(
+                output, model.outputs().get(0).axes(), outWhere, options.lowerPercentile(), options.upperPercentile());
         Path file = dir.resolve(FILE_NAME);
         CoverOptions o = options;
         while (true) {
-            Tensor image = render(
-                    input,
-                    model.inputs().get(0).axes(),
-                    output,
-                    model.outputs().get(0).axes(),
-                    o);
-            Images.write(image, file);
+            Images.write(compose(in, out, o), file);
             if (Files.size(file) <= MAX_BYTES || o.width() <= 128) {
                 return List.of(file);
             }
@@ -125,6 +125,10 @@ public final class Covers {
             CoverOptions options) {
         View2d in = View2d.of(input, inputAxes, "input", options.lowerPercentile(), options.upperPercentile());
         View2d out = View2d.of(output, outputAxes, "output", options.lowerPercentile(), options.upperPercentile());
+        return compose(in, out, options);
+    }
+
+    private static Tensor compose(View2d in, View2d out, CoverOptions options) {
         CoverLayout layout = options.layout();
         if (layout == CoverLayout.AUTO) {
             layout = in.height == out.height && in.width == out.width ? CoverLayout.DIAGONAL : CoverLayout.SIDE_BY_SIDE;

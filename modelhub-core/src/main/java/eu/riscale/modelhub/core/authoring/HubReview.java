@@ -570,16 +570,15 @@ public final class HubReview {
     }
 
     private static void files(ModelDescr model, ResourceRoot root, List<Finding> out) throws IOException {
-        List<String[]> refs = new ArrayList<>();
+        List<Ref> refs = new ArrayList<>();
         for (WeightsEntryDescr e : ModelFacts.weights(model)) {
             String loc = "weights." + e.format().id();
-            refs.add(new String[] {loc + ".source", e.source()});
+            refs.add(new Ref(loc + ".source", e.source()));
             if (e instanceof PytorchStateDictWeightsDescr) {
                 PytorchStateDictWeightsDescr p = (PytorchStateDictWeightsDescr) e;
                 if (p.architecture() instanceof ArchitectureFromFileDescr) {
-                    refs.add(new String[] {
-                        loc + ".architecture.source", ((ArchitectureFromFileDescr) p.architecture()).source()
-                    });
+                    refs.add(new Ref(
+                            loc + ".architecture.source", ((ArchitectureFromFileDescr) p.architecture()).source()));
                 }
                 addRef(refs, loc + ".dependencies", p.dependencies());
             } else if (e instanceof TensorflowSavedModelBundleWeightsDescr) {
@@ -603,27 +602,30 @@ public final class HubReview {
             addRef(refs, "attachments." + i, model.attachments().get(i));
         }
         for (int i = 0; i < model.covers().size(); i++) {
-            refs.add(new String[] {"covers." + i, model.covers().get(i)});
+            refs.add(new Ref("covers." + i, model.covers().get(i)));
         }
         if (model.documentation() != null) {
-            refs.add(new String[] {"documentation", model.documentation()});
+            refs.add(new Ref("documentation", model.documentation()));
         }
-        for (String[] ref : refs) {
-            if (isLocal(ref[1]) && !root.resolve(ref[1]).exists()) {
+        for (Ref ref : refs) {
+            if (isLocal(ref.reference()) && !root.resolve(ref.reference()).exists()) {
                 out.add(new Finding(
-                        ref[0],
+                        ref.loc(),
                         Finding.Level.BLOCKER,
-                        "file \"" + ref[1] + "\" is not in the package (" + root.location() + ")",
+                        "file \"" + ref.reference() + "\" is not in the package (" + root.location() + ")",
                         "add the file to the package, or fix the reference"));
             }
         }
     }
 
-    private static void addRef(List<String[]> refs, String loc, @Nullable FileDescr file) {
+    private static void addRef(List<Ref> refs, String loc, @Nullable FileDescr file) {
         if (file != null) {
-            refs.add(new String[] {loc, file.source()});
+            refs.add(new Ref(loc, file.source()));
         }
     }
+
+    /** A file reference of the description and where it is written. */
+    private record Ref(String loc, String reference) {}
 
     private static void documentationContent(ModelDescr model, ResourceRoot root, List<Finding> out)
             throws IOException {

@@ -356,7 +356,11 @@ public final class ModelCard {
             md.line("This model runs in the bioimage.io Python tools. With modelhub-java:")
                     .blank();
         }
-        md.line("```").line("modelhub test bioimageio.yaml").line("```").blank();
+        md.line("```")
+                .line("modelhub test bioimageio.yaml")
+                .line("modelhub predict bioimageio.yaml " + inputsArgs(model) + " --output-dir predictions/")
+                .line("```")
+                .blank();
         md.item("Inference time", cfg.inferenceTime());
         md.item("Memory needed for inference", cfg.memoryRequirementsInference());
         md.blank();
@@ -406,6 +410,14 @@ public final class ModelCard {
                         + (model.gitRepo() == null ? "" : " or open an issue at " + model.gitRepo())
                         + ", or post on https://forum.image.sc with the tag `bioimageio`.")
                 .blank();
+    }
+
+    private static String inputsArgs(ModelDescr model) {
+        List<String> args = new ArrayList<>();
+        for (InputTensorDescr t : model.inputs()) {
+            args.add("--input " + t.id() + "=" + t.id() + ".tif");
+        }
+        return String.join(" ", args);
     }
 
     private static String person(

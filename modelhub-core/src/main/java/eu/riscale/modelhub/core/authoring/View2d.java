@@ -71,29 +71,27 @@ final class View2d {
             rows = spatial.get(spatial.size() - 2);
             cols = spatial.get(spatial.size() - 1);
         }
-        int[] strides = new int[shape.length];
-        int s = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            strides[d] = s;
-            s *= shape[d];
-        }
-        int base = 0;
+        // only the shown plane is read (a 3D or time-lapse tensor is never copied whole)
+        int[] index = new int[shape.length];
         for (int d = 0; d < shape.length; d++) {
             if (d != rows && d != cols && d != channel) {
-                base += (shape[d] / 2) * strides[d]; // the middle slice of z, time, batch, index
+                index[d] = shape[d] / 2; // the middle slice of z, time, batch, index
             }
         }
-        double[] data = t.toDoubleArray();
         int h = shape[rows];
         int w = shape[cols];
         int nc = channel < 0 ? 1 : Math.min(3, shape[channel]);
         float[][] planes = new float[nc][h * w];
         for (int c = 0; c < nc; c++) {
-            int off = base + (channel < 0 ? 0 : c * strides[channel]);
+            if (channel >= 0) {
+                index[channel] = c;
+            }
             double[] plane = new double[h * w];
             for (int y = 0; y < h; y++) {
+                index[rows] = y;
                 for (int x = 0; x < w; x++) {
-                    plane[y * w + x] = data[off + y * strides[rows] + x * strides[cols]];
+                    index[cols] = x;
+                    plane[y * w + x] = t.getDouble(index);
                 }
             }
             stretch(plane, lowerPct, upperPct, planes[c]);

@@ -270,6 +270,28 @@ class CoversTest {
     }
 
     @Test
+    void aTestTensorThatDoesNotMatchItsAxesIsNamed() throws Exception {
+        Path pkg = dir.resolve("pkg");
+        Files.createDirectories(pkg);
+        Npy.write(ramp(8, 8, false), pkg.resolve("flat.npy"));
+        Files.copy(Conformance.model("unet2d_nuclei_broad").resolve("test_output.npy"), pkg.resolve("test_output.npy"));
+        ModelDescr model =
+                Descriptions.read(Conformance.model("unet2d_nuclei_broad").resolve("bioimageio.yaml"));
+        ModelDescr flat = model.toBuilder()
+                .inputs(model.inputs().get(0).toBuilder()
+                        .testTensor(eu.riscale.modelhub.spec.common.FileDescr.of("flat.npy"))
+                        .build())
+                .build();
+        Files.writeString(pkg.resolve("bioimageio.yaml"), Descriptions.toYaml(flat));
+        try (ResourceRoot root = ResourceRoot.open(pkg)) {
+            assertThatThrownBy(() -> Covers.generate(flat, root, dir))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("inputs[0].test_tensor: found 2 dimensions (shape [8, 8]), expected 4 for the described"
+                            + " axes [batch, channel, y, x]");
+        }
+    }
+
+    @Test
     void missingTestTensorIsNamed() throws Exception {
         Path pkg = Conformance.model("unet2d_nuclei_broad");
         ModelDescr model = Descriptions.read(pkg.resolve("bioimageio.yaml"));

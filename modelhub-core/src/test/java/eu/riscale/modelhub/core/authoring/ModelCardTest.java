@@ -71,6 +71,7 @@ class ModelCardTest {
                 .contains("- `onnx`: `weights.onnx`, ONNX opset 20")
                 .contains("Dataset `ilastik/covid_if_training_data/1`.")
                 .contains("run in deepImageJ, ilastik, QuPath")
+                .contains("modelhub predict bioimageio.yaml --input raw=raw.tif --output-dir predictions/\n")
                 .contains("https://doi.org/10.1007/978-3-319-24574-4_28")
                 .contains("- Constantin Pape, GitHub @constantinpape (maintainer)");
         // unknown to the description: training procedure, evaluations, ethics, environment, out-of-scope use, and
