@@ -8,7 +8,6 @@ import eu.riscale.modelhub.core.inference.PredictionOptions;
 import eu.riscale.modelhub.core.inference.PredictionPipeline;
 import eu.riscale.modelhub.core.inference.Tiling;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
-import eu.riscale.modelhub.core.resource.ResourceSettings;
 import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.ModelDescr;
@@ -31,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -82,6 +82,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--gpu", description = "use the first GPU when the engine reports one")
     boolean gpu;
 
+    @Mixin
+    SourceOptions sourceOptions = new SourceOptions();
+
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;
 
@@ -112,7 +115,7 @@ final class PredictCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        try (ResourceRoot root = ResourceRoot.open(source, ResourceSettings.defaults())) {
+        try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {
             ModelDescr model;
             try (InputStream in = root.description().open()) {
                 model = Descriptions.read(in, root.description().location());

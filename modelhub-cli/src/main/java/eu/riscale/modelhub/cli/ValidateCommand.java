@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,13 +43,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--no-io", description = "Check the format only: read no file other than the description itself.")
     boolean noIo;
 
+    @Mixin
+    SourceOptions sourceOptions = new SourceOptions();
+
     @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "A description file, folder, zip or http(s) URL.")
     List<String> sources;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ValidationOptions options = ValidationOptions.defaults().withIoChecks(!noIo);
+        ValidationOptions options =
+                ValidationOptions.defaults().withIoChecks(!noIo).withSettings(sourceOptions.settings());
         int exit = ExitCodes.OK;
         for (String source : sources) {
             SourceReport report = SourceValidation.validate(source, options);
