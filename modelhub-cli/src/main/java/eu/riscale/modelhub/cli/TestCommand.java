@@ -68,6 +68,11 @@ final class TestCommand implements Callable<Integer> {
     @Nullable
     Path saveOutputs;
 
+    @Option(
+            names = {"-x", "--stop-early"},
+            description = "Stop at the first failed check (the remaining checks are left out of the summary).")
+    boolean stopEarly;
+
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
 
@@ -95,6 +100,7 @@ final class TestCommand implements Callable<Integer> {
         TestOptions options = TestOptions.builder()
                 .weightsFormat(format)
                 .saveOutputs(saveOutputs)
+                .stopEarly(stopEarly)
                 .resources(sourceOptions.settings())
                 .build();
         int exit = ExitCodes.OK;

@@ -82,6 +82,17 @@ class TestCommandTest {
     }
 
     @Test
+    void stopEarlyLeavesOutTheChecksAfterTheFirstFailure() throws IOException {
+        Path copy = copyOf(Conformance.model("unet2d_nuclei_broad"));
+        Files.delete(copy.resolve("cover0.png"));
+        CliRun run = CliRun.of("test", "--json", "--offline", "-x", copy.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.get("details").size()).isEqualTo(2);
+        assertThat(details(summary, "io").get(0).get("status").asString()).isEqualTo("failed");
+    }
+
+    @Test
     void brokenYamlExitsWith1AndTheLocation() throws IOException {
         Path copy = copyOf(Conformance.model("unet2d_nuclei_broad"));
         Path yaml = copy.resolve("bioimageio.yaml");
