@@ -148,13 +148,9 @@ public final class ModelTests {
                 details.add(TestDetail.skipped(CheckKind.SHAPES, ShapesCheck.name(f), f, unavailable.get()));
                 continue;
             }
-            try (InferenceBackend.Session session = backend.open(model, root, f)) {
-                TestDetail reproduced = reproduce(model, root, f, session, options);
-                details.add(reproduced);
-                if (reproduced.status() == DetailStatus.FAILED && options.stopEarly()) {
-                    break;
-                }
-                details.add(ShapesCheck.run(model, root, f, session));
+            InferenceBackend.Session session;
+            try {
+                session = backend.open(model, root, f);
             } catch (IOException | RuntimeException e) {
                 details.add(TestDetail.ran(
                         CheckKind.REPRODUCE,
@@ -164,6 +160,22 @@ public final class ModelTests {
                         List.of(),
                         List.of(),
                         Duration.ZERO));
+                if (options.stopEarly()) {
+                    break;
+                }
+                continue;
+            }
+            try (session) {
+                TestDetail reproduced = reproduce(model, root, f, session, options);
+                details.add(reproduced);
+                if (reproduced.status() == DetailStatus.FAILED && options.stopEarly()) {
+                    break;
+                }
+                TestDetail shapes = ShapesCheck.run(model, root, f, session);
+                details.add(shapes);
+                if (shapes.status() == DetailStatus.FAILED && options.stopEarly()) {
+                    break;
+                }
             }
         }
         return new TestSummary(label, name, format.formatVersion(), details);

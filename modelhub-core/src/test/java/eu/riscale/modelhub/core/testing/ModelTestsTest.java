@@ -3,10 +3,12 @@ package eu.riscale.modelhub.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.resource.ResourceSettings;
 import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.Conformance;
+import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -171,6 +174,40 @@ class ModelTestsTest {
         assertThat(s.details().get(1).errors())
                 .extracting(TestMessage::loc)
                 .containsExactly("weights.pytorch_state_dict.architecture");
+    }
+
+    @Test
+    void weightsThatCannotBeLoadedFailTheirReproduceCheckAndTheOthersStillRun() throws IOException {
+        FakeBackend torchscriptOnly = runs(WeightsFormat.TORCHSCRIPT, WeightsFormat.ONNX);
+        InferenceBackend failingOnnx = new InferenceBackend() {
+            @Override
+            public Optional<String> unavailableReason(ModelDescr model, WeightsFormat format) {
+                return torchscriptOnly.unavailableReason(model, format);
+            }
+
+            @Override
+            public Session open(ModelDescr model, ResourceRoot root, WeightsFormat format) throws IOException {
+                if (format == WeightsFormat.ONNX) {
+                    throw new IOException("not an ONNX model");
+                }
+                return torchscriptOnly.open(model, root, format);
+            }
+        };
+        TestSummary s = ModelTests.test(nuclei(), options(failingOnnx));
+        assertThat(s.status()).isEqualTo(SummaryStatus.VALID_FORMAT);
+        assertThat(s.details())
+                .filteredOn(d -> d.weightsFormat() == WeightsFormat.ONNX)
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.check()).isEqualTo(CheckKind.REPRODUCE);
+                    assertThat(d.errors())
+                            .extracting(TestMessage::toString)
+                            .containsExactly("weights.onnx: cannot load the weights: not an ONNX model");
+                });
+        assertThat(s.details())
+                .filteredOn(d -> d.weightsFormat() == WeightsFormat.TORCHSCRIPT)
+                .extracting(TestDetail::status)
+                .containsExactly(DetailStatus.PASSED, DetailStatus.PASSED);
     }
 
     @Test
