@@ -28,6 +28,9 @@ final class CardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    VerboseOption verboseOption = new VerboseOption();
+
     @Parameters(
             index = "0",
             paramLabel = "SOURCE",

@@ -32,6 +32,9 @@ final class CoversCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    VerboseOption verboseOption = new VerboseOption();
+
     @Parameters(
             index = "0",
             paramLabel = "SOURCE",

@@ -38,6 +38,9 @@ final class PackageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    VerboseOption verboseOption = new VerboseOption();
+
     @Parameters(
             index = "0",
             paramLabel = "SOURCE",

@@ -41,6 +41,9 @@ final class ReviewCommand implements Callable<Integer> {
                     + " suggested_tags.")
     boolean json;
 
+    @Mixin
+    VerboseOption verboseOption = new VerboseOption();
+
     @Parameters(
             index = "0",
             paramLabel = "SOURCE",

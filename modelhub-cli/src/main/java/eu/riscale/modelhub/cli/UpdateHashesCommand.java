@@ -37,6 +37,9 @@ final class UpdateHashesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    VerboseOption verboseOption = new VerboseOption();
+
     @Parameters(
             index = "0",
             paramLabel = "SOURCE",

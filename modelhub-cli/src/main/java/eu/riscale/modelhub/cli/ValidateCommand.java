@@ -46,6 +46,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
 
+    @Mixin
+    VerboseOption verboseOption = new VerboseOption();
+
     @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "A description file, folder, zip or http(s) URL.")
     List<String> sources;
 

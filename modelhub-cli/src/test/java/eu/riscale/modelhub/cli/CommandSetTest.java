@@ -10,8 +10,8 @@ import picocli.CommandLine;
 
 /** The command set is complete and its shared options are consistent (docs/cli.md). */
 class CommandSetTest {
-    private static final List<String> COMMANDS =
-            List.of("validate", "test", "predict", "package", "update-format", "update-hashes");
+    private static final List<String> COMMANDS = List.of(
+            "validate", "test", "predict", "package", "update-format", "update-hashes", "card", "covers", "review");
 
     @Test
     void everyCommandOfTheIssueIsThere() {
@@ -21,11 +21,11 @@ class CommandSetTest {
     }
 
     @Test
-    void everyCommandThatReadsASourceTakesTheNetworkOptions() {
+    void everyCommandTakesTheNetworkOptionsAndVerbose() {
         for (String command : COMMANDS) {
             CliRun run = CliRun.of(command, "--help");
             assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.OK);
-            assertThat(run.out()).as(command).contains("--offline", "--cache-dir=DIR");
+            assertThat(run.out()).as(command).contains("--offline", "--cache-dir=DIR", "--verbose");
         }
     }
 }
