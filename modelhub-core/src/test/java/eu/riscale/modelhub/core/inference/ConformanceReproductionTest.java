@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.core.description.LoadResult;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
@@ -10,6 +11,7 @@ import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.validation.ModelValidation;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +51,30 @@ class ConformanceReproductionTest {
             assertThat(p.engineVersion()).isEqualTo(format == WeightsFormat.ONNX ? "1.21.1" : "2.7.1");
             Map<String, Tensor> out = p.predict(testInputs(model, dir));
             assertThat(out.keySet()).containsExactlyElementsOf(ConformanceReproductionTest.outputIds(model));
+            for (OutputTensorDescr d : model.outputs()) {
+                Tensor expected = Npy.read(dir.resolve(d.testTensor().source()), axes(d.axes()));
+                Reproduction.assertClose(out.get(d.id()), expected, Reproduction.tolerance(model, d.id(), format));
+            }
+        }
+    }
+
+    /** Issue 4: the 0.4 descriptions of the nuclei example, converted on load, reproduce the same test output. */
+    @ParameterizedTest
+    @CsvSource({
+        "v0_4_9.bioimageio.yaml, TORCHSCRIPT",
+        "v0_4_9.bioimageio.yaml, ONNX",
+        "v0_4_0.bioimageio.yaml, TORCHSCRIPT"
+    })
+    void convertedLegacyDescriptionsReproduceTestOutputs(String file, WeightsFormat format) throws Exception {
+        Path dir = Conformance.model("unet2d_nuclei_broad");
+        LoadResult loaded = Descriptions.load(dir.resolve(file));
+        assertThat(loaded.converted()).isTrue();
+        ModelDescr model = loaded.requireModel();
+        assertThat(ModelValidation.validate(model).errors()).isEmpty();
+        PredictionOptions options = PredictionOptions.of(b -> b.weightsPriority(List.of(format)));
+        try (ResourceRoot root = ResourceRoot.open(dir);
+                PredictionPipeline p = PredictionPipeline.create(model, root, options)) {
+            Map<String, Tensor> out = p.predict(testInputs(model, dir));
             for (OutputTensorDescr d : model.outputs()) {
                 Tensor expected = Npy.read(dir.resolve(d.testTensor().source()), axes(d.axes()));
                 Reproduction.assertClose(out.get(d.id()), expected, Reproduction.tolerance(model, d.id(), format));
