@@ -3,6 +3,7 @@ package eu.riscale.modelhub.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import eu.riscale.modelhub.core.authoring.AuthoringModels;
 import eu.riscale.modelhub.core.authoring.CardSection;
 import eu.riscale.modelhub.core.authoring.Covers;
 import eu.riscale.modelhub.core.authoring.Finding;
@@ -22,26 +23,6 @@ import eu.riscale.modelhub.core.testing.TestDetail;
 import eu.riscale.modelhub.core.testing.TestOptions;
 import eu.riscale.modelhub.core.testing.TestSummary;
 import eu.riscale.modelhub.spec.ModelDescr;
-import eu.riscale.modelhub.spec.axis.BatchAxis;
-import eu.riscale.modelhub.spec.axis.ChannelAxis;
-import eu.riscale.modelhub.spec.axis.FixedSize;
-import eu.riscale.modelhub.spec.axis.SizeReference;
-import eu.riscale.modelhub.spec.axis.SpaceInputAxis;
-import eu.riscale.modelhub.spec.axis.SpaceOutputAxisWithHalo;
-import eu.riscale.modelhub.spec.common.Author;
-import eu.riscale.modelhub.spec.common.CiteEntry;
-import eu.riscale.modelhub.spec.common.FileDescr;
-import eu.riscale.modelhub.spec.common.Maintainer;
-import eu.riscale.modelhub.spec.op.SigmoidDescr;
-import eu.riscale.modelhub.spec.op.ZeroMeanUnitVarianceDescr;
-import eu.riscale.modelhub.spec.op.ZeroMeanUnitVarianceKwargs;
-import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
-import eu.riscale.modelhub.spec.tensor.IntervalOrRatioDataDescr;
-import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
-import eu.riscale.modelhub.spec.tensor.Range;
-import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
-import eu.riscale.modelhub.spec.weights.TorchscriptWeightsDescr;
-import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,88 +45,6 @@ class AuthoringEndToEndTest {
     @TempDir
     Path cache;
 
-    /** What an author writes in Java for a trained TorchScript/ONNX nuclei model (the conformance example's files). */
-    static ModelDescr authored() {
-        return ModelDescr.build(m -> m.name("Nuclei segmentation in fluorescence microscopy (2D U-Net)")
-                .description("Predicts for each pixel of a 2D fluorescence image of DNA-stained cells the"
-                        + " probability that it belongs to a nucleus.")
-                .authors(Author.builder()
-                        .name("Ada Author")
-                        .affiliation("Example Institute")
-                        .githubUser("ada-author")
-                        .build())
-                .maintainers(Maintainer.builder()
-                        .name("Ada Author")
-                        .githubUser("ada-author")
-                        .build())
-                .cite(new CiteEntry(
-                        "Ronneberger et al. U-Net: convolutional networks for biomedical image segmentation.",
-                        "10.1007/978-3-319-24574-4_28",
-                        null))
-                .license("MIT")
-                .gitRepo("https://github.com/example/nuclei-unet")
-                .tags(
-                        "2d",
-                        "fluorescence-light-microscopy",
-                        "nuclei",
-                        "pytorch",
-                        "onnx",
-                        "deepimagej",
-                        "unet",
-                        "semantic-segmentation")
-                .links("deepimagej/deepimagej", "ilastik/ilastik", "bioimageio/qupath")
-                .inputs(InputTensorDescr.builder()
-                        .id("raw")
-                        .description("DNA stain")
-                        .axes(
-                                new BatchAxis("batch", "", 1),
-                                ChannelAxis.of("dna"),
-                                SpaceInputAxis.builder()
-                                        .id("y")
-                                        .size(FixedSize.of(512))
-                                        .build(),
-                                SpaceInputAxis.builder()
-                                        .id("x")
-                                        .size(FixedSize.of(512))
-                                        .build())
-                        .testTensor(FileDescr.of("test_input.npy"))
-                        .preprocessing(
-                                new ZeroMeanUnitVarianceDescr(new ZeroMeanUnitVarianceKwargs(List.of("x", "y"), 1e-6)))
-                        .build())
-                .outputs(OutputTensorDescr.builder()
-                        .id("probability")
-                        .description("probability of nucleus")
-                        .axes(
-                                BatchAxis.of(),
-                                ChannelAxis.of("nucleus"),
-                                SpaceOutputAxisWithHalo.builder()
-                                        .halo(32)
-                                        .size(SizeReference.of("raw", "y"))
-                                        .id("y")
-                                        .build(),
-                                SpaceOutputAxisWithHalo.builder()
-                                        .halo(32)
-                                        .size(SizeReference.of("raw", "x"))
-                                        .id("x")
-                                        .build())
-                        .testTensor(FileDescr.of("test_output.npy"))
-                        .data(IntervalOrRatioDataDescr.builder()
-                                .range(new Range(0.0, 1.0))
-                                .build())
-                        .postprocessing(new SigmoidDescr())
-                        .build())
-                .weights(WeightsDescr.builder()
-                        .torchscript(TorchscriptWeightsDescr.builder()
-                                .source("weights.pt")
-                                .pytorchVersion("2.5.1")
-                                .build())
-                        .onnx(OnnxWeightsDescr.builder()
-                                .source("weights.onnx")
-                                .opsetVersion(20)
-                                .build())
-                        .build()));
-    }
-
     @Test
     void builtInCodeDocumentedPackagedValidatedAndTested() throws Exception {
         // the author's folder: trained weights and test tensors, and the description written in code
@@ -155,7 +54,7 @@ class AuthoringEndToEndTest {
         for (String f : List.of("weights.pt", "weights.onnx", "test_input.npy", "test_output.npy")) {
             Files.copy(example.resolve(f), work.resolve(f));
         }
-        ModelDescr model = authored();
+        ModelDescr model = AuthoringModels.nuclei(false);
         Descriptions.write(model, work.resolve("bioimageio.yaml"));
 
         // cover from the test tensors, then the card, both recorded in the description
@@ -209,7 +108,8 @@ class AuthoringEndToEndTest {
                         tuple(WeightsFormat.TORCHSCRIPT, DetailStatus.PASSED),
                         tuple(WeightsFormat.ONNX, DetailStatus.PASSED));
 
-        // and nothing blocks it on the hub; the card's placeholders are what is left to write
+        // and nothing blocks it on the hub; left are hints: the card's placeholders, and the model gives no git_repo
+        // and no evaluations (it does name its training data)
         CliRun review = CliRun.of("review", "--offline", "--cache-dir", cache.toString(), zip.toString());
         assertThat(review.exitCode()).as(review.out()).isEqualTo(ExitCodes.OK);
         try (ResourceRoot root = ResourceRoot.open(zip)) {
@@ -218,7 +118,7 @@ class AuthoringEndToEndTest {
             assertThat(findings).extracting(Finding::level).doesNotContain(Finding.Level.BLOCKER);
             assertThat(findings)
                     .extracting(Finding::loc)
-                    .containsOnly("README.md", "training_data", "config.bioimageio.evaluations");
+                    .containsOnly("README.md", "git_repo", "config.bioimageio.evaluations");
         }
         assertThat(CardSection.values()).allSatisfy(s -> assertThat(card).contains(s.heading()));
     }

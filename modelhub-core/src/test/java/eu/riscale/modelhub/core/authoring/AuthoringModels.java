@@ -34,11 +34,16 @@ import java.util.List;
  * A nuclei segmentation model written in code by an author, with the files of the conformance package
  * {@code unet2d_nuclei_broad} (weights, test tensors) under their own names.
  */
-final class AuthoringModels {
+public final class AuthoringModels {
     private AuthoringModels() {}
 
-    /** The description as an author would write it before documenting it: no covers, no documentation. */
-    static ModelDescr nuclei(boolean withConfig) {
+    /**
+     * Builds the description as an author would write it before documenting it: no covers, no documentation.
+     *
+     * @param withConfig whether to fill {@code config.bioimageio} (training, evaluation, bias, environmental impact)
+     * @return the description
+     */
+    public static ModelDescr nuclei(boolean withConfig) {
         Config config = withConfig ? completeConfig() : Config.DEFAULT;
         return ModelDescr.build(m -> m.name("Nuclei segmentation in fluorescence microscopy (2D U-Net)")
                 .description("Predicts the probability of each pixel to belong to a nucleus in 2D fluorescence"
@@ -122,7 +127,8 @@ final class AuthoringModels {
                 .config(config));
     }
 
-    static Config completeConfig() {
+    /** {@return a {@code config} with every model-card field of {@code config.bioimageio} filled} */
+    public static Config completeConfig() {
         return Config.builder()
                 .bioimageio(BioimageioConfig.builder()
                         .architectureDescription("2D U-Net with four levels")
