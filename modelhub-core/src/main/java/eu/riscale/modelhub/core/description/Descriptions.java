@@ -7,15 +7,14 @@ import eu.riscale.modelhub.core.description.internal.YamlIo;
 import eu.riscale.modelhub.core.format.ConversionResult;
 import eu.riscale.modelhub.core.format.FormatConversion;
 import eu.riscale.modelhub.core.format.LegacyProblem;
+import eu.riscale.modelhub.core.resource.AtomicFiles;
 import eu.riscale.modelhub.spec.ModelDescr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -114,18 +113,7 @@ public final class Descriptions {
      */
     public static void write(ModelDescr model, Path file) throws IOException {
         byte[] bytes = toYaml(model).getBytes(StandardCharsets.UTF_8);
-        Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     /**

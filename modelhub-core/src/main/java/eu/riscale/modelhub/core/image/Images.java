@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.image;
 
+import eu.riscale.modelhub.core.resource.AtomicFiles;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.awt.Point;
@@ -15,9 +16,8 @@ import java.awt.image.DataBufferUShort;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.OutputStream;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -236,25 +236,16 @@ public final class Images {
                 images.add(image(dtype, data, p * width * height, 1, width, height));
             }
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            writeImages(images, format, tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> writeImages(images, format, out));
     }
 
-    private static void writeImages(List<BufferedImage> images, String format, Path target) throws IOException {
+    private static void writeImages(List<BufferedImage> images, String format, OutputStream target) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
         if (!writers.hasNext()) {
             throw new IOException("no " + format + " writer in this JDK");
         }
         ImageWriter writer = writers.next();
-        Files.deleteIfExists(target);
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(target.toFile())) {
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(target)) {
             writer.setOutput(out);
             if (images.size() == 1) {
                 writer.write(images.get(0));

@@ -1,13 +1,11 @@
 package eu.riscale.modelhub.core.stats;
 
+import eu.riscale.modelhub.core.resource.AtomicFiles;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -119,22 +117,13 @@ public final class Statistics {
      * @throws IOException if writing fails
      */
     public void save(Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+        AtomicFiles.write(file, out -> {
+            try {
                 JSON.writerWithDefaultPrettyPrinter().writeValue(out, toJson());
             } catch (JacksonException e) {
                 throw new IOException(file + ": cannot write statistics: " + e.getOriginalMessage(), e);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private ObjectNode toJson() {
