@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.core.op;
 
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
 
@@ -51,8 +52,11 @@ final class Affine {
                         double da = a[p];
                         double db = b[p];
                         if (form == Form.SUB_DIV) {
+                            // a multiplication by the float64 reciprocal instead of a division per element: within
+                            // one float64 rounding of the quotient, the same float32 result but for exact ties
+                            double inv = 1 / db;
                             for (int i = start; i < end; i++) {
-                                out[i] = (float) ((in[i] - da) / db);
+                                out[i] = (float) ((in[i] - da) * inv);
                             }
                         } else {
                             for (int i = start; i < end; i++) {

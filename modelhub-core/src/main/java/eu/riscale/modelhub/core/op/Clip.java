@@ -4,6 +4,7 @@ import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.QuantileMethod;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.HashSet;

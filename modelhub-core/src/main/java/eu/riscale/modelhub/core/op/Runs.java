@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Broadcasting of a parameter tensor over a subset of a tensor's axes, by axis name: the tensor is split into runs of
- * {@code inner} consecutive elements that share one parameter index ({@code index[run]}).
+ * {@code inner} consecutive elements that share one parameter index ({@code index[run]}). Runs are at most a few
+ * thousand elements long where the shape allows, so that loops over runs split well over the cores; run lengths of
+ * different parameters of one tensor need not divide each other.
  */
 final class Runs {
     final int inner;
@@ -17,6 +19,7 @@ final class Runs {
     }
 
     private static final int BLOCK = 1 << 13;
+    private static final int MIN_PIECE = 1 << 10;
 
     /** A scalar parameter: blocks of {@value #BLOCK} elements that all use parameter index 0 (the last is shorter). */
     static Runs scalar(Tensor x) {
@@ -71,7 +74,30 @@ final class Runs {
                 }
             }
         }
-        return new Runs(Math.max(inner, 1), index);
+        return split(Math.max(inner, 1), index);
+    }
+
+    /**
+     * Cuts runs longer than {@value #BLOCK} elements into equal pieces (so that a tensor with one run per channel is
+     * still split over the cores), unless the run length has no divisor that leaves pieces of a useful size.
+     */
+    private static Runs split(int inner, int[] index) {
+        if (inner <= BLOCK) {
+            return new Runs(inner, index);
+        }
+        int pieces = (inner + BLOCK - 1) / BLOCK;
+        while (inner % pieces != 0) {
+            pieces++;
+        }
+        int length = inner / pieces;
+        if (length < MIN_PIECE) {
+            return new Runs(inner, index);
+        }
+        int[] split = new int[index.length * pieces];
+        for (int r = 0; r < split.length; r++) {
+            split[r] = index[r / pieces];
+        }
+        return new Runs(length, split);
     }
 
     /** A parameter vector along one axis of {@code x}. */

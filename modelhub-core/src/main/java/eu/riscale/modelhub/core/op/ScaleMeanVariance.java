@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.op;
 import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.Objects;
@@ -83,15 +84,15 @@ public final class ScaleMeanVariance implements Op {
             runs[k] = Affine.runsOf(input, stats[k], what);
             values[k] = Affine.values(stats[k]);
         }
-        // Runs over the input's axes have suffix products of its shape as lengths, so the shortest divides the others;
-        // scalar statistics (one value) fit any run length.
-        int inner = Integer.MAX_VALUE;
+        // One run length that divides every statistic's run length (their greatest common divisor); scalar statistics
+        // (one value) fit any run length.
+        int inner = 0;
         for (int k = 0; k < 4; k++) {
             if (stats[k].ndim() > 0) {
-                inner = Math.min(inner, runs[k].inner);
+                inner = gcd(inner, runs[k].inner);
             }
         }
-        if (inner == Integer.MAX_VALUE) {
+        if (inner == 0) {
             inner = runs[0].inner;
         }
         int runCount = (input.size() + inner - 1) / inner;
@@ -104,7 +105,8 @@ public final class ScaleMeanVariance implements Op {
 
     /**
      * Runs the fused loop: per run of {@code inner} elements one (mean, std, reference mean, reference std), then
-     * {@code (x - m) / (s + eps) * (rs + eps) + rm} in float64 per element, rounded to float32 for float32 input.
+     * {@code (x - m) * ((rs + eps) / (s + eps)) + rm} in float64 per element (the ratio once per run: a
+     * multiplication instead of a division per element, equal to the spec's order up to float64 rounding), rounded to float32 for float32 input.
      */
     private Tensor apply(Tensor input, int inner, int[][] index, double[][] v) {
         int n = input.size();
@@ -116,12 +118,11 @@ public final class ScaleMeanVariance implements Op {
             Parallel.forRange(runCount, n, (from, to) -> {
                 for (int r = from; r < to; r++) {
                     double m = v[0][index[0][r]];
-                    double s = v[1][index[1][r]] + e;
-                    double rs = v[3][index[3][r]] + e;
+                    double ratio = (v[3][index[3][r]] + e) / (v[1][index[1][r]] + e);
                     double rm = v[2][index[2][r]];
                     int end = Math.min(n, (r + 1) * inner);
                     for (int i = r * inner; i < end; i++) {
-                        out[i] = (float) ((in[i] - m) / s * rs + rm);
+                        out[i] = (float) ((in[i] - m) * ratio + rm);
                     }
                 }
             });
@@ -132,16 +133,19 @@ public final class ScaleMeanVariance implements Op {
         Parallel.forRange(runCount, n, (from, to) -> {
             for (int r = from; r < to; r++) {
                 double m = v[0][index[0][r]];
-                double s = v[1][index[1][r]] + e;
-                double rs = v[3][index[3][r]] + e;
+                double ratio = (v[3][index[3][r]] + e) / (v[1][index[1][r]] + e);
                 double rm = v[2][index[2][r]];
                 int end = Math.min(n, (r + 1) * inner);
                 for (int i = r * inner; i < end; i++) {
-                    out[i] = (in[i] - m) / s * rs + rm;
+                    out[i] = (in[i] - m) * ratio + rm;
                 }
             }
         });
         return Storage.wrap(DType.FLOAT64, out, input.shape(), input.axes());
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** The parameter index of each run of {@code inner} elements ({@code inner} divides {@code runs.inner}). */

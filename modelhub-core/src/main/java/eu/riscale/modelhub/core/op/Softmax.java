@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.op;
 import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.Objects;

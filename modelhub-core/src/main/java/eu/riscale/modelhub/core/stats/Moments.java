@@ -1,31 +1,73 @@
 package eu.riscale.modelhub.core.stats;
 
+import eu.riscale.modelhub.core.tensor.internal.Parallel;
+
 /**
- * Sums for mean and variance in float64 with four independent accumulators (so the JIT can pipeline the additions);
- * the results differ from a sequential sum only by rounding.
+ * Mean and sum of squared deviations ({@code M2}) in float64, in one pass over memory: the values are cut into blocks
+ * of {@link #BLOCK} elements; each block gets the exact two-pass treatment (its mean, then the squared deviations from
+ * it, while the block is still in cache), and the blocks are merged in order with Chan's formula. The block structure
+ * does not depend on the number of cores, so results are the same everywhere; they differ from a sequential two-pass
+ * computation only by rounding.
  */
 final class Moments {
+    /** Elements per block: 64 KiB of float32, well inside a core's L2 cache. */
+    static final int BLOCK = 1 << 14;
+
     private Moments() {}
 
-    private static final int PARALLEL_THRESHOLD = 1 << 20;
-    private static final boolean PARALLEL = !"false".equals(System.getProperty("modelhub.parallel"))
-            && Runtime.getRuntime().availableProcessors() > 1;
-
-    /** A partial sum over {@code [off, off + n)}. */
-    interface PartialSum {
-        double sum(int off, int n);
+    /** Mean and M2 of {@code [off, off + n)}: {@code {mean, m2}}. */
+    static double[] of(float[] a, int off, int n) {
+        return merge(n, (b, out) -> {
+            int from = off + b * BLOCK;
+            int len = Math.min(BLOCK, n - b * BLOCK);
+            double mean = sum(a, from, len) / len;
+            out[0] = mean;
+            out[1] = squaredDeviations(a, from, len, mean);
+        });
     }
 
-    /** Sums {@code [off, off + n)} in two halves on two threads when the range is large, else on this thread. */
-    static double split(int off, int n, PartialSum f) {
-        if (!PARALLEL || n < PARALLEL_THRESHOLD) {
-            return f.sum(off, n);
+    /** Mean and M2 of {@code [off, off + n)}: {@code {mean, m2}}. */
+    static double[] of(double[] a, int off, int n) {
+        return merge(n, (b, out) -> {
+            int from = off + b * BLOCK;
+            int len = Math.min(BLOCK, n - b * BLOCK);
+            double mean = sum(a, from, len) / len;
+            out[0] = mean;
+            out[1] = squaredDeviations(a, from, len, mean);
+        });
+    }
+
+    private interface BlockMoments {
+        void compute(int block, double[] meanAndM2);
+    }
+
+    private static double[] merge(int n, BlockMoments f) {
+        if (n == 0) {
+            return new double[] {Double.NaN, Double.NaN};
         }
-        int half = n / 2;
-        java.util.concurrent.CompletableFuture<Double> second =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> f.sum(off + half, n - half));
-        double first = f.sum(off, half);
-        return first + second.join();
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        double[] means = new double[blocks];
+        double[] m2s = new double[blocks];
+        Parallel.forRange(blocks, n, (from, to) -> {
+            double[] r = new double[2];
+            for (int b = from; b < to; b++) {
+                f.compute(b, r);
+                means[b] = r[0];
+                m2s[b] = r[1];
+            }
+        });
+        double mean = means[0];
+        double m2 = m2s[0];
+        long count = Math.min(BLOCK, n);
+        for (int b = 1; b < blocks; b++) {
+            long nb = Math.min(BLOCK, n - (long) b * BLOCK);
+            long total = count + nb;
+            double delta = means[b] - mean;
+            mean += delta * nb / total;
+            m2 += m2s[b] + delta * delta * ((double) count * nb / total);
+            count = total;
+        }
+        return new double[] {mean, m2};
     }
 
     static double sum(float[] a, int off, int n) {

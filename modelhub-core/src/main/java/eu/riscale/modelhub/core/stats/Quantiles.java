@@ -1,20 +1,17 @@
 package eu.riscale.modelhub.core.stats;
 
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Exact quantiles with numpy's definitions, by Floyd-Rivest selection on a scratch copy instead of a full sort. NaN
- * values are skipped (as {@code np.nanquantile}, which xarray uses); a group of only NaN gives NaN. Large groups with
- * several quantiles select them in parallel, one scratch copy each.
+ * Exact quantiles with numpy's definitions, without a full sort: large float32 groups by {@link SampledSelection} (one
+ * counting pass), other float groups by Floyd-Rivest selection on a scratch copy, 8- and 16-bit integers by counting.
+ * NaN values are skipped (as {@code np.nanquantile}, which xarray uses); a group of only NaN gives NaN.
  */
 final class Quantiles {
-    private static final int PARALLEL_THRESHOLD = 1 << 20;
-
     private Quantiles() {}
 
     /** The element index (into the sorted non-NaN values) each quantile needs: one for inverted_cdf, two for linear. */
-    private static int lowerIndex(int m, double q, QuantileMethod method) {
+    static int lowerIndex(int m, double q, QuantileMethod method) {
         if (method == QuantileMethod.INVERTED_CDF) {
             double index = m * q - 1;
             double prev = Math.floor(index);
@@ -29,20 +26,21 @@ final class Quantiles {
     }
 
     /** numpy's linear interpolation given the selected neighbours. */
-    private static double value(int m, double q, QuantileMethod method, double lo, double hi) {
+    static double value(int m, double q, QuantileMethod method, double lo, double hi) {
         if (method == QuantileMethod.INVERTED_CDF) {
             return lo;
         }
         double vi = (m - 1) * q;
         if (vi >= m - 1 || vi < 0) {
-            return lo;
+            // numpy interpolates at the ends too, with weight 0: an infinite end value gives NaN (inf - inf)
+            return lo + (lo - lo) * 0.0;
         }
         double gamma = vi - Math.floor(vi);
         double diff = hi - lo;
         return gamma >= 0.5 ? hi - diff * (1 - gamma) : lo + diff * gamma;
     }
 
-    private static boolean needsNext(int m, double q, QuantileMethod method) {
+    static boolean needsNext(int m, double q, QuantileMethod method) {
         if (method == QuantileMethod.INVERTED_CDF) {
             return false;
         }
@@ -54,38 +52,13 @@ final class Quantiles {
     static double[] compute(Grouped g, int from, int n, double[] qs, QuantileMethod method) {
         double[] out = new double[qs.length];
         if (g.floats != null) {
-            float[] src = g.floats;
-            float[] a = new float[n];
-            int m = 0;
-            for (int i = 0; i < n; i++) {
-                float v = src[from + i];
-                if (v == v) {
-                    a[m++] = v;
+            if (n >= SampledSelection.MIN_SIZE) {
+                double[] fast = SampledSelection.quantiles(g.floats, from, n, qs, method);
+                if (fast != null) {
+                    return fast;
                 }
             }
-            if (m == 0) {
-                Arrays.fill(out, Double.NaN);
-                return out;
-            }
-            int mm = m;
-            if (qs.length > 1 && m >= PARALLEL_THRESHOLD) {
-                @SuppressWarnings("unchecked")
-                CompletableFuture<Double>[] f = new CompletableFuture[qs.length];
-                for (int k = 1; k < qs.length; k++) {
-                    double q = qs[k];
-                    float[] copy = Arrays.copyOf(a, mm);
-                    f[k] = CompletableFuture.supplyAsync(() -> one(copy, mm, q, method));
-                }
-                out[0] = one(a, mm, qs[0], method);
-                for (int k = 1; k < qs.length; k++) {
-                    out[k] = f[k].join();
-                }
-                return out;
-            }
-            for (int k = 0; k < qs.length; k++) {
-                out[k] = one(a, m, qs[k], method);
-            }
-            return out;
+            return selected(g.floats, from, n, qs, method);
         }
         int[] bins = g.histogramBins();
         if (bins != null) {
@@ -109,6 +82,27 @@ final class Quantiles {
             double vlo = Select.select(a, 0, m - 1, lo);
             double vhi = needsNext(m, qs[k], method) ? Select.min(a, lo + 1, m) : vlo;
             out[k] = value(m, qs[k], method, vlo, vhi);
+        }
+        return out;
+    }
+
+    /** Quantiles of a float group by Floyd-Rivest selection on a scratch copy without NaN. */
+    static double[] selected(float[] src, int from, int n, double[] qs, QuantileMethod method) {
+        double[] out = new double[qs.length];
+        float[] a = new float[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            float v = src[from + i];
+            if (v == v) {
+                a[m++] = v;
+            }
+        }
+        if (m == 0) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        for (int k = 0; k < qs.length; k++) {
+            out[k] = one(a, m, qs[k], method);
         }
         return out;
     }

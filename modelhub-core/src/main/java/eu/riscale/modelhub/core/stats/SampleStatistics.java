@@ -54,19 +54,9 @@ public final class SampleStatistics {
         int n = g.groupSize;
         for (int k = 0; k < g.groups; k++) {
             int off = k * n;
-            double m;
-            double ss;
-            if (g.floats != null) {
-                float[] a = g.floats;
-                m = Moments.split(off, n, (o, len) -> Moments.sum(a, o, len)) / n;
-                double mm = m;
-                ss = Moments.split(off, n, (o, len) -> Moments.squaredDeviations(a, o, len, mm));
-            } else {
-                double[] a = g.doubles();
-                m = Moments.split(off, n, (o, len) -> Moments.sum(a, o, len)) / n;
-                double mm = m;
-                ss = Moments.split(off, n, (o, len) -> Moments.squaredDeviations(a, o, len, mm));
-            }
+            double[] mm = g.floats != null ? Moments.of(g.floats, off, n) : Moments.of(g.doubles(), off, n);
+            double m = mm[0];
+            double ss = mm[1];
             mean[k] = m;
             var[k] = ss / n;
             m2[k] = ss;

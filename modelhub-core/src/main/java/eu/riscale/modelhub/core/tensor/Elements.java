@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.tensor;
 
+import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.spec.tensor.DType;
 
 /** Element conversions with numpy's cast semantics (on x86-64), for {@link Tensor#cast} and bulk reads. */
@@ -99,14 +100,15 @@ final class Elements {
     static Object cast(DType from, Object data, DType to) {
         int n = java.lang.reflect.Array.getLength(data);
         Object out = Tensor.allocate(to, n);
-        if (common(from, data, to, out, n)) {
-            return out;
-        }
-        if (from.isFloatingPoint()) {
-            castFromFloat(from, data, to, out, n);
-        } else {
-            castFromInteger(from, data, to, out, n);
-        }
+        Parallel.forRange(n, n, (lo, hi) -> {
+            if (!common(from, data, to, out, lo, hi)) {
+                if (from.isFloatingPoint()) {
+                    castFromFloat(from, data, to, out, lo, hi);
+                } else {
+                    castFromInteger(from, data, to, out, lo, hi);
+                }
+            }
+        });
         return out;
     }
 
@@ -116,7 +118,7 @@ final class Elements {
      *
      * @return whether the cast was done
      */
-    private static boolean common(DType from, Object data, DType to, Object out, int n) {
+    private static boolean common(DType from, Object data, DType to, Object out, int lo, int hi) {
         if (to == DType.FLOAT32 || to == DType.FLOAT64) {
             float[] f = to == DType.FLOAT32 ? (float[]) out : null;
             double[] d = to == DType.FLOAT64 ? (double[]) out : null;
@@ -124,11 +126,11 @@ final class Elements {
                 case UINT8: {
                     byte[] s = (byte[]) data;
                     if (f != null) {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = lo; i < hi; i++) {
                             f[i] = s[i] & 0xFF;
                         }
                     } else {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = lo; i < hi; i++) {
                             d[i] = s[i] & 0xFF;
                         }
                     }
@@ -137,11 +139,11 @@ final class Elements {
                 case INT8: {
                     byte[] s = (byte[]) data;
                     if (f != null) {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = lo; i < hi; i++) {
                             f[i] = s[i];
                         }
                     } else {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = lo; i < hi; i++) {
                             d[i] = s[i];
                         }
                     }
@@ -150,11 +152,11 @@ final class Elements {
                 case UINT16: {
                     short[] s = (short[]) data;
                     if (f != null) {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = lo; i < hi; i++) {
                             f[i] = s[i] & 0xFFFF;
                         }
                     } else {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = lo; i < hi; i++) {
                             d[i] = s[i] & 0xFFFF;
                         }
                     }
@@ -163,11 +165,11 @@ final class Elements {
                 case INT16: {
                     short[] s = (short[]) data;
                     if (f != null) {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = lo; i < hi; i++) {
                             f[i] = s[i];
                         }
                     } else {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = lo; i < hi; i++) {
                             d[i] = s[i];
                         }
                     }
@@ -176,11 +178,11 @@ final class Elements {
                 case INT32: {
                     int[] s = (int[]) data;
                     if (f != null) {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = lo; i < hi; i++) {
                             f[i] = s[i];
                         }
                     } else {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = lo; i < hi; i++) {
                             d[i] = s[i];
                         }
                     }
@@ -196,7 +198,7 @@ final class Elements {
                 case INT8:
                 case UINT8: {
                     byte[] o = (byte[]) out;
-                    for (int i = 0; i < n; i++) {
+                    for (int i = lo; i < hi; i++) {
                         o[i] = (byte) toInt32(s[i]);
                     }
                     return true;
@@ -204,7 +206,7 @@ final class Elements {
                 case INT16:
                 case UINT16: {
                     short[] o = (short[]) out;
-                    for (int i = 0; i < n; i++) {
+                    for (int i = lo; i < hi; i++) {
                         o[i] = (short) toInt32(s[i]);
                     }
                     return true;
@@ -216,11 +218,11 @@ final class Elements {
         return false;
     }
 
-    private static void castFromFloat(DType from, Object data, DType to, Object out, int n) {
+    private static void castFromFloat(DType from, Object data, DType to, Object out, int lo, int hi) {
         if (from == DType.FLOAT32 && to == DType.FLOAT64) {
             float[] s = (float[]) data;
             double[] o = (double[]) out;
-            for (int i = 0; i < n; i++) {
+            for (int i = lo; i < hi; i++) {
                 o[i] = s[i];
             }
             return;
@@ -228,18 +230,18 @@ final class Elements {
         if (from == DType.FLOAT64 && to == DType.FLOAT32) {
             double[] s = (double[]) data;
             float[] o = (float[]) out;
-            for (int i = 0; i < n; i++) {
+            for (int i = lo; i < hi; i++) {
                 o[i] = (float) s[i];
             }
             return;
         }
         if (from == to) {
-            System.arraycopy(data, 0, out, 0, n);
+            System.arraycopy(data, lo, out, lo, hi - lo);
             return;
         }
         double[] s = from == DType.FLOAT64 ? (double[]) data : null;
         float[] f = from == DType.FLOAT32 ? (float[]) data : null;
-        for (int i = 0; i < n; i++) {
+        for (int i = lo; i < hi; i++) {
             double d = s != null ? s[i] : f[i];
             switch (to) {
                 case BOOL:
@@ -271,9 +273,9 @@ final class Elements {
         }
     }
 
-    private static void castFromInteger(DType from, Object data, DType to, Object out, int n) {
+    private static void castFromInteger(DType from, Object data, DType to, Object out, int lo, int hi) {
         boolean unsigned64 = from == DType.UINT64;
-        for (int i = 0; i < n; i++) {
+        for (int i = lo; i < hi; i++) {
             long v = integer(from, data, i);
             switch (to) {
                 case FLOAT32:

@@ -8,6 +8,7 @@ import eu.riscale.modelhub.core.stats.QuantileMethod;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Sample;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.List;
 import java.util.Map;
