@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.core.stats;
 
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.ArrayList;
@@ -108,22 +109,39 @@ final class Grouped {
         }
     }
 
-    /** Counts group {@code [from, from + n)} into {@code bins} (index = value - min of the type). */
+    /** Counts group {@code [from, from + n)} into {@code bins} (index = value - min of the type), split over the cores. */
     void count(int from, int n, int[] bins) {
+        int[][] parts = Parallel.map(
+                n,
+                n,
+                (a, b) -> {
+                    int[] part = new int[bins.length];
+                    countRange(from + a, from + b, part);
+                    return part;
+                },
+                int[][]::new);
+        for (int[] part : parts) {
+            for (int i = 0; i < bins.length; i++) {
+                bins[i] += part[i];
+            }
+        }
+    }
+
+    private void countRange(int start, int end, int[] bins) {
         Object data = Storage.data(integers);
         DType t = integers.dtype();
         if (data instanceof byte[]) {
             byte[] b = (byte[]) data;
             int shift = t == DType.INT8 ? 128 : 0;
             int mask = t == DType.INT8 ? -1 : 0xFF;
-            for (int i = from; i < from + n; i++) {
+            for (int i = start; i < end; i++) {
                 bins[(b[i] & mask) + shift]++;
             }
         } else {
             short[] b = (short[]) data;
             int shift = t == DType.INT16 ? 32768 : 0;
             int mask = t == DType.INT16 ? -1 : 0xFFFF;
-            for (int i = from; i < from + n; i++) {
+            for (int i = start; i < end; i++) {
                 bins[(b[i] & mask) + shift]++;
             }
         }
