@@ -5,11 +5,13 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -45,6 +47,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe; several processes may share one cache directory.
  */
 public final class DownloadCache {
+    /** What to do when the network cannot be reached, appended to such messages. */
+    static final String OFFLINE_HINT = "run with --offline (or MODELHUB_OFFLINE=1) to skip remote files";
+
     private final ResourceSettings settings;
     private final Set<URI> skipped = ConcurrentHashMap.newKeySet();
     private volatile @Nullable HttpClient client;
@@ -304,27 +309,30 @@ public final class DownloadCache {
         }
     }
 
-    private DownloadException failure(URI uri, URI current, Throwable cause) {
-        Throwable t = cause;
-        while (t.getCause() != null && !(t instanceof BodyToFile.TooLarge) && !(t instanceof HttpTimeoutException)) {
-            t = t.getCause();
-        }
-        if (t instanceof BodyToFile.TooLarge) {
+    /**
+     * Turns a failed exchange into a {@link DownloadException} that says in words what happened. The JDK client reports
+     * an unknown host as a {@code ConnectException} without a message caused by {@code UnresolvedAddressException}, and
+     * a refused or unroutable connection as a {@code ConnectException} without a message either.
+     */
+    DownloadException failure(URI uri, URI current, Throwable cause) {
+        BodyToFile.TooLarge tooLarge = find(cause, BodyToFile.TooLarge.class);
+        if (tooLarge != null) {
             return new DownloadException(
                     uri,
                     DownloadException.Reason.TOO_LARGE,
-                    t.getMessage() + ", the limit is " + settings.maxDownloadBytes() + " bytes",
+                    tooLarge.getMessage() + ", the limit is " + settings.maxDownloadBytes() + " bytes",
                     null);
         }
-        if (t instanceof HttpConnectTimeoutException) {
+        if (find(cause, HttpConnectTimeoutException.class) != null) {
             return new DownloadException(
                     uri,
                     DownloadException.Reason.TIMEOUT,
                     "no connection to " + current + " within "
-                            + settings.connectTimeout().toMillis() + " ms",
+                            + settings.connectTimeout().toMillis() + " ms (server down or no network?); "
+                            + OFFLINE_HINT,
                     cause);
         }
-        if (t instanceof HttpTimeoutException) {
+        if (find(cause, HttpTimeoutException.class) != null) {
             return new DownloadException(
                     uri,
                     DownloadException.Reason.TIMEOUT,
@@ -332,8 +340,46 @@ public final class DownloadCache {
                             + settings.readTimeout().toMillis() + " ms",
                     cause);
         }
-        String what = t instanceof ConnectException ? "cannot connect to " : "connection to ";
-        return new DownloadException(uri, DownloadException.Reason.CONNECTION, what + current + " failed: " + t, cause);
+        if (find(cause, UnresolvedAddressException.class) != null || find(cause, UnknownHostException.class) != null) {
+            return new DownloadException(
+                    uri,
+                    DownloadException.Reason.CONNECTION,
+                    "host '" + current.getHost() + "' not found (no network?); " + OFFLINE_HINT,
+                    cause);
+        }
+        ConnectException connect = find(cause, ConnectException.class);
+        if (connect != null) {
+            String what = connect.getMessage() == null ? "connection refused or no route" : connect.getMessage();
+            return new DownloadException(
+                    uri,
+                    DownloadException.Reason.CONNECTION,
+                    "cannot connect to " + hostAndPort(current) + ": " + what + " (server down or no network?); "
+                            + OFFLINE_HINT,
+                    cause);
+        }
+        Throwable root = cause;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new DownloadException(
+                uri, DownloadException.Reason.CONNECTION, "connection to " + current + " failed: " + root, cause);
+    }
+
+    private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String hostAndPort(URI uri) {
+        int port = uri.getPort();
+        if (port < 0) {
+            port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        }
+        return uri.getHost() + ":" + port;
     }
 
     private CachedFile store(URI uri, Path part, BodyToFile.Result result) throws IOException {
