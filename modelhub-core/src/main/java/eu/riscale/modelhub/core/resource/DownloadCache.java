@@ -18,6 +18,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +41,10 @@ import org.jspecify.annotations.Nullable;
  * when its declared sha256 is in the cache, or when the URL was fetched before.
  *
  * <p>Downloads follow at most {@link ResourceSettings#maxRedirects()} redirects (only to http and https), give up when
- * connecting or waiting for data takes longer than the timeouts, and stop reading past
- * {@link ResourceSettings#maxDownloadBytes()}. In offline mode no connection is opened: uncached files fail with
- * {@link OfflineException} and are listed by {@link #skipped()}.
+ * connecting or waiting for data takes longer than the timeouts or the whole download longer than
+ * {@link ResourceSettings#downloadTimeout()}, and stop reading past {@link ResourceSettings#maxDownloadBytes()}. In
+ * offline mode no connection is opened: uncached files fail with {@link OfflineException} and are listed by
+ * {@link #skipped()}.
  *
  * <p>Thread-safe; several processes may share one cache directory.
  */
@@ -136,7 +138,7 @@ public final class DownloadCache {
      * @throws UnsafeReferenceException when the URL is not http or https
      * @throws OfflineException in offline mode when the file is not cached
      * @throws Sha256MismatchException when the content differs from {@code expected}
-     * @throws DownloadException when the download fails (timeout, too large, redirects, status)
+     * @throws DownloadException when the download fails (timeout, overall time limit, too large, redirects, status)
      * @throws IOException when the cache cannot be written
      */
     public CachedFile fetch(URI uri, @Nullable Sha256 expected) throws IOException {
@@ -201,12 +203,13 @@ public final class DownloadCache {
         Path tmpDir = settings.cacheDir().resolve("tmp");
         Files.createDirectories(tmpDir);
         List<URI> hops = new ArrayList<>();
+        long deadline = System.nanoTime() + settings.downloadTimeout().toNanos();
         URI current = uri;
         while (true) {
             hops.add(current);
             Path part = Files.createTempFile(tmpDir, "download-", ".part");
             try {
-                BodyToFile.Result result = exchange(uri, current, part);
+                BodyToFile.Result result = exchange(uri, current, part, deadline);
                 if (result.status() / 100 == 2) {
                     if (expected != null && !expected.equals(result.sha256())) {
                         throw new Sha256MismatchException(uri.toString(), expected, result.sha256());
@@ -265,7 +268,7 @@ public final class DownloadCache {
         return target;
     }
 
-    private BodyToFile.Result exchange(URI uri, URI current, Path part) throws IOException {
+    private BodyToFile.Result exchange(URI uri, URI current, Path part, long deadline) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(current)
                 .timeout(settings.readTimeout())
                 .header("User-Agent", "modelhub-java")
@@ -278,8 +281,21 @@ public final class DownloadCache {
         long pollMillis = Math.max(10, Math.min(250, settings.readTimeout().toMillis() / 4));
         try {
             while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 && !future.isDone()) {
+                    body.cancel();
+                    future.cancel(true);
+                    throw new DownloadException(
+                            uri,
+                            DownloadException.Reason.TIMEOUT,
+                            "not finished within " + readable(settings.downloadTimeout())
+                                    + ", the limit for one download (" + body.received() + " bytes received so far"
+                                    + (current.equals(uri) ? "" : " from " + current) + ")",
+                            null);
+                }
                 try {
-                    return future.get(pollMillis, TimeUnit.MILLISECONDS).body();
+                    long wait = left <= 0 ? 0 : Math.max(1, Math.min(pollMillis, TimeUnit.NANOSECONDS.toMillis(left)));
+                    return future.get(wait, TimeUnit.MILLISECONDS).body();
                 } catch (TimeoutException e) {
                     // before the response, connecting may take its own timeout on top of the wait for headers
                     long limit = body.responded() ? idleNanos : idleNanos + connectNanos;
@@ -363,6 +379,15 @@ public final class DownloadCache {
         }
         return new DownloadException(
                 uri, DownloadException.Reason.CONNECTION, "connection to " + current + " failed: " + root, cause);
+    }
+
+    /** {@return a duration as people write it: {@code 30 min}, {@code 90 s}, {@code 500 ms}} */
+    private static String readable(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 60_000 == 0) {
+            return ms / 60_000 + " min";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {

@@ -174,6 +174,38 @@ class DownloadCacheTest {
     }
 
     @Test
+    void aServerThatTricklesIsCutOffAtTheDownloadTimeout() throws Exception {
+        server.handle("/trickle", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            for (int i = 0; i < 200; i++) { // one byte every 50 ms: 10 s, never idle long enough for readTimeout
+                out.write('x');
+                out.flush();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            out.close();
+        });
+        URI uri = server.uri("/trickle");
+        DownloadCache cache = DownloadCache.create(settings.with(b -> b.downloadTimeout(Duration.ofMillis(700))));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> cache.fetch(uri, null))
+                .isInstanceOf(DownloadException.class)
+                .hasMessageStartingWith(
+                        "download of " + uri + " failed: not finished within 700 ms, the limit for one" + " download (")
+                .hasMessageEndingWith(" bytes received so far)")
+                .satisfies(e -> assertThat(reason(e)).isEqualTo(DownloadException.Reason.TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(cache.cached(uri, null)).isEmpty();
+        try (Stream<Path> left = Files.list(dir.resolve("cache/tmp"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
     void endlessRedirectsStopAtTheLimit() {
         server.handle("/loop", exchange -> {
             exchange.getResponseHeaders().add("Location", "/loop?again");
