@@ -236,6 +236,29 @@ class PackagingCommandsTest {
     }
 
     @Test
+    void updateHashesRefusesA04DescriptionInsteadOfConvertingIt() throws Exception {
+        Path v04 = model("unet2d_nuclei_broad").resolve("v0_4_9.bioimageio.yaml");
+        CliRun run = run("update-hashes", v04.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err())
+                .isEqualTo("error: " + v04 + " has format_version 0.4.9, but update-hashes works on format 0.5 only:"
+                        + " run 'modelhub update-format' on it first" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void updateHashesLeavesASmall04DescriptionAsItWas() throws Exception {
+        Path yaml = SmallV04Model.write(tmp.resolve("v04"));
+        CliRun run = run("update-hashes", yaml.toString(), "-o", yaml.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err())
+                .isEqualTo("error: " + yaml + " has format_version 0.4.10, but update-hashes works on format 0.5"
+                        + " only: run 'modelhub update-format' on it first" + System.lineSeparator());
+        assertThat(yaml).hasContent(SmallV04Model.YAML.strip());
+        assertThat(filesIn(yaml.getParent())).hasSize(5);
+    }
+
+    @Test
     void helpOfBothCommandsGoesToStdout() {
         CliRun pack = CliRun.of("package", "--help");
         assertThat(pack.exitCode()).isEqualTo(ExitCodes.OK);
