@@ -1,11 +1,13 @@
 package eu.riscale.modelhub.cli;
 
+import eu.riscale.modelhub.core.description.LoadResult;
 import eu.riscale.modelhub.core.packaging.PackageOptions;
 import eu.riscale.modelhub.core.packaging.PackageResult;
 import eu.riscale.modelhub.core.packaging.Packager;
 import eu.riscale.modelhub.core.packaging.PackagingException;
 import eu.riscale.modelhub.core.resource.PackageEntry;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.PrintWriter;
@@ -22,9 +24,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code modelhub package SOURCE -o OUT.zip [--weight-format F]...}: writes the model and every file it refers to as
- * a zip package, re-validated before it replaces {@code OUT.zip}. Lists the entries on stdout, warnings and errors on
- * stderr; exit 0 when written, 1 when a file is missing, refused or wrong or the package does not validate (nothing
- * written), 2 for usage errors and unreadable sources.
+ * a zip package, re-validated before it replaces {@code OUT.zip}. A description of format 0.3 or 0.4 is converted to
+ * 0.5 first, and the package holds the converted {@code rdf.yaml} (a note on stderr says so). Lists the entries on
+ * stdout, warnings and errors on stderr; exit 0 when written, 1 when a file is missing, refused or wrong or the
+ * package does not validate (nothing written), 2 for usage errors and unreadable sources.
  */
 @Command(
         name = "package",
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Write a model and every file it refers to as a zip package: rdf.yaml first, files under package-local"
                     + " names, sources rewritten, sha256 filled in. The package is validated (format and I/O checks)"
-                    + " before it replaces OUT.zip; when it fails nothing is written.",
+                    + " before it replaces OUT.zip; when it fails nothing is written. Descriptions of format 0.3 and"
+                    + " 0.4 are converted to 0.5.",
         })
 final class PackageCommand implements Callable<Integer> {
     @Spec
@@ -73,9 +77,14 @@ final class PackageCommand implements Callable<Integer> {
         PackageOptions options =
                 PackageOptions.DEFAULTS.withWeightsPriorityOrder(weightFormats.toArray(new WeightsFormat[0]));
         try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {
+            LoadResult loaded = ModelSource.load(root);
+            ModelDescr model = loaded.requireModel();
+            if (loaded.converted()) {
+                err.println(ModelSource.conversionNote(loaded, model) + "; the package holds the converted rdf.yaml");
+            }
             PackageResult result;
             try {
-                result = Packager.writeZip(ModelSource.read(root), root, output, options);
+                result = Packager.writeZip(model, root, output, options);
             } catch (PackagingException e) {
                 err.println("error: " + e.getMessage());
                 err.flush();

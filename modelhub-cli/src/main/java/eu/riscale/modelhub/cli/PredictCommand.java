@@ -1,7 +1,7 @@
 package eu.riscale.modelhub.cli;
 
 import eu.riscale.modelhub.core.description.DescriptionException;
-import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.core.description.LoadResult;
 import eu.riscale.modelhub.core.image.Images;
 import eu.riscale.modelhub.core.inference.InferenceException;
 import eu.riscale.modelhub.core.inference.PredictionOptions;
@@ -17,7 +17,6 @@ import eu.riscale.modelhub.spec.axis.InputAxis;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +36,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code modelhub predict SOURCE --input ID=FILE... --output-dir DIR}: runs a model on {@code .npy}, {@code .tif} or
  * {@code .png} inputs and writes one file per output. Output paths go to stdout, the engine and progress to stderr.
+ * Descriptions of format 0.3 and 0.4 are converted to 0.5 first, with a note on stderr.
  */
 @Command(
         name = "predict",
@@ -116,9 +116,10 @@ final class PredictCommand implements Callable<Integer> {
             }
         });
         try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {
-            ModelDescr model;
-            try (InputStream in = root.description().open()) {
-                model = Descriptions.read(in, root.description().location());
+            LoadResult loaded = ModelSource.load(root);
+            ModelDescr model = loaded.requireModel();
+            if (loaded.converted()) {
+                err.println(ModelSource.conversionNote(loaded, model));
             }
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (Map.Entry<String, Path> e : inputs.entrySet()) {

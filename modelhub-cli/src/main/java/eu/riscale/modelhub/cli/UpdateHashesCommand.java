@@ -3,6 +3,7 @@ package eu.riscale.modelhub.cli;
 import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.core.description.FileReference;
 import eu.riscale.modelhub.core.description.FileReferences;
+import eu.riscale.modelhub.core.description.LoadResult;
 import eu.riscale.modelhub.core.packaging.HashUpdater;
 import eu.riscale.modelhub.core.resource.ResourceException;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code modelhub update-hashes SOURCE [-o OUT]}: fills in or fixes every sha256 of a description. The YAML goes to
  * stdout, or atomically to {@code OUT}; each change is listed on stderr. Exit 0 when written, 1 when a referenced file
- * cannot be read (nothing written), 2 for usage errors and unreadable sources.
+ * cannot be read or the description is of format 0.3/0.4 (convert it with {@code update-format} first; nothing
+ * written), 2 for usage errors and unreadable sources.
  */
 @Command(
         name = "update-hashes",
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Fill in or fix the sha256 values of a description. Writes the YAML to stdout, or with -o to OUT"
                     + " (atomically; keep OUT next to the files, as sources stay relative). Changes are listed on"
-                    + " stderr.",
+                    + " stderr. Format 0.5 only: convert 0.3/0.4 descriptions with update-format first.",
         })
 final class UpdateHashesCommand implements Callable<Integer> {
     @Spec
@@ -61,7 +63,15 @@ final class UpdateHashesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {
-            ModelDescr model = ModelSource.read(root);
+            LoadResult loaded = ModelSource.load(root);
+            if (loaded.converted() && loaded.model() != null) {
+                // writing the description back would convert it to 0.5 on the way; that is update-format's job
+                err.println("error: " + loaded.source() + " has format_version " + loaded.declaredFormatVersion()
+                        + ", but update-hashes works on format 0.5 only: run 'modelhub update-format' on it first");
+                err.flush();
+                return ExitCodes.FAILED;
+            }
+            ModelDescr model = loaded.requireModel();
             ModelDescr updated;
             try {
                 updated = HashUpdater.update(model, root);

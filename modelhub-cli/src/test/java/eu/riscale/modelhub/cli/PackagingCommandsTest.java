@@ -9,6 +9,7 @@ import eu.riscale.modelhub.core.description.FileReferences;
 import eu.riscale.modelhub.spec.ModelDescr;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -178,13 +179,83 @@ class PackagingCommandsTest {
         assertThat(run.out()).isEmpty();
     }
 
+    /** The names of a zip's entries, in order, and its {@code rdf.yaml} read as format 0.5. */
+    private static ModelDescr descriptionIn(Path zip, List<String> names) throws Exception {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Collections.list(z.entries()).forEach(e -> names.add(e.getName()));
+            return Descriptions.read(z.getInputStream(z.getEntry("rdf.yaml")), zip + "!/rdf.yaml");
+        }
+    }
+
     @Test
-    void aDescriptionThatIsNotFormat05IsAnUnreadableInput() throws Exception {
+    void packagesA04NucleiDescriptionConvertedTo05() throws Exception {
         Path v04 = model("unet2d_nuclei_broad").resolve("v0_4_9.bioimageio.yaml");
-        CliRun run = run("package", v04.toString(), "-o", out.resolve("x.zip").toString());
+        Path zip = out.resolve("nuclei.zip");
+        CliRun run = run("package", v04.toString(), "-o", zip.toString(), "--weight-format", "torchscript");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err())
+                .contains("note: converted " + v04 + " from format 0.4.9 to 0.5.7; the package holds the converted"
+                        + " rdf.yaml" + System.lineSeparator());
+        assertThat(run.out())
+                .contains("a4b0659a1b48454588b12179855ad0a0c9b69ccaa89b8bb06e6271e8f60b02fe  1871121  weights.pt")
+                .contains("wrote " + zip);
+        List<String> names = new ArrayList<>();
+        ModelDescr packaged = descriptionIn(zip, names);
+        assertThat(names).startsWith("rdf.yaml").contains("weights.pt", "test_input.npy", "test_output.npy");
+        assertThat(packaged.formatVersion()).isEqualTo("0.5.7");
+        assertThat(packaged.inputs().get(0).id()).isEqualTo("raw");
+        assertThat(packaged.weights().torchscript()).isNotNull();
+    }
+
+    @Test
+    void packagesASmall04DescriptionConvertedTo05() throws Exception {
+        Path yaml = SmallV04Model.write(tmp.resolve("v04"));
+        Path zip = out.resolve("small.zip");
+        CliRun run = run("package", yaml.toString(), "-o", zip.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err())
+                .containsOnlyOnce("note: converted " + yaml + " from format 0.4.10 to 0.5.7; the package holds the"
+                        + " converted rdf.yaml");
+        List<String> names = new ArrayList<>();
+        ModelDescr packaged = descriptionIn(zip, names);
+        assertThat(names).containsExactly("rdf.yaml", "README.md", "test_input.npy", "test_output.npy", "weights.onnx");
+        assertThat(packaged.formatVersion()).isEqualTo("0.5.7");
+        assertThat(packaged.outputs().get(0).id()).isEqualTo("probability");
+        assertThat(packaged.weights().onnx().sha256())
+                .isEqualTo("85f5ac80fa977fea3562ef97c8c5950288be2c4f4cdb5d994807df97008ce088");
+        assertThat(yaml).hasContent(SmallV04Model.YAML.strip());
+    }
+
+    @Test
+    void aDescriptionThatCannotBeConvertedIsAnUnreadableInput() throws Exception {
+        Path bad = model("unet2d_nuclei_broad").resolve("invalid_v0_4_0_duplicate_tensor_names.bioimageio.yaml");
+        CliRun run = run("package", bad.toString(), "-o", out.resolve("x.zip").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("error: ").contains(v04.toString()).contains("format_version");
+        assertThat(run.err()).startsWith("error: invalid model description " + bad);
         assertThat(filesIn(out)).isEmpty();
+    }
+
+    @Test
+    void updateHashesRefusesA04DescriptionInsteadOfConvertingIt() throws Exception {
+        Path v04 = model("unet2d_nuclei_broad").resolve("v0_4_9.bioimageio.yaml");
+        CliRun run = run("update-hashes", v04.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err())
+                .isEqualTo("error: " + v04 + " has format_version 0.4.9, but update-hashes works on format 0.5 only:"
+                        + " run 'modelhub update-format' on it first" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void updateHashesLeavesASmall04DescriptionAsItWas() throws Exception {
+        Path yaml = SmallV04Model.write(tmp.resolve("v04"));
+        CliRun run = run("update-hashes", yaml.toString(), "-o", yaml.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err())
+                .isEqualTo("error: " + yaml + " has format_version 0.4.10, but update-hashes works on format 0.5"
+                        + " only: run 'modelhub update-format' on it first" + System.lineSeparator());
+        assertThat(yaml).hasContent(SmallV04Model.YAML.strip());
+        assertThat(filesIn(yaml.getParent())).hasSize(5);
     }
 
     @Test

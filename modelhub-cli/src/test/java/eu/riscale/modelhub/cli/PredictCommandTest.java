@@ -72,6 +72,48 @@ class PredictCommandTest {
     }
 
     @Test
+    void predictsWithA04DescriptionConvertedTo05(@TempDir Path out) throws Exception {
+        Path v04 = nuclei.resolve("v0_4_9.bioimageio.yaml");
+        CliRun run = CliRun.of(
+                "predict",
+                v04.toString(),
+                "--input",
+                "raw=" + nuclei.resolve("test_input.npy"),
+                "--output-dir",
+                out.toString(),
+                "--offline");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).startsWith("note: converted " + v04 + " from format 0.4.9 to 0.5.7\n");
+        assertThat(run.out())
+                .startsWith("probability\t" + out.resolve("probability.npy") + "\tfloat32 [1, 1, 512, 512]");
+        assertCloseToTestOutput(Npy.read(out.resolve("probability.npy")));
+    }
+
+    @Test
+    void predictsWithASmall04Description(@TempDir Path tmp) throws Exception {
+        Path yaml = SmallV04Model.write(tmp.resolve("v04"));
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of(
+                "predict",
+                yaml.toString(),
+                "--input",
+                "raw=" + yaml.resolveSibling("test_input.npy"),
+                "--output-dir",
+                out.toString(),
+                "--offline");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err())
+                .startsWith("note: converted " + yaml + " from format 0.4.10 to 0.5.7\n")
+                .contains("running onnx weights on OnnxRuntime");
+        float[] expected = Npy.read(yaml.resolveSibling("test_output.npy")).toFloatArray();
+        float[] actual = Npy.read(out.resolve("probability.npy")).toFloatArray();
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.length; i++) {
+            assertThat(Math.abs(actual[i] - expected[i])).isLessThanOrEqualTo(1e-3f);
+        }
+    }
+
+    @Test
     void unknownInputIsAnError(@TempDir Path out) {
         CliRun run = CliRun.of(
                 "predict",

@@ -144,7 +144,7 @@ public final class IoValidation {
                     loc + ".sha256",
                     "sha256 mismatch for " + e.location() + ": expected " + e.expected() + ", actual " + e.actual()));
         } catch (DownloadException e) {
-            issues.add(error(loc, "cannot download " + ref.source() + ": " + e.getMessage()));
+            issues.add(error(loc, "cannot download " + ref.source() + ": " + e.detail()));
         } catch (IOException e) {
             issues.add(error(loc, "cannot read " + file.location() + ": " + e.getMessage()));
         }

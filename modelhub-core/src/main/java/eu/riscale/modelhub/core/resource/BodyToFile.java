@@ -38,6 +38,7 @@ final class BodyToFile implements HttpResponse.BodyHandler<BodyToFile.Result> {
     private final Path file;
     private final long maxBytes;
     private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+    private final AtomicLong received = new AtomicLong();
     private final AtomicReference<Flow.@Nullable Subscription> subscription = new AtomicReference<>();
 
     BodyToFile(Path file, long maxBytes) {
@@ -54,6 +55,11 @@ final class BodyToFile implements HttpResponse.BodyHandler<BodyToFile.Result> {
 
     long lastProgressNanos() {
         return lastProgress.get();
+    }
+
+    /** {@return how many body bytes have arrived so far} */
+    long received() {
+        return received.get();
     }
 
     void cancel() {
@@ -177,6 +183,7 @@ final class BodyToFile implements HttpResponse.BodyHandler<BodyToFile.Result> {
             try {
                 for (ByteBuffer buffer : buffers) {
                     size += buffer.remaining();
+                    received.set(size);
                     if (size > maxBytes) {
                         throw new TooLarge("the body exceeds " + maxBytes + " bytes");
                     }

@@ -5,17 +5,20 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +41,17 @@ import org.jspecify.annotations.Nullable;
  * when its declared sha256 is in the cache, or when the URL was fetched before.
  *
  * <p>Downloads follow at most {@link ResourceSettings#maxRedirects()} redirects (only to http and https), give up when
- * connecting or waiting for data takes longer than the timeouts, and stop reading past
- * {@link ResourceSettings#maxDownloadBytes()}. In offline mode no connection is opened: uncached files fail with
- * {@link OfflineException} and are listed by {@link #skipped()}.
+ * connecting or waiting for data takes longer than the timeouts or the whole download longer than
+ * {@link ResourceSettings#downloadTimeout()}, and stop reading past {@link ResourceSettings#maxDownloadBytes()}. In
+ * offline mode no connection is opened: uncached files fail with {@link OfflineException} and are listed by
+ * {@link #skipped()}.
  *
  * <p>Thread-safe; several processes may share one cache directory.
  */
 public final class DownloadCache {
+    /** What to do when the network cannot be reached, appended to such messages. */
+    static final String OFFLINE_HINT = "run with --offline (or MODELHUB_OFFLINE=1) to skip remote files";
+
     private final ResourceSettings settings;
     private final Set<URI> skipped = ConcurrentHashMap.newKeySet();
     private volatile @Nullable HttpClient client;
@@ -131,7 +138,7 @@ public final class DownloadCache {
      * @throws UnsafeReferenceException when the URL is not http or https
      * @throws OfflineException in offline mode when the file is not cached
      * @throws Sha256MismatchException when the content differs from {@code expected}
-     * @throws DownloadException when the download fails (timeout, too large, redirects, status)
+     * @throws DownloadException when the download fails (timeout, overall time limit, too large, redirects, status)
      * @throws IOException when the cache cannot be written
      */
     public CachedFile fetch(URI uri, @Nullable Sha256 expected) throws IOException {
@@ -196,12 +203,13 @@ public final class DownloadCache {
         Path tmpDir = settings.cacheDir().resolve("tmp");
         Files.createDirectories(tmpDir);
         List<URI> hops = new ArrayList<>();
+        long deadline = System.nanoTime() + settings.downloadTimeout().toNanos();
         URI current = uri;
         while (true) {
             hops.add(current);
             Path part = Files.createTempFile(tmpDir, "download-", ".part");
             try {
-                BodyToFile.Result result = exchange(uri, current, part);
+                BodyToFile.Result result = exchange(uri, current, part, deadline);
                 if (result.status() / 100 == 2) {
                     if (expected != null && !expected.equals(result.sha256())) {
                         throw new Sha256MismatchException(uri.toString(), expected, result.sha256());
@@ -260,7 +268,7 @@ public final class DownloadCache {
         return target;
     }
 
-    private BodyToFile.Result exchange(URI uri, URI current, Path part) throws IOException {
+    private BodyToFile.Result exchange(URI uri, URI current, Path part, long deadline) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(current)
                 .timeout(settings.readTimeout())
                 .header("User-Agent", "modelhub-java")
@@ -273,8 +281,21 @@ public final class DownloadCache {
         long pollMillis = Math.max(10, Math.min(250, settings.readTimeout().toMillis() / 4));
         try {
             while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 && !future.isDone()) {
+                    body.cancel();
+                    future.cancel(true);
+                    throw new DownloadException(
+                            uri,
+                            DownloadException.Reason.TIMEOUT,
+                            "not finished within " + readable(settings.downloadTimeout())
+                                    + ", the limit for one download (" + body.received() + " bytes received so far"
+                                    + (current.equals(uri) ? "" : " from " + current) + ")",
+                            null);
+                }
                 try {
-                    return future.get(pollMillis, TimeUnit.MILLISECONDS).body();
+                    long wait = left <= 0 ? 0 : Math.max(1, Math.min(pollMillis, TimeUnit.NANOSECONDS.toMillis(left)));
+                    return future.get(wait, TimeUnit.MILLISECONDS).body();
                 } catch (TimeoutException e) {
                     // before the response, connecting may take its own timeout on top of the wait for headers
                     long limit = body.responded() ? idleNanos : idleNanos + connectNanos;
@@ -304,27 +325,30 @@ public final class DownloadCache {
         }
     }
 
-    private DownloadException failure(URI uri, URI current, Throwable cause) {
-        Throwable t = cause;
-        while (t.getCause() != null && !(t instanceof BodyToFile.TooLarge) && !(t instanceof HttpTimeoutException)) {
-            t = t.getCause();
-        }
-        if (t instanceof BodyToFile.TooLarge) {
+    /**
+     * Turns a failed exchange into a {@link DownloadException} that says in words what happened. The JDK client reports
+     * an unknown host as a {@code ConnectException} without a message caused by {@code UnresolvedAddressException}, and
+     * a refused or unroutable connection as a {@code ConnectException} without a message either.
+     */
+    DownloadException failure(URI uri, URI current, Throwable cause) {
+        BodyToFile.TooLarge tooLarge = find(cause, BodyToFile.TooLarge.class);
+        if (tooLarge != null) {
             return new DownloadException(
                     uri,
                     DownloadException.Reason.TOO_LARGE,
-                    t.getMessage() + ", the limit is " + settings.maxDownloadBytes() + " bytes",
+                    tooLarge.getMessage() + ", the limit is " + settings.maxDownloadBytes() + " bytes",
                     null);
         }
-        if (t instanceof HttpConnectTimeoutException) {
+        if (find(cause, HttpConnectTimeoutException.class) != null) {
             return new DownloadException(
                     uri,
                     DownloadException.Reason.TIMEOUT,
                     "no connection to " + current + " within "
-                            + settings.connectTimeout().toMillis() + " ms",
+                            + settings.connectTimeout().toMillis() + " ms (server down or no network?); "
+                            + OFFLINE_HINT,
                     cause);
         }
-        if (t instanceof HttpTimeoutException) {
+        if (find(cause, HttpTimeoutException.class) != null) {
             return new DownloadException(
                     uri,
                     DownloadException.Reason.TIMEOUT,
@@ -332,8 +356,55 @@ public final class DownloadCache {
                             + settings.readTimeout().toMillis() + " ms",
                     cause);
         }
-        String what = t instanceof ConnectException ? "cannot connect to " : "connection to ";
-        return new DownloadException(uri, DownloadException.Reason.CONNECTION, what + current + " failed: " + t, cause);
+        if (find(cause, UnresolvedAddressException.class) != null || find(cause, UnknownHostException.class) != null) {
+            return new DownloadException(
+                    uri,
+                    DownloadException.Reason.CONNECTION,
+                    "host '" + current.getHost() + "' not found (no network?); " + OFFLINE_HINT,
+                    cause);
+        }
+        ConnectException connect = find(cause, ConnectException.class);
+        if (connect != null) {
+            String what = connect.getMessage() == null ? "connection refused or no route" : connect.getMessage();
+            return new DownloadException(
+                    uri,
+                    DownloadException.Reason.CONNECTION,
+                    "cannot connect to " + hostAndPort(current) + ": " + what + " (server down or no network?); "
+                            + OFFLINE_HINT,
+                    cause);
+        }
+        Throwable root = cause;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new DownloadException(
+                uri, DownloadException.Reason.CONNECTION, "connection to " + current + " failed: " + root, cause);
+    }
+
+    /** {@return a duration as people write it: {@code 30 min}, {@code 90 s}, {@code 500 ms}} */
+    private static String readable(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 60_000 == 0) {
+            return ms / 60_000 + " min";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String hostAndPort(URI uri) {
+        int port = uri.getPort();
+        if (port < 0) {
+            port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        }
+        return uri.getHost() + ":" + port;
     }
 
     private CachedFile store(URI uri, Path part, BodyToFile.Result result) throws IOException {

@@ -21,7 +21,10 @@ public final class DownloadException extends ResourceException {
         NOT_FOUND,
         /** The server answered another non-success status. */
         HTTP_STATUS,
-        /** The connection failed or broke. */
+        /**
+         * The connection failed or broke: the host is unknown (no network?), the connection was refused, or it broke
+         * off; the message says which.
+         */
         CONNECTION
     }
 
@@ -30,6 +33,9 @@ public final class DownloadException extends ResourceException {
 
     /** How it failed. */
     private final Reason reason;
+
+    /** What happened, without the URL. */
+    private final String detail;
 
     /**
      * Creates an exception.
@@ -43,6 +49,7 @@ public final class DownloadException extends ResourceException {
         super("download of " + uri + " failed: " + detail, cause);
         this.uri = uri;
         this.reason = reason;
+        this.detail = detail;
     }
 
     /** {@return the URL whose download failed} */
@@ -53,5 +60,13 @@ public final class DownloadException extends ResourceException {
     /** {@return how the download failed} */
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * {@return what happened, without the URL: for example {@code host 'example.org' not found (no network?); run with
+     * --offline (or MODELHUB_OFFLINE=1) to skip remote files}, for callers that name the URL themselves}
+     */
+    public String detail() {
+        return detail;
     }
 }

@@ -3,12 +3,10 @@ package eu.riscale.modelhub.core.resource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
@@ -42,7 +40,9 @@ import java.util.zip.ZipOutputStream;
  * }</pre>
  *
  * <p>Writing is atomic: a zip is written to a temporary file in the target's folder and moved into place; a folder
- * gets each file that way. Nothing is written outside the target: names are checked as {@link PackagePath}s first.
+ * gets each file that way ({@link AtomicFiles}, so on POSIX file systems the files get mode {@code rw-r--r--}, not the
+ * owner-only mode of temporary files). Nothing is written outside the target: names are checked as
+ * {@link PackagePath}s first.
  */
 public final class PackageWriter {
     /** The fixed time stamp of zip entries, so that the same content gives the same package bytes. */
@@ -100,7 +100,8 @@ public final class PackageWriter {
     }
 
     /**
-     * Writes a zip package atomically: to a temporary file next to {@code target}, then moved over it.
+     * Writes a zip package atomically: to a temporary file next to {@code target}, then moved over it; on POSIX file
+     * systems the zip gets mode {@code rw-r--r--}.
      *
      * <p>Entries are deflated at level 1 (as the reference does) with a fixed time stamp, in map order.
      *
@@ -119,10 +120,9 @@ public final class PackageWriter {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + absolute + ": its folder does not exist");
         }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
-        try {
-            List<PackageEntry> written = new ArrayList<>();
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
+        List<PackageEntry> written = new ArrayList<>();
+        AtomicFiles.write(absolute, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.setLevel(Deflater.BEST_SPEED);
                 for (Map.Entry<PackagePath, FileSource> e : checked.entrySet()) {
                     ZipEntry entry = new ZipEntry(e.getKey().value());
@@ -132,15 +132,13 @@ public final class PackageWriter {
                     zip.closeEntry();
                 }
             }
-            moveIntoPlace(temp, absolute);
-            return List.copyOf(written);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
+        return List.copyOf(written);
     }
 
     /**
-     * Writes a package as a folder: each file is written to a temporary file and moved to its name.
+     * Writes a package as a folder: each file is written to a temporary file and moved to its name; on POSIX file
+     * systems each file written gets mode {@code rw-r--r--}.
      *
      * <p>Sources are never overwritten by accident: an entry whose source already is the target file (a description
      * saved next to its files) is left as it is; an existing file with the same content is kept; an existing file with
@@ -201,17 +199,9 @@ public final class PackageWriter {
                             target.toString(), null, "exists with other content (sha256 " + existing + ")");
                 }
             }
-            Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".part");
-            try {
-                PackageEntry entry;
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    entry = copy(name, source, out);
-                }
-                moveIntoPlace(temp, target);
-                written.add(entry);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            List<PackageEntry> entry = new ArrayList<>(1);
+            AtomicFiles.write(target, out -> entry.add(copy(name, source, out)));
+            written.addAll(entry);
         }
         return List.copyOf(written);
     }
@@ -247,13 +237,5 @@ public final class PackageWriter {
             size = in.transferTo(out);
         }
         return new PackageEntry(name, Sha256.fromDigest(digest.digest()), size);
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -36,6 +36,7 @@ public final class ResourceSettings {
     private final boolean offline;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration downloadTimeout;
     private final long maxDownloadBytes;
     private final int maxRedirects;
     private final int maxZipEntries;
@@ -48,6 +49,7 @@ public final class ResourceSettings {
         this.offline = b.offline;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
+        this.downloadTimeout = b.downloadTimeout;
         this.maxDownloadBytes = b.maxDownloadBytes;
         this.maxRedirects = b.maxRedirects;
         this.maxZipEntries = b.maxZipEntries;
@@ -119,6 +121,14 @@ public final class ResourceSettings {
         return readTimeout;
     }
 
+    /**
+     * {@return the longest one download may take as a whole, from the request to the last byte, redirects included; a
+     * server that keeps sending slowly enough never to trip the {@link #readTimeout()} is cut off here}
+     */
+    public Duration downloadTimeout() {
+        return downloadTimeout;
+    }
+
     /** {@return the largest download accepted, in bytes} */
     public long maxDownloadBytes() {
         return maxDownloadBytes;
@@ -167,18 +177,21 @@ public final class ResourceSettings {
                 && maxZipCompressionRatio == s.maxZipCompressionRatio
                 && cacheDir.equals(s.cacheDir)
                 && connectTimeout.equals(s.connectTimeout)
-                && readTimeout.equals(s.readTimeout);
+                && readTimeout.equals(s.readTimeout)
+                && downloadTimeout.equals(s.downloadTimeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(cacheDir, offline, connectTimeout, readTimeout, maxDownloadBytes, maxRedirects);
+        return Objects.hash(
+                cacheDir, offline, connectTimeout, readTimeout, downloadTimeout, maxDownloadBytes, maxRedirects);
     }
 
     @Override
     public String toString() {
         return "ResourceSettings[cacheDir=" + cacheDir + ", offline=" + offline + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", maxDownloadBytes=" + maxDownloadBytes + ", maxRedirects="
+                + ", readTimeout=" + readTimeout + ", downloadTimeout=" + downloadTimeout + ", maxDownloadBytes="
+                + maxDownloadBytes + ", maxRedirects="
                 + maxRedirects + ", maxZipEntries=" + maxZipEntries + ", maxZipEntryBytes=" + maxZipEntryBytes
                 + ", maxZipTotalBytes=" + maxZipTotalBytes + ", maxZipCompressionRatio=" + maxZipCompressionRatio
                 + "]";
@@ -190,6 +203,7 @@ public final class ResourceSettings {
         private boolean offline;
         private Duration connectTimeout = Duration.ofSeconds(30);
         private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration downloadTimeout = Duration.ofMinutes(30);
         private long maxDownloadBytes = 4 * GIB;
         private int maxRedirects = 10;
         private int maxZipEntries = 10_000;
@@ -204,6 +218,7 @@ public final class ResourceSettings {
             offline = s.offline;
             connectTimeout = s.connectTimeout;
             readTimeout = s.readTimeout;
+            downloadTimeout = s.downloadTimeout;
             maxDownloadBytes = s.maxDownloadBytes;
             maxRedirects = s.maxRedirects;
             maxZipEntries = s.maxZipEntries;
@@ -253,6 +268,18 @@ public final class ResourceSettings {
          */
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = positive(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the longest one download may take as a whole (default 30 minutes, enough for the largest download
+         * allowed by default at about 2.4 MB/s).
+         *
+         * @param downloadTimeout a positive duration
+         * @return this builder
+         */
+        public Builder downloadTimeout(Duration downloadTimeout) {
+            this.downloadTimeout = positive(downloadTimeout, "downloadTimeout");
             return this;
         }
 

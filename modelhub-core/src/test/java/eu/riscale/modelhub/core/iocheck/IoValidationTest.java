@@ -2,11 +2,17 @@ package eu.riscale.modelhub.core.iocheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.core.resource.ResourceSettings;
 import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.validation.Severity;
 import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -150,5 +156,44 @@ class IoValidationTest {
                         "inputs.0.sample_tensor",
                         "found 0 dimensions of size above 1 (shape [1, 1]), expected 2 to 4 for axes"
                                 + " [batch, channel, y, x]"));
+    }
+
+    @Test
+    void anUnknownHostAndARefusedConnectionAreNamedInWords() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String weights = "http://modelhub-test.invalid/weights.pt";
+        String documentation = "http://127.0.0.1:" + port + "/README.md";
+        TinyPackage.write(
+                tmp,
+                TinyPackage.YAML
+                        .replace("source: weights.pt", "source: " + weights)
+                        .replace("documentation: README.md", "documentation: " + documentation));
+        TinyPackage.npy(tmp.resolve("in.npy"), TinyPackage.ramp(8), 1, 1, 8);
+        TinyPackage.npy(tmp.resolve("out.npy"), TinyPackage.ramp(10), 1, 1, 10);
+        List<ValidationIssue> issues;
+        ResourceSettings online = ResourceSettings.builder()
+                .cacheDir(cache)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        try (ResourceRoot root = ResourceRoot.open(tmp, online)) {
+            issues = IoValidation.check(Descriptions.read(tmp.resolve("rdf.yaml")), root);
+        }
+        assertThat(issues)
+                .contains(new ValidationIssue(
+                        Severity.ERROR,
+                        "weights.torchscript",
+                        "cannot download " + weights + ": host 'modelhub-test.invalid' not found (no network?);"
+                                + " run with --offline (or MODELHUB_OFFLINE=1) to skip remote files"));
+        assertThat(issues)
+                .filteredOn(i -> i.loc().equals("documentation"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.msg())
+                        .startsWith("cannot download " + documentation + ": cannot connect to 127.0.0.1:" + port + ": ")
+                        .endsWith("(server down or no network?); run with --offline (or MODELHUB_OFFLINE=1) to skip"
+                                + " remote files")
+                        .doesNotContain("Exception"));
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +133,76 @@ class DownloadCacheTest {
                 .isInstanceOf(DownloadException.class)
                 .hasMessage("download of " + uri + " failed: no data from " + uri + " for 300 ms")
                 .satisfies(e -> assertThat(reason(e)).isEqualTo(DownloadException.Reason.TIMEOUT));
+    }
+
+    @Test
+    void anUnknownHostIsNamedWithAHintToWorkOffline() {
+        URI uri = URI.create("http://modelhub-test.invalid/weights.pt");
+        assertThatThrownBy(() -> DownloadCache.create(settings).fetch(uri, null))
+                .isInstanceOf(DownloadException.class)
+                .hasMessage("download of " + uri + " failed: host 'modelhub-test.invalid' not found (no network?);"
+                        + " run with --offline (or MODELHUB_OFFLINE=1) to skip remote files")
+                .satisfies(e -> assertThat(reason(e)).isEqualTo(DownloadException.Reason.CONNECTION));
+    }
+
+    @Test
+    void aRefusedConnectionNamesHostAndPortWithAHintToWorkOffline() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        URI uri = URI.create("http://127.0.0.1:" + port + "/weights.pt");
+        assertThatThrownBy(() -> DownloadCache.create(settings).fetch(uri, null))
+                .isInstanceOf(DownloadException.class)
+                .satisfies(e -> assertThat(reason(e)).isEqualTo(DownloadException.Reason.CONNECTION))
+                .satisfies(e -> assertThat(((DownloadException) e).detail())
+                        .startsWith("cannot connect to 127.0.0.1:" + port + ": ")
+                        .endsWith(" (server down or no network?); run with --offline (or MODELHUB_OFFLINE=1) to"
+                                + " skip remote files")
+                        .doesNotContain("Exception"));
+    }
+
+    @Test
+    void aConnectTimeoutSaysWhatWasWaitedFor() {
+        URI uri = URI.create("http://192.0.2.1/weights.pt");
+        DownloadException e = DownloadCache.create(settings)
+                .failure(uri, uri, new HttpConnectTimeoutException("HTTP connect timed out"));
+        assertThat(e.reason()).isEqualTo(DownloadException.Reason.TIMEOUT);
+        assertThat(e.detail())
+                .isEqualTo("no connection to " + uri + " within 500 ms (server down or no network?);"
+                        + " run with --offline (or MODELHUB_OFFLINE=1) to skip remote files");
+    }
+
+    @Test
+    void aServerThatTricklesIsCutOffAtTheDownloadTimeout() throws Exception {
+        server.handle("/trickle", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            for (int i = 0; i < 200; i++) { // one byte every 50 ms: 10 s, never idle long enough for readTimeout
+                out.write('x');
+                out.flush();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            out.close();
+        });
+        URI uri = server.uri("/trickle");
+        DownloadCache cache = DownloadCache.create(settings.with(b -> b.downloadTimeout(Duration.ofMillis(700))));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> cache.fetch(uri, null))
+                .isInstanceOf(DownloadException.class)
+                .hasMessageStartingWith(
+                        "download of " + uri + " failed: not finished within 700 ms, the limit for one" + " download (")
+                .hasMessageEndingWith(" bytes received so far)")
+                .satisfies(e -> assertThat(reason(e)).isEqualTo(DownloadException.Reason.TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(cache.cached(uri, null)).isEmpty();
+        try (Stream<Path> left = Files.list(dir.resolve("cache/tmp"))) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test

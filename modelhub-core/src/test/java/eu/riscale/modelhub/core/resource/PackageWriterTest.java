@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,5 +204,34 @@ class PackageWriterTest {
         try (InputStream in = Files.newInputStream(dir.resolve("unpacked/weights/w.pt"))) {
             assertThat(in.readAllBytes()).isEqualTo(utf8("zw"));
         }
+    }
+
+    private static String mode(Path file) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+    }
+
+    @Test
+    void writtenFilesAreReadableByOthersNotOwnerOnlyLikeTemporaryFiles() throws Exception {
+        assumeTrue(
+                Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null,
+                "permissions are checked on POSIX file systems only");
+        Map<String, FileSource> content = new LinkedHashMap<>();
+        content.put("rdf.yaml", FileSource.ofBytes("rdf.yaml", utf8("name: x\n")));
+        content.put("data/w.pt", FileSource.ofBytes("w.pt", utf8("w")));
+        Path folder = dir.resolve("saved");
+        PackageWriter.writeFolder(folder, content, false);
+        assertThat(mode(folder.resolve("rdf.yaml"))).isEqualTo("rw-r--r--");
+        assertThat(mode(folder.resolve("data/w.pt"))).isEqualTo("rw-r--r--");
+
+        Files.setPosixFilePermissions(folder.resolve("rdf.yaml"), PosixFilePermissions.fromString("rw-------"));
+        content.put("rdf.yaml", FileSource.ofBytes("rdf.yaml", utf8("name: y\n")));
+        PackageWriter.writeFolder(folder, content, true);
+        assertThat(folder.resolve("rdf.yaml")).hasContent("name: y");
+        assertThat(mode(folder.resolve("rdf.yaml"))).isEqualTo("rw-r--r--");
+
+        Path zip = dir.resolve("p.zip");
+        PackageWriter.writeZip(zip, content);
+        assertThat(mode(zip)).isEqualTo("rw-r--r--");
+        assertThat(listing(dir)).containsExactly("p.zip", "saved/data/w.pt", "saved/rdf.yaml");
     }
 }

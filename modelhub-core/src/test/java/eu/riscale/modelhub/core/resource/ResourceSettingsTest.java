@@ -30,15 +30,23 @@ class ResourceSettingsTest {
     }
 
     @Test
+    void oneDownloadMayTakeHalfAnHourByDefault() {
+        assertThat(ResourceSettings.builder().build().downloadTimeout()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
     void builderCopiesAndChangesValues() {
         ResourceSettings s = ResourceSettings.builder()
                 .cacheDir(Path.of("/c"))
                 .readTimeout(Duration.ofMillis(300))
+                .downloadTimeout(Duration.ofSeconds(90))
                 .maxRedirects(0)
                 .build();
         ResourceSettings t = s.with(b -> b.offline(true));
         assertThat(t.offline()).isTrue();
         assertThat(t.readTimeout()).isEqualTo(Duration.ofMillis(300));
+        assertThat(t.downloadTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(t).isNotEqualTo(t.with(b -> b.downloadTimeout(Duration.ofSeconds(91))));
         assertThat(t.maxRedirects()).isZero();
         assertThat(t.toBuilder().offline(false).build()).isEqualTo(s);
     }
@@ -48,6 +56,8 @@ class ResourceSettingsTest {
         assertThatThrownBy(() -> ResourceSettings.builder().readTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("readTimeout must be positive, found PT0S");
+        assertThatThrownBy(() -> ResourceSettings.builder().downloadTimeout(Duration.ofSeconds(-1)))
+                .hasMessage("downloadTimeout must be positive, found PT-1S");
         assertThatThrownBy(() -> ResourceSettings.builder().maxDownloadBytes(-1))
                 .hasMessage("maxDownloadBytes must be positive, found -1");
         assertThatThrownBy(() -> ResourceSettings.builder().maxRedirects(-1))
