@@ -8,7 +8,11 @@ import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.Set;
 
-/** {@code sigmoid}: {@code y = 1 / (1 + exp(-x))}, computed in float64 and rounded to the float result type. */
+/**
+ * {@code sigmoid}: {@code y = 1 / (1 + exp(-x))}, computed in float64 and rounded to the float result type. With the
+ * Vector API available (see {@code docs/performance.md}) float32 tensors are computed in float32 with SIMD {@code exp},
+ * as numpy does.
+ */
 public final class Sigmoid implements Op {
     private static final Sigmoid INSTANCE = new Sigmoid();
 
@@ -38,11 +42,15 @@ public final class Sigmoid implements Op {
         if (input.dtype() == DType.FLOAT32) {
             float[] in = (float[]) Storage.data(input);
             float[] out = new float[n];
-            Parallel.forRange(n, n, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = (float) (1.0 / (1.0 + Math.exp(-(double) in[i])));
-                }
-            });
+            if (VectorMath.ENABLED) {
+                Parallel.forRange(n, n, (from, to) -> VectorKernels.sigmoid(in, out, from, to));
+            } else {
+                Parallel.forRange(n, n, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = (float) (1.0 / (1.0 + Math.exp(-(double) in[i])));
+                    }
+                });
+            }
             return Storage.wrap(DType.FLOAT32, out, input.shape(), input.axes());
         }
         double[] in = input.dtype() == DType.FLOAT64 ? (double[]) Storage.data(input) : input.toDoubleArray();

@@ -5,12 +5,12 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Exact quantiles of a large float32 group in about one pass over memory per quantile, without copying the group.
+ * Exact quantiles of a large float32 group in about one pass over memory, without copying the group.
  *
  * <p>A sorted sample of the group gives, for each quantile, two pivot values that bracket the wanted order statistic
- * with high probability. One pass (split over the cores) then counts the values below the lower pivot and equal to
- * either pivot, and collects the few values strictly between them; the order statistic is selected among those. If
- * the sample misled (the wanted rank lies outside the bracket, or the bracket holds more values than planned),
+ * with high probability. One pass (split over the cores) then counts, per quantile, the values below the lower pivot
+ * and equal to either pivot, and collects the few values strictly between them; the order statistic is selected among
+ * those. If the sample misled (a wanted rank lies outside its bracket, or a bracket holds more values than planned),
  * {@link #quantiles} returns {@code null} and the caller selects on a full copy instead: the result is exact either way,
  * only the time differs.
  */
@@ -28,51 +28,44 @@ final class SampledSelection {
      */
     static double @Nullable [] quantiles(float[] src, int from, int n, double[] qs, QuantileMethod method) {
         float[] sample = sample(src, from, n);
-        if (sample.length < 2) {
+        int s = sample.length;
+        if (s < 2) {
             return null;
         }
-        double[] out = new double[qs.length];
-        long nan = -1;
-        for (int k = 0; k < qs.length; k++) {
-            double q = qs[k];
-            int s = sample.length;
+        int k = qs.length;
+        float[] lo = new float[k];
+        float[] hi = new float[k];
+        int[] capacity = new int[k];
+        for (int i = 0; i < k; i++) {
+            double q = qs[i];
             int center = (int) Math.round(q * (s - 1));
             int margin = (int) Math.ceil(4 * Math.sqrt(s * q * (1 - q))) + 8;
             int loIndex = center - margin;
             int hiIndex = center + margin;
-            float lo = loIndex <= 0 ? Float.NEGATIVE_INFINITY : sample[loIndex];
-            float hi = hiIndex >= s - 1 ? Float.POSITIVE_INFINITY : sample[hiIndex];
-            // planned bracket size: the sample's share, doubled, plus slack
+            lo[i] = loIndex <= 0 ? Float.NEGATIVE_INFINITY : sample[loIndex];
+            hi[i] = hiIndex >= s - 1 ? Float.POSITIVE_INFINITY : sample[hiIndex];
+            // the bracket's planned size: its share of the sample, doubled, plus slack
             long planned = (long) n * (Math.min(hiIndex, s - 1) - Math.max(loIndex, 0) + 1) / s;
-            int capacity = (int) Math.min(n, 2 * planned + 4096);
-            Bracket b = Bracket.count(src, from, n, lo, hi, capacity);
-            if (b == null) {
+            capacity[i] = (int) Math.min(n, 2 * planned + 4096);
+        }
+        Pass pass = Pass.run(src, from, n, lo, hi, capacity);
+        if (pass == null) {
+            return null;
+        }
+        int m = (int) (n - pass.nan);
+        double[] out = new double[k];
+        if (m == 0) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        for (int i = 0; i < k; i++) {
+            int lower = Quantiles.lowerIndex(m, qs[i], method);
+            Double vlo = pass.valueAt(i, lower);
+            Double vhi = Quantiles.needsNext(m, qs[i], method) ? pass.valueAt(i, lower + 1) : vlo;
+            if (vlo == null || vhi == null) {
                 return null;
             }
-            nan = b.nan;
-            int m = (int) (n - nan);
-            if (m == 0) {
-                Arrays.fill(out, Double.NaN);
-                return out;
-            }
-            int lower = Quantiles.lowerIndex(m, q, method);
-            double vlo;
-            double vhi;
-            Double at = b.valueAt(lower);
-            if (at == null) {
-                return null;
-            }
-            vlo = at;
-            if (Quantiles.needsNext(m, q, method)) {
-                Double next = b.valueAt(lower + 1);
-                if (next == null) {
-                    return null;
-                }
-                vhi = next;
-            } else {
-                vhi = vlo;
-            }
-            out[k] = Quantiles.value(m, q, method, vlo, vhi);
+            out[i] = Quantiles.value(m, qs[i], method, vlo, vhi);
         }
         return out;
     }
@@ -108,70 +101,92 @@ final class SampledSelection {
         return positions;
     }
 
-    /** The counts of one pass: values below {@code lo}, equal to {@code lo} or {@code hi}, and those in between. */
-    private static final class Bracket {
+    /**
+     * The counts of the pass, per bracket {@code [lo, hi]}: values below {@code lo}, equal to {@code lo} or {@code hi},
+     * and those strictly in between; and the NaN count.
+     */
+    private static final class Pass {
+        final float[] lo;
+        final float[] hi;
         long nan;
-        long below;
-        long equalLo;
-        long equalHi;
-        float lo;
-        float hi;
-        float[] between;
-        int size;
+        final long[] below;
+        final long[] equalLo;
+        final long[] equalHi;
+        final float[][] between;
+        final int[] size;
         boolean overflow;
-        private boolean selected;
-        private int selectedIndex = -1;
+        private final int[] selected;
 
-        static @Nullable Bracket count(float[] src, int from, int n, float lo, float hi, int capacity) {
-            Bracket[] parts = Parallel.map(
+        private Pass(float[] lo, float[] hi, int[] capacity, int length) {
+            int k = lo.length;
+            this.lo = lo;
+            this.hi = hi;
+            below = new long[k];
+            equalLo = new long[k];
+            equalHi = new long[k];
+            between = new float[k][];
+            for (int i = 0; i < k; i++) {
+                between[i] = new float[Math.min(capacity[i], length)];
+            }
+            size = new int[k];
+            selected = new int[k];
+            Arrays.fill(selected, -1);
+        }
+
+        static @Nullable Pass run(float[] src, int from, int n, float[] lo, float[] hi, int[] capacity) {
+            Pass[] parts = Parallel.map(
                     n,
                     n,
                     (a, b) -> {
-                        Bracket part = new Bracket();
-                        part.lo = lo;
-                        part.hi = hi;
-                        part.between = new float[Math.min(capacity, b - a)];
-                        part.scan(src, from + a, from + b);
+                        Pass part = new Pass(lo, hi, capacity, b - a);
+                        for (int i = 0; i < lo.length && !part.overflow; i++) {
+                            part.scan(i, src, from + a, from + b, i == 0);
+                        }
                         return part;
                     },
-                    Bracket[]::new);
-            Bracket all = parts[0];
-            if (parts.length > 1) {
-                int total = 0;
-                for (Bracket p : parts) {
-                    total += p.size;
-                    if (p.overflow) {
-                        return null;
-                    }
-                }
-                all = new Bracket();
-                all.lo = lo;
-                all.hi = hi;
-                all.between = new float[total];
-                for (Bracket p : parts) {
-                    all.nan += p.nan;
-                    all.below += p.below;
-                    all.equalLo += p.equalLo;
-                    all.equalHi += p.equalHi;
-                    System.arraycopy(p.between, 0, all.between, all.size, p.size);
-                    all.size += p.size;
+                    Pass[]::new);
+            for (Pass p : parts) {
+                if (p.overflow) {
+                    return null;
                 }
             }
-            return all.overflow ? null : all;
+            if (parts.length == 1) {
+                return parts[0];
+            }
+            int k = lo.length;
+            int[] total = new int[k];
+            for (Pass p : parts) {
+                for (int i = 0; i < k; i++) {
+                    total[i] += p.size[i];
+                }
+            }
+            Pass all = new Pass(lo, hi, total, Integer.MAX_VALUE);
+            for (Pass p : parts) {
+                all.nan += p.nan;
+                for (int i = 0; i < k; i++) {
+                    all.below[i] += p.below[i];
+                    all.equalLo[i] += p.equalLo[i];
+                    all.equalHi[i] += p.equalHi[i];
+                    System.arraycopy(p.between[i], 0, all.between[i], all.size[i], p.size[i]);
+                    all.size[i] += p.size[i];
+                }
+            }
+            return all;
         }
 
-        private void scan(float[] src, int start, int end) {
+        /** Counts bracket {@code i} over {@code [start, end)}; NaN too when {@code countNan}. */
+        private void scan(int i, float[] src, int start, int end, boolean countNan) {
             long nanCount = 0;
             long belowCount = 0;
             long eqLo = 0;
             long eqHi = 0;
-            float l = lo;
-            float h = hi;
-            float[] buf = between;
+            float l = lo[i];
+            float h = hi[i];
+            float[] buf = between[i];
             int cap = buf.length;
             int b = 0;
-            for (int i = start; i < end; i++) {
-                float v = src[i];
+            for (int j = start; j < end; j++) {
+                float v = src[j];
                 if (v < l) {
                     belowCount++;
                 } else if (v <= h) {
@@ -189,41 +204,39 @@ final class SampledSelection {
                     nanCount++;
                 }
             }
-            nan = nanCount;
-            below = belowCount;
-            equalLo = eqLo;
-            equalHi = eqHi;
-            size = b;
+            if (countNan) {
+                nan = nanCount;
+            }
+            below[i] = belowCount;
+            equalLo[i] = eqLo;
+            equalHi[i] = eqHi;
+            size[i] = b;
         }
 
-        /** The value of rank {@code r} (0-based, among the non-NaN values), or {@code null} outside the bracket. */
+        /** The value of rank {@code r} (0-based, among the non-NaN values) from bracket {@code i}, or {@code null}. */
         @Nullable
-        Double valueAt(long r) {
-            long i = r - below;
-            if (i < 0) {
+        Double valueAt(int i, long r) {
+            long j = r - below[i];
+            if (j < 0) {
                 return null;
             }
-            if (i < equalLo) {
-                return (double) lo;
+            if (j < equalLo[i]) {
+                return (double) lo[i];
             }
-            i -= equalLo;
-            if (i < size) {
-                int k = (int) i;
-                if (!selected) {
-                    Select.select(between, 0, size - 1, k);
-                    selected = true;
-                    selectedIndex = k;
-                    return (double) between[k];
+            j -= equalLo[i];
+            if (j < size[i]) {
+                int k = (int) j;
+                float[] buf = between[i];
+                // after selecting rank k, the values right of it are all greater or equal: rank k + 1 is their minimum
+                if (selected[i] >= 0 && k == selected[i] + 1) {
+                    return Select.min(buf, k, size[i]);
                 }
-                // a second rank: the values right of the selected one are all greater or equal to it
-                if (k == selectedIndex + 1) {
-                    return Select.min(between, k, size);
-                }
-                return Select.select(between, 0, size - 1, k);
+                selected[i] = k;
+                return Select.select(buf, 0, size[i] - 1, k);
             }
-            i -= size;
-            if (i < equalHi) {
-                return (double) hi;
+            j -= size[i];
+            if (j < equalHi[i]) {
+                return (double) hi[i];
             }
             return null;
         }
