@@ -60,7 +60,7 @@ final class CardCommand implements Callable<Integer> {
         }
         String card;
         try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {
-            card = ModelCard.generate(ModelSource.read(root));
+            card = ModelCard.generate(ModelSource.read(root, spec.commandLine().getErr()));
         }
         Path file = output;
         if (file == null) {

@@ -87,7 +87,7 @@ final class CoversCommand implements Callable<Integer> {
         List<Path> covers;
         try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {
             try {
-                covers = Covers.generate(ModelSource.read(root), root, output, options);
+                covers = Covers.generate(ModelSource.read(root, err), root, output, options);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 err.flush();

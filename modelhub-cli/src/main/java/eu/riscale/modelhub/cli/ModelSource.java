@@ -7,16 +7,26 @@ import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 
 /** Reads the description of an opened package; failures name the description file. */
 final class ModelSource {
     private ModelSource() {}
 
-    /** Reads a description of format 0.5; other formats are a {@link DescriptionException}. */
-    static ModelDescr read(ResourceRoot root) throws IOException, DescriptionException {
-        try (InputStream in = root.description().open()) {
-            return Descriptions.read(in, root.description().location());
+    /**
+     * Reads a description of any supported format (0.3 and 0.4 are converted to 0.5) and tells {@code err} in one line
+     * when it was converted.
+     *
+     * @throws DescriptionException if the description is invalid, listing every problem
+     */
+    static ModelDescr read(ResourceRoot root, PrintWriter err) throws IOException, DescriptionException {
+        LoadResult loaded = load(root);
+        ModelDescr model = loaded.requireModel();
+        if (loaded.converted()) {
+            err.println(conversionNote(loaded, model));
+            err.flush();
         }
+        return model;
     }
 
     /**

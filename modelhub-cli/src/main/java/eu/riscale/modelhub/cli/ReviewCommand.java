@@ -59,7 +59,7 @@ final class ReviewCommand implements Callable<Integer> {
         List<Finding> findings;
         List<String> tags;
         try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {
-            ModelDescr model = ModelSource.read(root);
+            ModelDescr model = ModelSource.read(root, spec.commandLine().getErr());
             findings = HubReview.review(model, root);
             tags = HubReview.suggestedTags(model);
         }

@@ -153,6 +153,24 @@ class AuthoringCommandsTest {
     }
 
     @Test
+    void cardCoversAndReviewConvertAFormat04DescriptionAndSaySo() throws Exception {
+        Path rdf = SmallV04Model.write(tmp.resolve("v04"));
+        String note = "note: converted " + rdf + " from format 0.4.10 to 0.5";
+        CliRun card = run("card", rdf.toString());
+        assertThat(card.exitCode()).as(card.err()).isEqualTo(ExitCodes.OK);
+        assertThat(card.out()).startsWith("# nuclei example as format 0.4\n");
+        assertThat(card.err()).startsWith(note);
+        CliRun covers =
+                run("covers", rdf.toString(), "-o", tmp.resolve("covers").toString());
+        assertThat(covers.exitCode()).as(covers.err()).isEqualTo(ExitCodes.OK);
+        assertThat(tmp.resolve("covers/cover.png")).isRegularFile();
+        assertThat(covers.err()).startsWith(note);
+        CliRun review = run("review", rdf.toString());
+        assertThat(review.err()).startsWith(note);
+        assertThat(review.out()).contains("suggested tags: ");
+    }
+
+    @Test
     void unreadableSourceIsAUsageError() {
         CliRun run = run("review", tmp.resolve("nothing.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code scale_mean_variance} (postprocessing): {@code y = (x - mean(x)) / (std(x) + eps) * (std(ref) + eps) +
- * mean(ref)}, statistics over {@code axes}, computed in float64 and rounded to the float result type.
+ * mean(ref)}, statistics over {@code axes}. float32 tensors with per-sample statistics are computed in float32 as the
+ * reference does; otherwise in float64, rounded to the float result type.
  *
  * <p>As in the reference, statistics are per sample when {@code axes} is {@code null} (all axes) or lacks {@code
  * batch}, and per dataset when it contains {@code batch}.
@@ -104,14 +105,35 @@ public final class ScaleMeanVariance implements Op {
     }
 
     /**
-     * Runs the fused loop: per run of {@code inner} elements one (mean, std, reference mean, reference std), then
-     * {@code (x - m) * ((rs + eps) / (s + eps)) + rm} in float64 per element (the ratio once per run: a
-     * multiplication instead of a division per element, equal to the spec's order up to float64 rounding), rounded to float32 for float32 input.
+     * Runs the fused loop: per run of {@code inner} elements one (mean, std, reference mean, reference std). float32
+     * input with sample statistics is computed in float32 like the reference, {@code (x - m) / (s + eps) * (rs + eps) +
+     * rm} with the statistics rounded to float32. Otherwise (float64 dataset statistics, other types) in float64 as
+     * {@code (x - m) * ((rs + eps) / (s + eps)) + rm} (the ratio once per run: a multiplication instead of a division
+     * per element, equal to the spec's order up to float64 rounding), rounded to float32 for float32 input.
      */
     private Tensor apply(Tensor input, int inner, int[][] index, double[][] v) {
         int n = input.size();
         int runCount = index[0].length;
         double e = eps;
+        if (input.dtype() == DType.FLOAT32 && scope() == Measure.Scope.SAMPLE) {
+            // as the reference: float32 statistics, eps added in float32, the formula in float32 in the spec's order
+            float fe = (float) eps;
+            float[] in = (float[]) Storage.data(input);
+            float[] out = new float[n];
+            Parallel.forRange(runCount, n, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    float m = (float) v[0][index[0][r]];
+                    float s = (float) v[1][index[1][r]] + fe;
+                    float rs = (float) v[3][index[3][r]] + fe;
+                    float rm = (float) v[2][index[2][r]];
+                    int end = Math.min(n, (r + 1) * inner);
+                    for (int i = r * inner; i < end; i++) {
+                        out[i] = (in[i] - m) / s * rs + rm;
+                    }
+                }
+            });
+            return Storage.wrap(DType.FLOAT32, out, input.shape(), input.axes());
+        }
         if (input.dtype() == DType.FLOAT32) {
             float[] in = (float[]) Storage.data(input);
             float[] out = new float[n];

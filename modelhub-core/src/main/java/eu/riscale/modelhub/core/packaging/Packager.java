@@ -7,6 +7,7 @@ import eu.riscale.modelhub.core.description.FileReferences;
 import eu.riscale.modelhub.core.description.Problem;
 import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.core.resource.DownloadCache;
+import eu.riscale.modelhub.core.resource.DownloadException;
 import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.OfflineException;
 import eu.riscale.modelhub.core.resource.PackageEntry;
@@ -245,6 +246,8 @@ public final class Packager {
             return file;
         } catch (OfflineException e) {
             problems.add(error(ref.loc(), "not available offline: " + ref.source() + " is not in the download cache"));
+        } catch (DownloadException e) {
+            problems.add(error(ref.loc(), "cannot download " + ref.source() + ": " + e.detail()));
         } catch (Sha256MismatchException e) {
             problems.add(error(
                     ref.loc() + ".sha256",

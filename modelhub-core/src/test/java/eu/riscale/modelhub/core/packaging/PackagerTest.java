@@ -163,6 +163,37 @@ class PackagerTest {
     }
 
     @Test
+    void aFailedDownloadIsOneOfTheProblemsNotAnException() throws Exception {
+        Path folder = Models.copy("unet2d_multi_tensor", tmp);
+        Path yaml = folder.resolve("bioimageio.yaml");
+        String url = "https://weights.invalid/test_input_0.npy"; // .invalid never resolves (RFC 2606)
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace("source: test_input_0.npy", "source: " + url)
+                        .replace("source: test_output_1.npy", "source: missing_output_1.npy"));
+        Path zip = out.resolve("m.zip");
+        assertThatThrownBy(() -> {
+                    try (ResourceRoot root = ResourceRoot.open(folder, Models.online(cache))) {
+                        Packager.writeZip(Models.read(root), root, zip, TORCHSCRIPT);
+                    }
+                })
+                .isInstanceOfSatisfying(
+                        PackagingException.class,
+                        e -> assertThat(e.issues())
+                                .satisfiesExactly(
+                                        download -> {
+                                            assertThat(download.loc()).isEqualTo("inputs.0.test_tensor");
+                                            assertThat(download.msg())
+                                                    .startsWith("cannot download " + url + ": ")
+                                                    .contains("weights.invalid");
+                                        },
+                                        missing -> assertThat(missing.msg())
+                                                .startsWith("file 'missing_output_1.npy' not found")));
+        assertThat(filesIn(out)).isEmpty();
+    }
+
+    @Test
     void sourceOutsideThePackageRootIsRefusedAndNothingIsWritten() throws Exception {
         Path folder = Models.copy("unet2d_multi_tensor", tmp);
         Files.copy(folder.resolve("test_input_0.npy"), tmp.resolve("test_input_0.npy"));
