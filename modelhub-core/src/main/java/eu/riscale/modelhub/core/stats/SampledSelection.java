@@ -139,8 +139,12 @@ final class SampledSelection {
                     n,
                     (a, b) -> {
                         Pass part = new Pass(lo, hi, capacity, b - a);
-                        for (int i = 0; i < lo.length && !part.overflow; i++) {
-                            part.scan(i, src, from + a, from + b, i == 0);
+                        if (lo.length == 2) {
+                            part.scanTwo(src, from + a, from + b);
+                        } else {
+                            for (int i = 0; i < lo.length && !part.overflow; i++) {
+                                part.scan(i, src, from + a, from + b, i == 0);
+                            }
                         }
                         return part;
                     },
@@ -172,6 +176,52 @@ final class SampledSelection {
                 }
             }
             return all;
+        }
+
+        /**
+         * Counts two brackets in one pass over {@code [start, end)} (the usual pair of percentiles of {@code
+         * scale_range} and {@code clip}): the loop keeps the frequent counts in locals and leaves the rare values in a
+         * bracket to {@link #collect}.
+         */
+        private void scanTwo(float[] src, int start, int end) {
+            float l0 = lo[0];
+            float h0 = hi[0];
+            float l1 = lo[1];
+            float h1 = hi[1];
+            long below0 = 0;
+            long below1 = 0;
+            long nanCount = 0;
+            for (int j = start; j < end; j++) {
+                float v = src[j];
+                if (v < l0) {
+                    below0++;
+                } else if (v <= h0) {
+                    collect(0, v);
+                }
+                if (v < l1) {
+                    below1++;
+                } else if (v <= h1) {
+                    collect(1, v);
+                } else if (v != v) {
+                    nanCount++;
+                }
+            }
+            nan = nanCount;
+            below[0] = below0;
+            below[1] = below1;
+        }
+
+        /** Records a value of bracket {@code i} (between or equal to its pivots). */
+        private void collect(int i, float v) {
+            if (v == lo[i]) {
+                equalLo[i]++;
+            } else if (v == hi[i]) {
+                equalHi[i]++;
+            } else if (size[i] < between[i].length) {
+                between[i][size[i]++] = v;
+            } else {
+                overflow = true;
+            }
         }
 
         /** Counts bracket {@code i} over {@code [start, end)}; NaN too when {@code countNan}. */

@@ -170,6 +170,26 @@ class SampledSelectionTest {
         assertThat(actual).as(name).containsExactly(expected(c));
     }
 
+    /** Two quantiles share one pass (the percentile pair of scale_range and clip): every pair, in both orders. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyPairOfQuantilesInOnePassFindsNumpysValues(String name, JsonNode c) {
+        if (c.get("data").asString().equals("all_nan")) {
+            return; // no pivots: covered by theSampledPassAloneFindsNumpysValues
+        }
+        float[] x = data(c.get("data").asString());
+        double[] q = qs(c);
+        double[] e = expected(c);
+        for (int i = 0; i < q.length; i++) {
+            for (int j = 0; j < q.length; j++) {
+                if (i != j) {
+                    double[] actual = SampledSelection.quantiles(x, 0, x.length, new double[] {q[i], q[j]}, method(c));
+                    assertThat(actual).as("%s q=%s, %s", name, q[i], q[j]).containsExactly(e[i], e[j]);
+                }
+            }
+        }
+    }
+
     @Test
     void aMisleadingSampleFallsBackToFullSelectionWithTheExactValue() {
         int n = 1 << 17;
