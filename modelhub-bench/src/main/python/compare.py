@@ -64,7 +64,7 @@ def main(argv):
     print("|---|---|---|---:|---:|---:|---:|---|")
     for (name, shape, dtype), (score, error) in java.items():
         if name.startswith("PipelineBenchmark."):
-            continue
+            continue  # the pipeline tables below
         copy = java.get(("CopyBaseline.copy", shape, None), (None, None))[0]
         base = SAME_AS.get(name, name)
         npt = np_ms.get((base, shape, dtype))
@@ -81,6 +81,12 @@ def main(argv):
         print(f"| {name} | {dtype or ''} | {shape} | {score:.2f}{err} | "
               f"{'' if npt is None else f'{npt:.2f}'} | {'' if ratio is None else f'{ratio:.2f}'} | "
               f"{'' if rel is None else f'{rel:.2f}'} | {target} |")
+    split_rows = []
+    for r in jmh:
+        name = short(r["benchmark"])
+        sec = r.get("secondaryMetrics", {})
+        if name.startswith("PipelineBenchmark.split") and "pipelineNanos" in sec and "nativeNanos" in sec:
+            split_rows.append((name, float(sec["pipelineNanos"]["score"]), float(sec["nativeNanos"]["score"])))
     native = java.get(("PipelineBenchmark.nativeInference", "", None))
     if native:
         print()
@@ -93,6 +99,13 @@ def main(argv):
                 over = got[0] - blocks * native[0]
                 print(f"| {name.split('.')[1]} | {got[0]:.1f} ± {got[1]:.1f} | {blocks} | {over:.1f} | "
                       f"{100 * over / (blocks * native[0]):.1f} % (target <= 10 %) |")
+    if split_rows:
+        print()
+        print("| pipeline and native calls alternating (same invocations) | pipeline s | native s | overhead / native |")
+        print("|---|---:|---:|---:|")
+        for name, pipe, nat in split_rows:
+            print(f"| {name.split('.')[1]} | {pipe / 1e9:.2f} | {nat / 1e9:.2f} | "
+                  f"{100 * (pipe - nat) / nat:.1f} % (target <= 10 %) |")
     if other:
         print()
         print("| benchmark | parameters | score | unit |")

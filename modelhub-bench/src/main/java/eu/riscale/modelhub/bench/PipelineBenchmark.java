@@ -23,9 +23,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -45,6 +47,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * into 3 x 3 blocks of 512 with a halo of 32 (reflect-padded at the borders) and stitches: its overhead is its time
  * minus 9 native calls.
  *
+ * <p>The native time varies from run to run (the engine's own threads compete with everything else on the machine), so
+ * a difference of two separately measured averages is noisy. {@link #splitPredict} and {@link #splitPredictTiled}
+ * therefore time the pipeline call and the bare native calls alternately in the same invocation and report both
+ * totals as secondary results ({@link Split}): their ratio is the overhead with the drift cancelled.
+ *
  * <p>The package is looked for at {@code ../shared/conformance/models/unet2d_nuclei_broad} relative to the working
  * directory (the repository root); {@code -p model=<folder>} points elsewhere.
  */
@@ -62,13 +69,14 @@ public class PipelineBenchmark {
     public String model;
 
     private PredictionPipeline pipeline;
+    private PredictionPipeline tiled;
     private DjlRunner runner;
     private Map<String, Tensor> input;
     private Map<String, Tensor> large;
     private List<NativeArray> block;
 
     /**
-     * Loads the model twice (the pipeline and a bare runner) and builds the input.
+     * Loads the model three times (the pipeline, one with forced 512 x 512 blocks, a bare runner) and builds the input.
      *
      * @throws IOException if the package cannot be read
      * @throws DescriptionException if its description is invalid
@@ -89,6 +97,14 @@ public class PipelineBenchmark {
                         .weightsPriority(List.of(WeightsFormat.TORCHSCRIPT))
                         .tiling(Tiling.auto())
                         .build());
+        // automatic tiling would take the 1024 x 1024 input whole (it fits the memory budget): blocks of 512 forced
+        tiled = PredictionPipeline.create(
+                descr,
+                dir,
+                PredictionOptions.builder()
+                        .weightsPriority(List.of(WeightsFormat.TORCHSCRIPT))
+                        .tiling(Tiling.blockShape(Map.of("y", 512, "x", 512)))
+                        .build());
         runner = DjlRunner.load(dir.resolve("weights.pt"), NativeEngine.PYTORCH, false);
         List<String> axes = List.of("batch", "channel", "y", "x");
         Tensor test = Npy.read(dir.resolve("test_input.npy"), axes);
@@ -105,6 +121,7 @@ public class PipelineBenchmark {
     @TearDown
     public void tearDown() {
         pipeline.close();
+        tiled.close();
         runner.close();
     }
 
@@ -127,7 +144,7 @@ public class PipelineBenchmark {
      */
     @Benchmark
     public Map<String, Tensor> predictTiled() throws InferenceException {
-        return pipeline.predict(large);
+        return tiled.predict(large);
     }
 
     /**
@@ -139,5 +156,64 @@ public class PipelineBenchmark {
     @Benchmark
     public List<NativeArray> nativeInference() throws IOException {
         return runner.predict(block);
+    }
+
+    /** Nanoseconds spent in the pipeline call and in the bare native calls of the same invocations. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Split {
+        /** Time in {@link PredictionPipeline#predict}, in nanoseconds. */
+        public long pipelineNanos;
+
+        /** Time in the bare native calls, in nanoseconds. */
+        public long nativeNanos;
+
+        /** Starts each iteration from zero. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            pipelineNanos = 0;
+            nativeNanos = 0;
+        }
+    }
+
+    private Map<String, Tensor> alternate(PredictionPipeline p, Map<String, Tensor> in, int blocks, Split split)
+            throws InferenceException, IOException {
+        long t0 = System.nanoTime();
+        Map<String, Tensor> out = p.predict(in);
+        long t1 = System.nanoTime();
+        for (int i = 0; i < blocks; i++) {
+            runner.predict(block);
+        }
+        long t2 = System.nanoTime();
+        split.pipelineNanos += t1 - t0;
+        split.nativeNanos += t2 - t1;
+        return out;
+    }
+
+    /**
+     * One prediction of the test input, then one bare native call; the times go to {@code split}.
+     *
+     * @param split the time totals
+     * @return the outputs
+     * @throws InferenceException if the prediction fails
+     * @throws IOException if the network rejects the input
+     */
+    @Benchmark
+    public Map<String, Tensor> splitPredict(Split split) throws InferenceException, IOException {
+        return alternate(pipeline, input, 1, split);
+    }
+
+    /**
+     * One tiled prediction of the 1024 x 1024 input (9 blocks), then nine bare native calls; the times go to {@code
+     * split}.
+     *
+     * @param split the time totals
+     * @return the outputs
+     * @throws InferenceException if the prediction fails
+     * @throws IOException if the network rejects the input
+     */
+    @Benchmark
+    public Map<String, Tensor> splitPredictTiled(Split split) throws InferenceException, IOException {
+        return alternate(tiled, large, 9, split);
     }
 }
