@@ -50,7 +50,6 @@ final class Quantiles {
 
     /** Quantiles of group {@code [from, from + n)} of {@code g}; {@code g} is not modified. */
     static double[] compute(Grouped g, int from, int n, double[] qs, QuantileMethod method) {
-        double[] out = new double[qs.length];
         if (g.floats != null) {
             if (n >= SampledSelection.MIN_SIZE) {
                 double[] fast = SampledSelection.quantiles(g.floats, from, n, qs, method);
@@ -64,26 +63,7 @@ final class Quantiles {
         if (bins != null) {
             return fromHistogram(g, from, n, qs, method, bins);
         }
-        double[] src = g.doubles();
-        double[] a = new double[n];
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            double v = src[from + i];
-            if (v == v) {
-                a[m++] = v;
-            }
-        }
-        if (m == 0) {
-            Arrays.fill(out, Double.NaN);
-            return out;
-        }
-        for (int k = 0; k < qs.length; k++) {
-            int lo = lowerIndex(m, qs[k], method);
-            double vlo = Select.select(a, 0, m - 1, lo);
-            double vhi = needsNext(m, qs[k], method) ? Select.min(a, lo + 1, m) : vlo;
-            out[k] = value(m, qs[k], method, vlo, vhi);
-        }
-        return out;
+        return selected(g.doubles(), from, n, qs, method);
     }
 
     /** Quantiles of a float group by Floyd-Rivest selection on a scratch copy without NaN. */
@@ -103,6 +83,30 @@ final class Quantiles {
         }
         for (int k = 0; k < qs.length; k++) {
             out[k] = one(a, m, qs[k], method);
+        }
+        return out;
+    }
+
+    /** Quantiles of a float64 group by Floyd-Rivest selection on a scratch copy without NaN. */
+    static double[] selected(double[] src, int from, int n, double[] qs, QuantileMethod method) {
+        double[] out = new double[qs.length];
+        double[] a = new double[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            double v = src[from + i];
+            if (v == v) {
+                a[m++] = v;
+            }
+        }
+        if (m == 0) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        for (int k = 0; k < qs.length; k++) {
+            int lo = lowerIndex(m, qs[k], method);
+            double vlo = Select.select(a, 0, m - 1, lo);
+            double vhi = needsNext(m, qs[k], method) ? Select.min(a, lo + 1, m) : vlo;
+            out[k] = value(m, qs[k], method, vlo, vhi);
         }
         return out;
     }
