@@ -29,6 +29,8 @@ TARGETS = {
 SAME_AS = {
     "SigmoidVectorBenchmark.sigmoid": "SigmoidBenchmark.sigmoid",
     "SoftmaxVectorBenchmark.softmax": "SoftmaxBenchmark.softmax",
+    "ZeroMeanUnitVarianceVectorBenchmark.zeroMeanUnitVariance": "ZeroMeanUnitVarianceBenchmark.zeroMeanUnitVariance",
+    "ScaleMeanVarianceVectorBenchmark.scaleMeanVariance": "ScaleMeanVarianceBenchmark.scaleMeanVariance",
 }
 
 

@@ -5,6 +5,8 @@ import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.core.tensor.internal.Storage;
+import eu.riscale.modelhub.core.tensor.internal.VectorKernels;
+import eu.riscale.modelhub.core.tensor.internal.VectorMath;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.Set;
 

@@ -1,6 +1,8 @@
 package eu.riscale.modelhub.core.stats;
 
 import eu.riscale.modelhub.core.tensor.internal.Parallel;
+import eu.riscale.modelhub.core.tensor.internal.VectorKernels;
+import eu.riscale.modelhub.core.tensor.internal.VectorMath;
 
 /**
  * Mean and sum of squared deviations ({@code M2}) in float64, in one pass over memory: the values are cut into blocks
@@ -77,6 +79,11 @@ final class Moments {
 
     /** Block moments from deviations to {@code c}: {@code out = {mean, m2}}; NaN anywhere gives NaN. */
     private static void shifted(float[] a, int off, int n, double c, double[] out) {
+        if (VectorMath.ENABLED) {
+            VectorKernels.shiftedSums(a, off, n, c, out);
+            finish(n, c, out[0], out[1], out);
+            return;
+        }
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;

@@ -1,4 +1,4 @@
-package eu.riscale.modelhub.core.op;
+package eu.riscale.modelhub.core.tensor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +109,42 @@ class VectorKernelsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void shiftedSumsEqualAFloat64LoopForEveryTailLength() {
+        java.util.Random r = new java.util.Random(5);
+        for (int n : new int[] {0, 1, 7, 15, 16, 17, 31, 33, 1000, 16384}) {
+            float[] a = new float[n + 3];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) (r.nextGaussian() * 3 + 100);
+            }
+            double c = 99.5;
+            double sum = 0;
+            double squares = 0;
+            for (int i = 3; i < n + 3; i++) {
+                double d = a[i] - c;
+                sum += d;
+                squares += d * d;
+            }
+            double[] out = new double[2];
+            VectorKernels.shiftedSums(a, 3, n, c, out);
+            // only the order of the float64 additions differs
+            assertThat(out[0]).as("sum, n=%d", n).isCloseTo(sum, within(1e-12 * Math.max(1, squares)));
+            assertThat(out[1]).as("squares, n=%d", n).isCloseTo(squares, within(1e-12 * Math.max(1, squares)));
+        }
+    }
+
+    @Test
+    void shiftedSumsPropagateNanAndInfinity() {
+        float[] a = new float[100];
+        a[40] = Float.NaN;
+        double[] out = new double[2];
+        VectorKernels.shiftedSums(a, 0, 100, 0, out);
+        assertThat(out[0]).isNaN();
+        a[40] = Float.POSITIVE_INFINITY;
+        VectorKernels.shiftedSums(a, 0, 100, 0, out);
+        assertThat(out[0]).isEqualTo(Double.POSITIVE_INFINITY);
     }
 
     private static org.assertj.core.data.Offset<Double> within(double d) {
