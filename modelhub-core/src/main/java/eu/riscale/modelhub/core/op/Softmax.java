@@ -184,9 +184,8 @@ public final class Softmax implements Op {
             for (int j = 1; j < len; j++) {
                 int o = j * w;
                 for (int i = 0; i < w; i++) {
-                    double v = x[o + i];
-                    // NaN wins, so it propagates to the whole slice
-                    max[i] = v > max[i] || v != v ? v : max[i];
+                    // Math.max lets NaN win, so it propagates to the whole slice; no branch on random data
+                    max[i] = Math.max(max[i], x[o + i]);
                 }
             }
             java.util.Arrays.fill(sum, 0, w, 0);
@@ -198,10 +197,14 @@ public final class Softmax implements Op {
                     sum[i] += e;
                 }
             }
+            for (int i = 0; i < w; i++) {
+                // one division per column; the product is within one float64 rounding of the quotient
+                sum[i] = 1 / sum[i];
+            }
             for (int j = 0; j < len; j++) {
                 int o = j * w;
                 for (int i = 0; i < w; i++) {
-                    x[o + i] /= sum[i];
+                    x[o + i] *= sum[i];
                 }
             }
         }
