@@ -34,4 +34,28 @@ class SoftmaxTest {
             }
         }
     }
+
+    /** numpy: amax and the sum propagate NaN, so a NaN makes its whole slice NaN; other slices sum to 1. */
+    @Test
+    void aNanMakesItsWholeSliceNanAndOtherSlicesSumToOne() {
+        int columns = 5000;
+        float[] v = new float[3 * columns];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) Math.sin(i * 0.7) * 30;
+        }
+        v[columns + 17] = Float.NaN; // channel 1 of column 17
+        Tensor x = Tensor.of(v, new int[] {1, 3, columns}, List.of("batch", "channel", "x"));
+        double[] out =
+                Softmax.along("channel").apply(x, "x", Statistics.of(Map.of())).toDoubleArray();
+        for (int c = 0; c < columns; c++) {
+            double sum = out[c] + out[columns + c] + out[2 * columns + c];
+            if (c == 17) {
+                assertThat(new double[] {out[c], out[columns + c], out[2 * columns + c]})
+                        .as("column 17")
+                        .containsOnly(Double.NaN);
+            } else {
+                assertThat(sum).as("column %d", c).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
+    }
 }
