@@ -107,7 +107,7 @@ public final class Softmax implements Op {
                             sc.x[j * w + i] = in[off + i];
                         }
                     }
-                    sc.softmax(len, w);
+                    sc.softmax(len, w, true);
                     for (int j = 0; j < len; j++) {
                         int off = base + j * innerF;
                         for (int i = 0; i < w; i++) {
@@ -129,7 +129,7 @@ public final class Softmax implements Op {
                 for (int j = 0; j < len; j++) {
                     System.arraycopy(in, base + j * innerF, sc.x, j * w, w);
                 }
-                sc.softmax(len, w);
+                sc.softmax(len, w, false);
                 for (int j = 0; j < len; j++) {
                     System.arraycopy(sc.x, j * w, out, base + j * innerF, w);
                 }
@@ -176,7 +176,7 @@ public final class Softmax implements Op {
             sum = new double[block];
         }
 
-        void softmax(int len, int w) {
+        void softmax(int len, int w, boolean forFloat32) {
             double[] x = this.x;
             double[] max = this.max;
             double[] sum = this.sum;
@@ -197,14 +197,25 @@ public final class Softmax implements Op {
                     sum[i] += e;
                 }
             }
-            for (int i = 0; i < w; i++) {
-                // one division per column; the product is within one float64 rounding of the quotient
-                sum[i] = 1 / sum[i];
-            }
-            for (int j = 0; j < len; j++) {
-                int o = j * w;
+            if (forFloat32) {
+                // one division per column: the product is within one float64 rounding of the quotient, which the
+                // rounding to float32 hides
                 for (int i = 0; i < w; i++) {
-                    x[o + i] *= sum[i];
+                    sum[i] = 1 / sum[i];
+                }
+                for (int j = 0; j < len; j++) {
+                    int o = j * w;
+                    for (int i = 0; i < w; i++) {
+                        x[o + i] *= sum[i];
+                    }
+                }
+            } else {
+                // float64 results: numpy's quotient exactly
+                for (int j = 0; j < len; j++) {
+                    int o = j * w;
+                    for (int i = 0; i < w; i++) {
+                        x[o + i] /= sum[i];
+                    }
                 }
             }
         }
