@@ -107,9 +107,10 @@ public final class ScaleMeanVariance implements Op {
     /**
      * Runs the fused loop: per run of {@code inner} elements one (mean, std, reference mean, reference std). float32
      * input with sample statistics is computed in float32 like the reference, {@code (x - m) / (s + eps) * (rs + eps) +
-     * rm} with the statistics rounded to float32. Otherwise (float64 dataset statistics, other types) in float64 as
-     * {@code (x - m) * ((rs + eps) / (s + eps)) + rm} (the ratio once per run: a multiplication instead of a division
-     * per element, equal to the spec's order up to float64 rounding), rounded to float32 for float32 input.
+     * rm} with the statistics rounded to float32. float32 input with float64 dataset statistics: in float64 as {@code (x
+     * - m) * ((rs + eps) / (s + eps)) + rm} (the ratio once per run: a multiplication instead of a division per element,
+     * equal to the spec's order up to float64 rounding, which the rounding to float32 hides). Other types: float64
+     * results with the spec's formula in its order.
      */
     private Tensor apply(Tensor input, int inner, int[][] index, double[][] v) {
         int n = input.size();
@@ -155,11 +156,13 @@ public final class ScaleMeanVariance implements Op {
         Parallel.forRange(runCount, n, (from, to) -> {
             for (int r = from; r < to; r++) {
                 double m = v[0][index[0][r]];
-                double ratio = (v[3][index[3][r]] + e) / (v[1][index[1][r]] + e);
+                double s = v[1][index[1][r]] + e;
+                double rs = v[3][index[3][r]] + e;
                 double rm = v[2][index[2][r]];
                 int end = Math.min(n, (r + 1) * inner);
                 for (int i = r * inner; i < end; i++) {
-                    out[i] = (in[i] - m) * ratio + rm;
+                    // float64 results: the spec's formula in its order
+                    out[i] = (in[i] - m) / s * rs + rm;
                 }
             }
         });
