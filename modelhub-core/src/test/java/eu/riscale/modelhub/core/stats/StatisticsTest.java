@@ -143,6 +143,76 @@ class StatisticsTest {
                 .containsExactly(0.0);
     }
 
+    /** One-pass block sums around a shift inside the block: far outliers, even as a block's first value, cost nothing. */
+    @Test
+    void farOutliersAtTheStartOfBlocksCostNoPrecision() {
+        int n = 3 * Moments.BLOCK + 5;
+        float[] v = new float[n];
+        java.util.Random r = new java.util.Random(9);
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (r.nextGaussian() + 0.25);
+        }
+        v[0] = 1e7f;
+        v[Moments.BLOCK] = -3e6f;
+        double mean = 0;
+        for (float x : v) {
+            mean += x;
+        }
+        mean /= n;
+        double m2 = 0;
+        for (float x : v) {
+            m2 += (x - mean) * (x - mean);
+        }
+        Tensor t = Tensor.of(v, new int[] {n}, List.of("x"));
+        Measure mu = Measure.of(Measure.Kind.MEAN, Measure.Scope.SAMPLE, "t", Set.of("x"));
+        Measure var = Measure.of(Measure.Kind.VAR, Measure.Scope.SAMPLE, "t", Set.of("x"));
+        Statistics s = SampleStatistics.compute(Sample.of(Map.of("t", t)), Set.of(mu, var));
+        assertThat(s.value(mu).toDoubleArray()[0])
+                .isCloseTo(mean, org.assertj.core.data.Percentage.withPercentage(1e-9));
+        assertThat(s.value(var).toDoubleArray()[0])
+                .isCloseTo(m2 / n, org.assertj.core.data.Percentage.withPercentage(1e-9));
+    }
+
+    /** numpy: the mean of values holding +inf is inf, the variance NaN (inf - inf), also when the shift would be inf. */
+    @Test
+    void infinityGivesAnInfiniteMeanAndANanVariance() {
+        float[] v = new float[1001];
+        java.util.Arrays.fill(v, 2f);
+        v[0] = Float.POSITIVE_INFINITY;
+        v[500] = Float.POSITIVE_INFINITY;
+        v[1000] = Float.POSITIVE_INFINITY;
+        Tensor t = Tensor.of(v, new int[] {v.length}, List.of("x"));
+        Measure mu = Measure.of(Measure.Kind.MEAN, Measure.Scope.SAMPLE, "t", Set.of("x"));
+        Measure var = Measure.of(Measure.Kind.VAR, Measure.Scope.SAMPLE, "t", Set.of("x"));
+        Statistics s = SampleStatistics.compute(Sample.of(Map.of("t", t)), Set.of(mu, var));
+        assertThat(s.value(mu).toDoubleArray()).containsExactly(Double.POSITIVE_INFINITY);
+        assertThat(s.value(var).toDoubleArray()[0]).isNaN();
+    }
+
+    /** Large 8- and 16-bit groups are counted on every core; the values equal selection on float64. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(
+            value = eu.riscale.modelhub.spec.tensor.DType.class,
+            names = {"UINT8", "INT16"})
+    void largeIntegerGroupsCountedOnEveryCoreEqualSelection(eu.riscale.modelhub.spec.tensor.DType dtype) {
+        java.util.Random r = new java.util.Random(13);
+        long[] v = new long[300_001];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextInt(250);
+        }
+        Tensor t = Tensor.of(eu.riscale.modelhub.spec.tensor.DType.INT64, v, new int[] {v.length}, List.of("x"))
+                .cast(dtype);
+        Tensor asDouble = t.cast(eu.riscale.modelhub.spec.tensor.DType.FLOAT64);
+        for (double q : new double[] {0, 0.01, 0.5, 0.998, 1}) {
+            Measure m = Measure.quantile(Measure.Scope.SAMPLE, "t", Set.of("x"), q, QuantileMethod.LINEAR);
+            assertThat(SampleStatistics.compute(Sample.of(Map.of("t", t)), Set.of(m))
+                            .value(m))
+                    .as("q=%s", q)
+                    .isEqualTo(SampleStatistics.compute(Sample.of(Map.of("t", asDouble)), Set.of(m))
+                            .value(m));
+        }
+    }
+
     @Test
     void nanPropagatesIntoMomentsButQuantilesSkipIt() {
         Tensor t = Tensor.of(
