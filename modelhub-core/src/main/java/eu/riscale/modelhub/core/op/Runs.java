@@ -86,13 +86,14 @@ final class Runs {
             return new Runs(inner, index);
         }
         int pieces = (inner + BLOCK - 1) / BLOCK;
-        while (inner % pieces != 0) {
+        int mostPieces = inner / MIN_PIECE;
+        while (inner % pieces != 0 && pieces <= mostPieces) {
             pieces++;
         }
-        int length = inner / pieces;
-        if (length < MIN_PIECE) {
+        if (inner % pieces != 0 || pieces > mostPieces) {
             return new Runs(inner, index);
         }
+        int length = inner / pieces;
         int[] split = new int[index.length * pieces];
         for (int r = 0; r < split.length; r++) {
             split[r] = index[r / pieces];
