@@ -2,8 +2,8 @@ package eu.riscale.modelhub.cli;
 
 import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.core.description.Problem;
+import eu.riscale.modelhub.core.description.codec.ModelCodec;
 import eu.riscale.modelhub.core.description.internal.BindResult;
-import eu.riscale.modelhub.core.description.internal.ModelBinder;
 import eu.riscale.modelhub.core.description.internal.YamlIo;
 import eu.riscale.modelhub.core.format.ConversionNote;
 import eu.riscale.modelhub.core.format.ConversionResult;
@@ -89,7 +89,7 @@ final class UpdateFormatCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
-        BindResult bound = ModelBinder.bind(conversion.convertedTree().orElseThrow());
+        BindResult bound = ModelCodec.bind(conversion.convertedTree().orElseThrow());
         ModelDescr model = bound.model();
         if (model == null) {
             err.println(name + ": invalid after conversion:");

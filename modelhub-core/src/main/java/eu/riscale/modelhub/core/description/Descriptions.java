@@ -1,8 +1,7 @@
 package eu.riscale.modelhub.core.description;
 
+import eu.riscale.modelhub.core.description.codec.ModelCodec;
 import eu.riscale.modelhub.core.description.internal.BindResult;
-import eu.riscale.modelhub.core.description.internal.ModelBinder;
-import eu.riscale.modelhub.core.description.internal.ModelWriter;
 import eu.riscale.modelhub.core.description.internal.YamlIo;
 import eu.riscale.modelhub.core.format.ConversionResult;
 import eu.riscale.modelhub.core.format.FormatConversion;
@@ -100,7 +99,7 @@ public final class Descriptions {
      * @return the YAML text
      */
     public static String toYaml(ModelDescr model) {
-        return YamlIo.write(ModelWriter.toTree(Objects.requireNonNull(model, "model")));
+        return YamlIo.write(ModelCodec.toTree(Objects.requireNonNull(model, "model")));
     }
 
     /**
@@ -190,7 +189,7 @@ public final class Descriptions {
             if (converted.converted() == null) {
                 errors.add(Problem.at("format_version", "the description could not be converted to format 0.5"));
             } else {
-                BindResult result = ModelBinder.bind(converted.converted());
+                BindResult result = ModelCodec.bind(converted.converted());
                 model = result.model();
                 errors.addAll(result.problems());
             }
@@ -243,7 +242,7 @@ public final class Descriptions {
         if (!header.isEmpty()) {
             throw new DescriptionException(source, header);
         }
-        BindResult result = ModelBinder.bind(root);
+        BindResult result = ModelCodec.bind(root);
         if (result.model() == null) {
             throw new DescriptionException(source, result.problems());
         }

@@ -66,7 +66,7 @@ public record BatchAxis(
 
     /** Builds a {@link BatchAxis} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
-        private String id = "batch";
+        private String id = AxisType.BATCH.defaultId();
         private String description = "";
         private @Nullable Integer size;
 

@@ -69,7 +69,7 @@ public record ChannelAxis(
 
     /** Builds a {@link ChannelAxis} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
-        private String id = "channel";
+        private String id = AxisType.CHANNEL.defaultId();
         private String description = "";
         private @Nullable List<String> channelNames;
 

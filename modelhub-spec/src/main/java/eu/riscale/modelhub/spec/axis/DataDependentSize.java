@@ -15,4 +15,7 @@ public record DataDependentSize(
 
         @Min(value = 2, message = "must be greater than 1") @Nullable
         Integer max)
-        implements OutputSize {}
+        implements OutputSize {
+    /** The minimum size when none is given. */
+    public static final int DEFAULT_MIN = 1;
+}

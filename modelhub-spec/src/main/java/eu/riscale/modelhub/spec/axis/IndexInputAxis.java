@@ -64,7 +64,7 @@ public record IndexInputAxis(
     /** Builds a {@link IndexInputAxis} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
         private @Nullable InputSize size;
-        private String id = "index";
+        private String id = AxisType.INDEX.defaultId();
         private String description = "";
         private Boolean concatenable = false;
 

@@ -59,7 +59,7 @@ public record IndexOutputAxis(
 
     /** Builds a {@link IndexOutputAxis} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
-        private String id = "index";
+        private String id = AxisType.INDEX.defaultId();
         private String description = "";
         private @Nullable OutputSize size;
 

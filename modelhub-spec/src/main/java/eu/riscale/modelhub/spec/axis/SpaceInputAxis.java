@@ -80,10 +80,10 @@ public record SpaceInputAxis(
     /** Builds a {@link SpaceInputAxis} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
         private @Nullable InputSize size;
-        private String id = "x";
+        private String id = AxisType.SPACE.defaultId();
         private String description = "";
         private @Nullable String unit;
-        private Double scale = 1.0;
+        private Double scale = DEFAULT_SCALE;
         private Boolean concatenable = false;
 
         private Builder() {}

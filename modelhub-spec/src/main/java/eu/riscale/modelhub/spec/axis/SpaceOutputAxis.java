@@ -76,10 +76,10 @@ public record SpaceOutputAxis(
     /** Builds a {@link SpaceOutputAxis} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
         private @Nullable StaticOutputSize size;
-        private String id = "x";
+        private String id = AxisType.SPACE.defaultId();
         private String description = "";
         private @Nullable String unit;
-        private Double scale = 1.0;
+        private Double scale = DEFAULT_SCALE;
 
         private Builder() {}
 

@@ -82,10 +82,10 @@ public record SpaceOutputAxisWithHalo(
     public static final class Builder {
         private @Nullable Integer halo;
         private @Nullable SizeReference size;
-        private String id = "x";
+        private String id = AxisType.SPACE.defaultId();
         private String description = "";
         private @Nullable String unit;
-        private Double scale = 1.0;
+        private Double scale = DEFAULT_SCALE;
 
         private Builder() {}
 

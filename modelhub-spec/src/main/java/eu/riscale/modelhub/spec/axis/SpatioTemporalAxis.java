@@ -10,6 +10,9 @@ public sealed interface SpatioTemporalAxis extends Axis
                 SpaceInputAxis,
                 SpaceOutputAxis,
                 SpaceOutputAxisWithHalo {
+    /** The scale of an axis that gives none. */
+    double DEFAULT_SCALE = 1.0;
+
     /** {@return the physical unit, or {@code null} when not given} */
     @Nullable
     String unit();

@@ -80,10 +80,10 @@ public record TimeInputAxis(
     /** Builds a {@link TimeInputAxis} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
         private @Nullable InputSize size;
-        private String id = "time";
+        private String id = AxisType.TIME.defaultId();
         private String description = "";
         private @Nullable String unit;
-        private Double scale = 1.0;
+        private Double scale = DEFAULT_SCALE;
         private Boolean concatenable = false;
 
         private Builder() {}

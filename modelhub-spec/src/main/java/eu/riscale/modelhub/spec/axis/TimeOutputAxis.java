@@ -76,10 +76,10 @@ public record TimeOutputAxis(
     /** Builds a {@link TimeOutputAxis} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
         private @Nullable StaticOutputSize size;
-        private String id = "time";
+        private String id = AxisType.TIME.defaultId();
         private String description = "";
         private @Nullable String unit;
-        private Double scale = 1.0;
+        private Double scale = DEFAULT_SCALE;
 
         private Builder() {}
 

@@ -82,10 +82,10 @@ public record TimeOutputAxisWithHalo(
     public static final class Builder {
         private @Nullable Integer halo;
         private @Nullable SizeReference size;
-        private String id = "time";
+        private String id = AxisType.TIME.defaultId();
         private String description = "";
         private @Nullable String unit;
-        private Double scale = 1.0;
+        private Double scale = DEFAULT_SCALE;
 
         private Builder() {}
 

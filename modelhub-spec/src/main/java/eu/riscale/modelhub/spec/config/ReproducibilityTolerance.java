@@ -38,8 +38,23 @@ public record ReproducibilityTolerance(
         List<WeightsFormat> weightsFormats,
         Map<String, @Nullable Object> extra) {
     /** The description with every field at its default. */
-    public static final ReproducibilityTolerance DEFAULT =
-            new ReproducibilityTolerance(1e-3, 1e-3, 100, List.of(), List.of(), Map.of());
+    /** The relative tolerance when none is given. */
+    public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-3;
+
+    /** The absolute tolerance when none is given. */
+    public static final double DEFAULT_ABSOLUTE_TOLERANCE = 1e-3;
+
+    /** The number of mismatched elements per million allowed when none is given. */
+    public static final int DEFAULT_MISMATCHED_ELEMENTS_PER_MILLION = 100;
+
+    /** The tolerance that applies when none is given. */
+    public static final ReproducibilityTolerance DEFAULT = new ReproducibilityTolerance(
+            DEFAULT_RELATIVE_TOLERANCE,
+            DEFAULT_ABSOLUTE_TOLERANCE,
+            DEFAULT_MISMATCHED_ELEMENTS_PER_MILLION,
+            List.of(),
+            List.of(),
+            Map.of());
 
     /**
      * Checks that required components are present and copies collections.
@@ -77,9 +92,9 @@ public record ReproducibilityTolerance(
 
     /** Builds a {@link ReproducibilityTolerance} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
-        private Double relativeTolerance = 1e-3;
-        private Double absoluteTolerance = 1e-3;
-        private Integer mismatchedElementsPerMillion = 100;
+        private Double relativeTolerance = DEFAULT_RELATIVE_TOLERANCE;
+        private Double absoluteTolerance = DEFAULT_ABSOLUTE_TOLERANCE;
+        private Integer mismatchedElementsPerMillion = DEFAULT_MISMATCHED_ELEMENTS_PER_MILLION;
         private List<String> outputIds = List.of();
         private List<WeightsFormat> weightsFormats = List.of();
         private Map<String, @Nullable Object> extra = new LinkedHashMap<>();

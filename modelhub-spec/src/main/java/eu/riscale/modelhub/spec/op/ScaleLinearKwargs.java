@@ -6,6 +6,12 @@ import java.util.Objects;
 
 /** The arguments of {@code scale_linear}: scalar, or per index along an axis. */
 public sealed interface ScaleLinearKwargs permits ScaleLinearKwargs.Scalar, ScaleLinearKwargs.AlongAxis {
+    /** The gain when none is given. */
+    double DEFAULT_GAIN = 1.0;
+
+    /** The offset when none is given. */
+    double DEFAULT_OFFSET = 0.0;
+
     /**
      * Linear scaling with one gain and offset.
      *

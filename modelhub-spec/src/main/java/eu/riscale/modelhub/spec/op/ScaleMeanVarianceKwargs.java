@@ -21,6 +21,9 @@ public record ScaleMeanVarianceKwargs(
         @DecimalMin(value = "0", inclusive = false, message = "must be in (0, 0.1]")
         @DecimalMax(value = "0.1", message = "must be in (0, 0.1]")
         double eps) {
+    /** The epsilon when none is given. */
+    public static final double DEFAULT_EPS = 1e-6;
+
     /**
      * Checks that required components are present and copies collections.
      *

@@ -33,7 +33,18 @@ public record ScaleRangeKwargs(
         @Identifier(lowerCase = true, maxLength = 32) @Nullable
         String referenceTensor) {
     /** The description with every field at its default. */
-    public static final ScaleRangeKwargs DEFAULT = new ScaleRangeKwargs(null, 0.0, 100.0, 1e-6, null);
+    /** The lower percentile when none is given. */
+    public static final double DEFAULT_MIN_PERCENTILE = 0.0;
+
+    /** The upper percentile when none is given. */
+    public static final double DEFAULT_MAX_PERCENTILE = 100.0;
+
+    /** The epsilon when none is given. */
+    public static final double DEFAULT_EPS = 1e-6;
+
+    /** The arguments when none are given. */
+    public static final ScaleRangeKwargs DEFAULT =
+            new ScaleRangeKwargs(null, DEFAULT_MIN_PERCENTILE, DEFAULT_MAX_PERCENTILE, DEFAULT_EPS, null);
 
     /**
      * Checks that required components are present and copies collections.
@@ -68,9 +79,9 @@ public record ScaleRangeKwargs(
     /** Builds a {@link ScaleRangeKwargs} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
         private @Nullable List<String> axes;
-        private Double minPercentile = 0.0;
-        private Double maxPercentile = 100.0;
-        private Double eps = 1e-6;
+        private Double minPercentile = DEFAULT_MIN_PERCENTILE;
+        private Double maxPercentile = DEFAULT_MAX_PERCENTILE;
+        private Double eps = DEFAULT_EPS;
         private @Nullable String referenceTensor;
 
         private Builder() {}

@@ -11,7 +11,11 @@ import java.util.Objects;
 public record SoftmaxKwargs(
         @Identifier(lowerCase = true, maxLength = 16) String axis) {
     /** The description with every field at its default. */
-    public static final SoftmaxKwargs DEFAULT = new SoftmaxKwargs("channel");
+    /** The axis when none is given. */
+    public static final String DEFAULT_AXIS = "channel";
+
+    /** The arguments when none are given. */
+    public static final SoftmaxKwargs DEFAULT = new SoftmaxKwargs(DEFAULT_AXIS);
 
     /**
      * Checks that required components are present and copies collections.

@@ -19,7 +19,11 @@ public record ZeroMeanUnitVarianceKwargs(
         @DecimalMax(value = "0.1", message = "must be in (0, 0.1]")
         double eps) {
     /** The description with every field at its default. */
-    public static final ZeroMeanUnitVarianceKwargs DEFAULT = new ZeroMeanUnitVarianceKwargs(null, 1e-6);
+    /** The epsilon when none is given. */
+    public static final double DEFAULT_EPS = 1e-6;
+
+    /** The arguments when none are given. */
+    public static final ZeroMeanUnitVarianceKwargs DEFAULT = new ZeroMeanUnitVarianceKwargs(null, DEFAULT_EPS);
 
     /**
      * Checks that required components are present and copies collections.

@@ -37,6 +37,9 @@ public record InputTensorDescr(
         @Valid TensorData data,
         boolean optional,
         List<@Valid PreprocessingDescr> preprocessing) {
+    /** The tensor id when none is given. */
+    public static final String DEFAULT_ID = "input";
+
     /**
      * Checks that required components are present and copies collections.
      *
@@ -89,7 +92,7 @@ public record InputTensorDescr(
 
     /** Builds a {@link InputTensorDescr} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
-        private String id = "input";
+        private String id = DEFAULT_ID;
         private String description = "";
         private @Nullable List<InputAxis> axes;
         private @Nullable FileDescr testTensor;

@@ -20,8 +20,18 @@ public record IntervalOrRatioDataDescr(
         double scale,
         @Nullable Double offset) implements TensorDataDescr {
     /** The description with every field at its default. */
+    /** The data type when none is given. */
+    public static final DType DEFAULT_TYPE = DType.FLOAT32;
+
+    /** The unit when none is given. */
+    public static final String DEFAULT_UNIT = "arbitrary unit";
+
+    /** The scale when none is given. */
+    public static final double DEFAULT_SCALE = 1.0;
+
+    /** The data description when none is given. */
     public static final IntervalOrRatioDataDescr DEFAULT =
-            new IntervalOrRatioDataDescr(DType.FLOAT32, Range.UNBOUNDED, "arbitrary unit", 1.0, null);
+            new IntervalOrRatioDataDescr(DEFAULT_TYPE, Range.UNBOUNDED, DEFAULT_UNIT, DEFAULT_SCALE, null);
 
     /**
      * Checks that required components are present and copies collections.
@@ -67,10 +77,10 @@ public record IntervalOrRatioDataDescr(
 
     /** Builds a {@link IntervalOrRatioDataDescr} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
-        private DType type = DType.FLOAT32;
+        private DType type = DEFAULT_TYPE;
         private Range range = Range.UNBOUNDED;
-        private String unit = "arbitrary unit";
-        private Double scale = 1.0;
+        private String unit = DEFAULT_UNIT;
+        private Double scale = DEFAULT_SCALE;
         private @Nullable Double offset;
 
         private Builder() {}

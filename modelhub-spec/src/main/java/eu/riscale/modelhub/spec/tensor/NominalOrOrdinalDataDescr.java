@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record NominalOrOrdinalDataDescr(
         List<Object> values, DType type, @Nullable String unit) implements TensorDataDescr {
+    /** The data type when none is given. */
+    public static final DType DEFAULT_TYPE = DType.UINT8;
+
     /**
      * Checks that required components are present and copies collections.
      *
@@ -45,7 +48,7 @@ public record NominalOrOrdinalDataDescr(
     /** Builds a {@link NominalOrOrdinalDataDescr} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
         private @Nullable List<Object> values;
-        private DType type = DType.UINT8;
+        private DType type = DEFAULT_TYPE;
         private @Nullable String unit;
 
         private Builder() {}

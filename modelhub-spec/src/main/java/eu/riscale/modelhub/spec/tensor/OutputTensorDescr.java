@@ -35,6 +35,9 @@ public record OutputTensorDescr(
         @Valid @Nullable FileDescr sampleTensor,
         @Valid TensorData data,
         List<@Valid PostprocessingDescr> postprocessing) {
+    /** The tensor id when none is given. */
+    public static final String DEFAULT_ID = "output";
+
     /**
      * Checks that required components are present and copies collections.
      *
@@ -85,7 +88,7 @@ public record OutputTensorDescr(
 
     /** Builds a {@link OutputTensorDescr} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
-        private String id = "output";
+        private String id = DEFAULT_ID;
         private String description = "";
         private @Nullable List<OutputAxis> axes;
         private @Nullable FileDescr testTensor;

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * A position in the parsed tree while binding: the JSON node, its dotted path, the shared problem list and the keys
  * of this mapping consumed so far. Leaf readers report a problem and return {@code null} on a wrong type.
  */
-final class Node {
+public final class Node {
     private static final Map<String, String> AXIS_ID_ALIASES =
             Map.of("b", "batch", "t", "time", "i", "index", "c", "channel");
 
@@ -41,19 +41,19 @@ final class Node {
         this.problems = problems;
     }
 
-    JsonNode json() {
+    public JsonNode json() {
         return json;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    int problemCount() {
+    public int problemCount() {
         return problems.size();
     }
 
-    void problem(String loc, String msg) {
+    public void problem(String loc, String msg) {
         problems.add(Problem.at(loc, msg));
     }
 
@@ -157,7 +157,7 @@ final class Node {
     }
 
     @Nullable
-    String string() {
+    public String string() {
         if (json.isString()) {
             return json.stringValue();
         }
@@ -188,7 +188,7 @@ final class Node {
     }
 
     @Nullable
-    Integer integer() {
+    public Integer integer() {
         if (json.isIntegralNumber() && json.canConvertToInt()) {
             return json.intValue();
         }
@@ -207,7 +207,7 @@ final class Node {
     }
 
     @Nullable
-    Double number() {
+    public Double number() {
         if (json.isNumber()) {
             return json.doubleValue();
         }
@@ -225,7 +225,7 @@ final class Node {
     }
 
     @Nullable
-    DType dtype() {
+    public DType dtype() {
         if (json.isString()) {
             var t = DType.fromId(json.stringValue());
             if (t.isPresent()) {
@@ -240,7 +240,7 @@ final class Node {
     }
 
     @Nullable
-    WeightsFormat weightsFormat() {
+    public WeightsFormat weightsFormat() {
         if (json.isString()) {
             var f = WeightsFormat.fromId(json.stringValue());
             if (f.isPresent()) {
@@ -298,7 +298,7 @@ final class Node {
         return plain(json);
     }
 
-    <T> @Nullable List<T> list(Function<Node, @Nullable T> element) {
+    public <T> @Nullable List<T> list(Function<Node, @Nullable T> element) {
         if (!json.isArray()) {
             problem(path, "Input should be a valid list, found " + describe(json));
             return null;
@@ -333,7 +333,7 @@ final class Node {
         return values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
     }
 
-    static String describe(JsonNode n) {
+    public static String describe(JsonNode n) {
         if (n.isString()) {
             String s = n.stringValue();
             return "'" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'";

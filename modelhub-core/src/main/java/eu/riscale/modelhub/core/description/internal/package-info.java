@@ -1,8 +1,10 @@
 /**
- * Internal: the YAML mapper with its parser limits, the tree walker that binds a parsed tree into records while
- * collecting problems, and the writer that turns records into an ordered tree. Not API; use {@link
- * eu.riscale.modelhub.core.description.Descriptions}. The format converter calls {@link
- * eu.riscale.modelhub.core.description.internal.ModelBinder#bind} on the trees it produces.
+ * Internal: the YAML mapper with its parser limits, the tree position that collects problems while binding, and the
+ * declaration layer ({@link eu.riscale.modelhub.core.description.internal.Codec}, {@link
+ * eu.riscale.modelhub.core.description.internal.RecordCodec}, {@link
+ * eu.riscale.modelhub.core.description.internal.Field}, {@link eu.riscale.modelhub.core.description.internal.Union})
+ * from which binding and writing are both derived. Not API; use {@link
+ * eu.riscale.modelhub.core.description.Descriptions}.
  */
 @NullMarked
 package eu.riscale.modelhub.core.description.internal;

@@ -1,0 +1,94 @@
+package eu.riscale.modelhub.core.description.codec;
+
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.AUTHOR;
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.CITE_ENTRY;
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.FILE_DESCR;
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.LINKED_DATASET;
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.LINKED_MODEL;
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.MAINTAINER;
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.RUN_MODE;
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.UPLOADER;
+import static eu.riscale.modelhub.core.description.internal.Codec.STRING;
+import static eu.riscale.modelhub.core.description.internal.Codec.TIMESTAMP;
+import static eu.riscale.modelhub.core.description.internal.Codec.VERSION;
+import static eu.riscale.modelhub.core.description.internal.Field.constant;
+import static eu.riscale.modelhub.core.description.internal.Field.optional;
+import static eu.riscale.modelhub.core.description.internal.Field.required;
+import static eu.riscale.modelhub.core.description.internal.Field.withDefault;
+
+import eu.riscale.modelhub.core.description.Problem;
+import eu.riscale.modelhub.core.description.codec.config.ConfigCodecs;
+import eu.riscale.modelhub.core.description.codec.tensors.TensorCodecs;
+import eu.riscale.modelhub.core.description.codec.weights.WeightsCodecs;
+import eu.riscale.modelhub.core.description.internal.BindResult;
+import eu.riscale.modelhub.core.description.internal.RecordCodec;
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The wire form of a whole format-0.5 model description, and the entry points that bind a parsed tree into a
+ * {@link ModelDescr} and write one back as an ordered tree.
+ */
+public final class ModelCodec {
+    private ModelCodec() {}
+
+    /** The model description, in the spec's key order. */
+    public static final RecordCodec<ModelDescr> MODEL = RecordCodec.of(
+            ModelDescr.class,
+            required("name", ModelDescr::name, STRING),
+            withDefault("description", ModelDescr::description, STRING, ""),
+            withDefault("covers", ModelDescr::covers, STRING.list(), List.of()),
+            optional("id_emoji", ModelDescr::idEmoji, STRING),
+            withDefault("authors", ModelDescr::authors, AUTHOR.list(), List.of()),
+            withDefault("attachments", ModelDescr::attachments, FILE_DESCR.list(), List.of()),
+            withDefault("cite", ModelDescr::cite, CITE_ENTRY.list(), List.of()),
+            optional("license", ModelDescr::license, STRING),
+            optional("git_repo", ModelDescr::gitRepo, STRING),
+            optional("icon", ModelDescr::icon, STRING),
+            withDefault("links", ModelDescr::links, STRING.list(), List.of()),
+            optional("uploader", ModelDescr::uploader, UPLOADER),
+            withDefault("maintainers", ModelDescr::maintainers, MAINTAINER.list(), List.of()),
+            withDefault("tags", ModelDescr::tags, STRING.list(), List.of()),
+            optional("version", ModelDescr::version, VERSION),
+            optional("version_comment", ModelDescr::versionComment, STRING),
+            withDefault("format_version", ModelDescr::formatVersion, STRING, ModelDescr.FORMAT_VERSION)
+                    .alwaysWritten(),
+            constant("type", "model"),
+            optional("id", ModelDescr::id, STRING),
+            optional("documentation", ModelDescr::documentation, STRING),
+            required("inputs", ModelDescr::inputs, TensorCodecs.INPUT.list()),
+            required("outputs", ModelDescr::outputs, TensorCodecs.OUTPUT.list()),
+            withDefault("packaged_by", ModelDescr::packagedBy, AUTHOR.list(), List.of()),
+            optional("parent", ModelDescr::parent, LINKED_MODEL),
+            optional("run_mode", ModelDescr::runMode, RUN_MODE),
+            optional("timestamp", ModelDescr::timestamp, TIMESTAMP),
+            optional("training_data", ModelDescr::trainingData, LINKED_DATASET),
+            required("weights", ModelDescr::weights, WeightsCodecs.WEIGHTS),
+            withDefault("config", ModelDescr::config, ConfigCodecs.CONFIG, Config.DEFAULT));
+
+    /**
+     * Binds a whole document tree (already parsed, for example produced by the 0.4 converter).
+     *
+     * @param root the root mapping of a format-0.5 model description
+     * @return the model, or every problem found, each with its path
+     */
+    public static BindResult bind(JsonNode root) {
+        List<Problem> problems = new ArrayList<>();
+        ModelDescr model = MODEL.bind(root, problems);
+        return model != null ? new BindResult(model, List.of()) : new BindResult(null, problems);
+    }
+
+    /**
+     * Writes a model as an ordered tree; values equal to their defaults are left out, except {@code format_version}.
+     *
+     * @param model the model
+     * @return the root mapping
+     */
+    public static ObjectNode toTree(ModelDescr model) {
+        return (ObjectNode) MODEL.write(model);
+    }
+}
