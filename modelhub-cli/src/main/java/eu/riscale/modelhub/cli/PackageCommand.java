@@ -8,7 +8,7 @@ import eu.riscale.modelhub.core.packaging.PackagingException;
 import eu.riscale.modelhub.core.resource.PackageEntry;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ final class PackageCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCodes.FAILED;
             }
-            for (ValidationIssue warning : result.report().warnings()) {
+            for (Diagnostic warning : result.report().warnings()) {
                 err.println(warning);
             }
             for (PackageEntry entry : result.entries()) {

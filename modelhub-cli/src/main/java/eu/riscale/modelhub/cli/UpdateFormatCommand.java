@@ -1,18 +1,15 @@
 package eu.riscale.modelhub.cli;
 
 import eu.riscale.modelhub.core.description.Descriptions;
-import eu.riscale.modelhub.core.description.Problem;
 import eu.riscale.modelhub.core.description.codec.ModelCodec;
 import eu.riscale.modelhub.core.description.internal.BindResult;
 import eu.riscale.modelhub.core.description.internal.YamlIo;
-import eu.riscale.modelhub.core.format.ConversionNote;
 import eu.riscale.modelhub.core.format.ConversionResult;
 import eu.riscale.modelhub.core.format.FormatConversion;
-import eu.riscale.modelhub.core.format.LegacyProblem;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.ModelValidation;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import eu.riscale.modelhub.spec.validation.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +80,7 @@ final class UpdateFormatCommand implements Callable<Integer> {
         ConversionResult conversion = FormatConversion.toLatest(tree);
         if (conversion.hasErrors()) {
             err.println(name + ": invalid, not converted:");
-            for (LegacyProblem p : conversion.errors()) {
+            for (Diagnostic p : conversion.errors()) {
                 err.println("  " + p);
             }
             err.flush();
@@ -93,8 +90,8 @@ final class UpdateFormatCommand implements Callable<Integer> {
         ModelDescr model = bound.model();
         if (model == null) {
             err.println(name + ": invalid after conversion:");
-            for (Problem p : bound.problems()) {
-                err.println("  error at " + p);
+            for (Diagnostic p : bound.problems()) {
+                err.println("  " + p);
             }
             err.flush();
             return ExitCodes.FAILED;
@@ -102,14 +99,14 @@ final class UpdateFormatCommand implements Callable<Integer> {
         ValidationReport report = ModelValidation.validate(model);
         if (!report.isValid()) {
             err.println(name + ": invalid, not converted:");
-            for (ValidationIssue i : report.errors()) {
+            for (Diagnostic i : report.errors()) {
                 err.println("  " + i);
             }
             err.flush();
             return ExitCodes.FAILED;
         }
-        for (ConversionNote note : conversion.notes()) {
-            err.println("note: " + note);
+        for (Diagnostic note : conversion.notes()) {
+            err.println("  " + note);
         }
         String yaml = Descriptions.toYaml(model);
         if (output == null) {

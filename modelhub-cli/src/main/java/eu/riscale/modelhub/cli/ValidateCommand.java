@@ -3,7 +3,7 @@ package eu.riscale.modelhub.cli;
 import eu.riscale.modelhub.core.validation.SourceReport;
 import eu.riscale.modelhub.core.validation.SourceValidation;
 import eu.riscale.modelhub.core.validation.ValidationOptions;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -107,12 +107,12 @@ final class ValidateCommand implements Callable<Integer> {
         return node;
     }
 
-    private static ArrayNode issues(List<ValidationIssue> issues) {
+    private static ArrayNode issues(List<Diagnostic> issues) {
         ArrayNode array = JSON.createArrayNode();
-        for (ValidationIssue i : issues) {
+        for (Diagnostic i : issues) {
             ObjectNode o = array.addObject();
             o.put("loc", i.loc());
-            o.put("msg", i.msg());
+            o.put("msg", i.message());
             if (!i.isError()) {
                 o.put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT));
             }

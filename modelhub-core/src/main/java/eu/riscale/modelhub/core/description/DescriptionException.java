@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.description;
 
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,7 +15,7 @@ public final class DescriptionException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String source;
-    private final transient List<Problem> problems;
+    private final transient List<Diagnostic> problems;
 
     /**
      * Creates the exception.
@@ -22,13 +23,13 @@ public final class DescriptionException extends Exception {
      * @param source the file name or other label of the document
      * @param problems the problems found, at least one
      */
-    public DescriptionException(String source, List<Problem> problems) {
+    public DescriptionException(String source, List<Diagnostic> problems) {
         super(render(source, problems));
         this.source = source;
         this.problems = List.copyOf(problems);
     }
 
-    private static String render(String source, List<Problem> problems) {
+    private static String render(String source, List<Diagnostic> problems) {
         return "invalid model description " + source + " (" + problems.size() + " problem"
                 + (problems.size() == 1 ? "" : "s") + "):\n"
                 + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
@@ -40,7 +41,7 @@ public final class DescriptionException extends Exception {
     }
 
     /** {@return every problem found, in document order where possible} */
-    public List<Problem> problems() {
+    public List<Diagnostic> problems() {
         return problems;
     }
 }

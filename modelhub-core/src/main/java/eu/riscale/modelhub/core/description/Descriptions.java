@@ -5,9 +5,10 @@ import eu.riscale.modelhub.core.description.internal.BindResult;
 import eu.riscale.modelhub.core.description.internal.YamlIo;
 import eu.riscale.modelhub.core.format.ConversionResult;
 import eu.riscale.modelhub.core.format.FormatConversion;
-import eu.riscale.modelhub.core.format.LegacyProblem;
 import eu.riscale.modelhub.core.resource.AtomicFiles;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -175,11 +176,11 @@ public final class Descriptions {
             }
         }
         ConversionResult converted = FormatConversion.toLatest(root);
-        List<Problem> errors = new java.util.ArrayList<>();
-        List<LegacyProblem> warnings = new java.util.ArrayList<>();
-        for (LegacyProblem p : converted.problems()) {
+        List<Diagnostic> errors = new java.util.ArrayList<>();
+        List<Diagnostic> warnings = new java.util.ArrayList<>();
+        for (Diagnostic p : converted.problems()) {
             if (p.isError()) {
-                errors.add(Problem.at(p.location(), p.message()));
+                errors.add(Diagnostic.error(p.location(), p.message()));
             } else {
                 warnings.add(p);
             }
@@ -187,7 +188,8 @@ public final class Descriptions {
         ModelDescr model = null;
         if (errors.isEmpty()) {
             if (converted.converted() == null) {
-                errors.add(Problem.at("format_version", "the description could not be converted to format 0.5"));
+                errors.add(Diagnostic.error(
+                        Location.of("format_version"), "the description could not be converted to format 0.5"));
             } else {
                 BindResult result = ModelCodec.bind(converted.converted());
                 model = result.model();
@@ -206,32 +208,38 @@ public final class Descriptions {
         if (!root.isObject()) {
             String found = root.isMissingNode() ? "an empty document" : root.isArray() ? "a list" : "a scalar";
             throw new DescriptionException(
-                    source, List.of(Problem.at("", "expected a YAML mapping at the top level, found " + found)));
+                    source,
+                    List.of(Diagnostic.error(
+                            Location.ROOT, "expected a YAML mapping at the top level, found " + found)));
         }
-        List<Problem> header = new java.util.ArrayList<>();
+        List<Diagnostic> header = new java.util.ArrayList<>();
         JsonNode type = root.get("type");
         if (type == null || type.isNull()) {
-            header.add(Problem.at("type", "Field required: a description needs a 'type' key, expected 'model'"));
+            header.add(Diagnostic.error(
+                    Location.of("type"), "Field required: a description needs a 'type' key, expected 'model'"));
         } else if (!type.isString() || !type.stringValue().equals(ModelDescr.TYPE)) {
-            header.add(Problem.at(
-                    "type",
+            header.add(Diagnostic.error(
+                    Location.of("type"),
                     "only model descriptions are supported: expected 'model', found "
                             + (type.isString() ? "'" + type.stringValue() + "'" : type.toString())));
         }
         JsonNode fv = root.get("format_version");
         if (fv == null || fv.isNull()) {
-            header.add(Problem.at("format_version", "Field required: a description needs a 'format_version' key"));
+            header.add(Diagnostic.error(
+                    Location.of("format_version"), "Field required: a description needs a 'format_version' key"));
         } else if (!fv.isString()) {
-            header.add(Problem.at("format_version", "expected a version string such as '0.5.4', found " + fv));
+            header.add(Diagnostic.error(
+                    Location.of("format_version"), "expected a version string such as '0.5.4', found " + fv));
         } else {
             Matcher m = VERSION.matcher(fv.stringValue());
             if (!m.matches()) {
-                header.add(Problem.at(
-                        "format_version", "expected a version such as '0.5.4', found '" + fv.stringValue() + "'"));
+                header.add(Diagnostic.error(
+                        Location.of("format_version"),
+                        "expected a version such as '0.5.4', found '" + fv.stringValue() + "'"));
             } else if (!(m.group(1).equals("0") && m.group(2).equals("5"))) {
                 boolean older = m.group(1).equals("0") && Integer.parseInt(m.group(2)) < 5;
-                header.add(Problem.at(
-                        "format_version",
+                header.add(Diagnostic.error(
+                        Location.of("format_version"),
                         older
                                 ? "format " + fv.stringValue()
                                         + " needs conversion to 0.5, which is not wired into reading"

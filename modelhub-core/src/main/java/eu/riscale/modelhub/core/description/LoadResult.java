@@ -1,8 +1,7 @@
 package eu.riscale.modelhub.core.description;
 
-import eu.riscale.modelhub.core.format.ConversionNote;
-import eu.riscale.modelhub.core.format.LegacyProblem;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,9 +32,9 @@ public record LoadResult(
         @Nullable String declaredFormatVersion,
         @Nullable String declaredType,
         @Nullable ModelDescr model,
-        List<ConversionNote> notes,
-        List<Problem> errors,
-        List<LegacyProblem> legacyWarnings) {
+        List<Diagnostic> notes,
+        List<Diagnostic> errors,
+        List<Diagnostic> legacyWarnings) {
     /**
      * Copies the lists and checks that there is a model or an error.
      *

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.format;
 
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 public record ConversionResult(
         @Nullable ObjectNode converted,
         @Nullable String originalFormatVersion,
-        List<ConversionNote> notes,
-        List<LegacyProblem> problems) {
+        List<Diagnostic> notes,
+        List<Diagnostic> problems) {
 
     /**
      * Copies the lists.
@@ -49,13 +50,13 @@ public record ConversionResult(
         return Optional.ofNullable(originalFormatVersion);
     }
 
-    /** {@return the problems of severity {@link LegacyProblem.Severity#ERROR}} */
-    public List<LegacyProblem> errors() {
-        return problems.stream().filter(LegacyProblem::isError).toList();
+    /** {@return the problems of severity {@link Diagnostic.Severity#ERROR}} */
+    public List<Diagnostic> errors() {
+        return problems.stream().filter(Diagnostic::isError).toList();
     }
 
     /** {@return whether the original description violates a rule of its format (or could not be converted)} */
     public boolean hasErrors() {
-        return converted == null || problems.stream().anyMatch(LegacyProblem::isError);
+        return converted == null || problems.stream().anyMatch(Diagnostic::isError);
     }
 }

@@ -16,8 +16,9 @@ import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.axis.Axis;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.Severity;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -79,8 +80,8 @@ public final class IoValidation {
      * @param root the package its references are resolved against; offline mode comes from its cache's settings
      * @return the issues found, errors and warnings; empty when every check passed
      */
-    public static List<ValidationIssue> check(ModelDescr model, ResourceRoot root) {
-        List<ValidationIssue> issues = new ArrayList<>();
+    public static List<Diagnostic> check(ModelDescr model, ResourceRoot root) {
+        List<Diagnostic> issues = new ArrayList<>();
         Map<String, FileSource> available = new LinkedHashMap<>();
         for (FileReference ref : FileReferences.of(model)) {
             FileSource file = reachable(ref, root, issues);
@@ -105,7 +106,7 @@ public final class IoValidation {
     }
 
     /** Resolves a reference, checks that it exists and its sha256; gives the file when it can be read. */
-    private static @Nullable FileSource reachable(FileReference ref, ResourceRoot root, List<ValidationIssue> issues) {
+    private static @Nullable FileSource reachable(FileReference ref, ResourceRoot root, List<Diagnostic> issues) {
         String loc = ref.loc();
         FileSource file;
         try {
@@ -137,8 +138,8 @@ public final class IoValidation {
             }
             return file;
         } catch (OfflineException e) {
-            issues.add(new ValidationIssue(
-                    Severity.WARNING, loc, "not checked: offline (" + ref.source() + " is not in the download cache)"));
+            issues.add(Diagnostic.warning(
+                    Location.parse(loc), "not checked: offline (" + ref.source() + " is not in the download cache)"));
         } catch (Sha256MismatchException e) {
             issues.add(error(
                     loc + ".sha256",
@@ -151,7 +152,7 @@ public final class IoValidation {
         return null;
     }
 
-    private static void documentation(FileSource file, List<ValidationIssue> issues) {
+    private static void documentation(FileSource file, List<Diagnostic> issues) {
         byte[] bytes;
         try (InputStream in = file.open()) {
             bytes = in.readNBytes((int) MAX_DOCUMENTATION_BYTES + 1);
@@ -178,14 +179,14 @@ public final class IoValidation {
             return;
         }
         if (!VALIDATION_HEADING.matcher(text).find()) {
-            issues.add(new ValidationIssue(
-                    Severity.WARNING, "documentation", "No '# Validation' (sub)section found in " + file.location()));
+            issues.add(Diagnostic.warning(
+                    Location.of("documentation"), "No '# Validation' (sub)section found in " + file.location()));
         }
     }
 
     /** Reads the test tensors that are available; unreadable ones are errors and left out of the map. */
     private static Map<String, Tensor> loadTestTensors(
-            ModelDescr model, Map<String, FileSource> available, List<ValidationIssue> issues) {
+            ModelDescr model, Map<String, FileSource> available, List<Diagnostic> issues) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         List<String> locs = new ArrayList<>();
         for (int i = 0; i < model.inputs().size(); i++) {
@@ -209,7 +210,7 @@ public final class IoValidation {
     }
 
     private static void sampleTensor(
-            String loc, List<? extends Axis> axes, Map<String, FileSource> available, List<ValidationIssue> issues) {
+            String loc, List<? extends Axis> axes, Map<String, FileSource> available, List<Diagnostic> issues) {
         FileSource file = available.get(loc);
         if (file == null) {
             return;
@@ -218,9 +219,9 @@ public final class IoValidation {
         int dot = name.lastIndexOf('.');
         String suffix = dot < 0 ? "" : name.substring(dot);
         if (!suffix.equals(".png") && !suffix.equals(".tif") && !suffix.equals(".tiff")) {
-            issues.add(new ValidationIssue(
+            issues.add(Diagnostic.of(
                     Severity.INFO,
-                    loc,
+                    Location.parse(loc),
                     "not checked: only PNG and TIFF sample tensors are read, found " + file.fileName()));
             return;
         }
@@ -242,7 +243,8 @@ public final class IoValidation {
         TestTensors.sampleDimensions(loc, axes, image, issues);
     }
 
-    static ValidationIssue error(String loc, String msg) {
-        return new ValidationIssue(Severity.ERROR, loc, msg);
+    // file references carry their locations as dotted text; they become typed locations here
+    static Diagnostic error(String loc, String msg) {
+        return Diagnostic.error(Location.parse(loc), msg);
     }
 }

@@ -23,7 +23,7 @@ import eu.riscale.modelhub.spec.tensor.DType;
 import eu.riscale.modelhub.spec.tensor.PerChannelData;
 import eu.riscale.modelhub.spec.tensor.TensorData;
 import eu.riscale.modelhub.spec.tensor.TensorDataDescr;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +51,7 @@ final class TestTensors {
             TensorData data,
             @Nullable Tensor array) {}
 
-    static void check(ModelDescr model, Map<String, Tensor> arrays, List<ValidationIssue> issues) {
+    static void check(ModelDescr model, Map<String, Tensor> arrays, List<Diagnostic> issues) {
         Map<String, Described> byId = new HashMap<>();
         List<Described> all = new java.util.ArrayList<>();
         for (int i = 0; i < model.inputs().size(); i++) {
@@ -103,7 +103,7 @@ final class TestTensors {
         tolerances(model, all, issues);
     }
 
-    private static void dtype(Described d, Tensor array, List<ValidationIssue> issues) {
+    private static void dtype(Described d, Tensor array, List<Diagnostic> issues) {
         DType described = describedType(d.data());
         if (described == null) {
             return;
@@ -126,7 +126,7 @@ final class TestTensors {
     }
 
     private static void sizes(
-            Described d, Axis axis, int actual, Map<String, Described> byId, List<ValidationIssue> issues) {
+            Described d, Axis axis, int actual, Map<String, Described> byId, List<Diagnostic> issues) {
         Object size = declaredSize(axis);
         String prefix = "axis '" + axis.id() + "' has size " + actual;
         if (size instanceof Integer) {
@@ -169,7 +169,7 @@ final class TestTensors {
             SizeReference ref,
             int actual,
             Map<String, Described> byId,
-            List<ValidationIssue> issues) {
+            List<Diagnostic> issues) {
         Described target = byId.get(ref.tensorId());
         if (target == null || target.array() == null) {
             return;
@@ -192,7 +192,7 @@ final class TestTensors {
         }
     }
 
-    private static void tolerances(ModelDescr model, List<Described> all, List<ValidationIssue> issues) {
+    private static void tolerances(ModelDescr model, List<Described> all, List<Diagnostic> issues) {
         List<ReproducibilityTolerance> tolerances = model.config().bioimageio().reproducibilityTolerance();
         for (int k = 0; k < tolerances.size(); k++) {
             ReproducibilityTolerance t = tolerances.get(k);
@@ -224,7 +224,7 @@ final class TestTensors {
     }
 
     /** The reference's rule 14: a sample image has between the fewest and the most dimensions the axes allow. */
-    static void sampleDimensions(String loc, List<? extends Axis> axes, Tensor image, List<ValidationIssue> issues) {
+    static void sampleDimensions(String loc, List<? extends Axis> axes, Tensor image, List<Diagnostic> issues) {
         int dims = 0;
         for (int s : image.shape()) {
             if (s != 1) {

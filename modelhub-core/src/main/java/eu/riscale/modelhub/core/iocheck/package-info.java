@@ -4,7 +4,7 @@
  * {@link eu.riscale.modelhub.core.description.FileReferences}), verifies declared sha256 values, reads the test tensors
  * and checks them against the axes and data types of the description, checks the reproducibility tolerance against the
  * test outputs, the sample tensors' dimensionality and the documentation's encoding. It returns plain
- * {@link eu.riscale.modelhub.spec.validation.ValidationIssue}s to be merged with format validation; {@code docs/io.md}
+ * {@link eu.riscale.modelhub.spec.validation.Diagnostic}s to be merged with format validation; {@code docs/io.md}
  * lists every check and its severity.
  *
  * @see eu.riscale.modelhub.core.iocheck.IoValidation

@@ -4,7 +4,6 @@ import eu.riscale.modelhub.core.description.DescriptionException;
 import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.core.description.FileReference;
 import eu.riscale.modelhub.core.description.FileReferences;
-import eu.riscale.modelhub.core.description.Problem;
 import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.core.resource.DownloadCache;
 import eu.riscale.modelhub.core.resource.DownloadException;
@@ -18,9 +17,9 @@ import eu.riscale.modelhub.core.resource.Sha256;
 import eu.riscale.modelhub.core.resource.Sha256MismatchException;
 import eu.riscale.modelhub.core.resource.UnsafeReferenceException;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.ModelValidation;
-import eu.riscale.modelhub.spec.validation.Severity;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import eu.riscale.modelhub.spec.validation.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -179,7 +178,7 @@ public final class Packager {
                 : model.toBuilder()
                         .weights(WeightsSelection.keepFirst(model.weights(), options.weightsPriorityOrder()))
                         .build();
-        List<ValidationIssue> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
         Map<String, FileSource> sources = new LinkedHashMap<>();
         Map<String, Sha256> hashes = new LinkedHashMap<>();
         Map<String, FileSource> byLocation = new LinkedHashMap<>();
@@ -223,7 +222,7 @@ public final class Packager {
 
     /** Resolves a reference, checks it can be read and has its declared sha256, records its sha256; null if not. */
     private static @Nullable FileSource fetch(
-            FileReference ref, ResourceRoot root, List<ValidationIssue> problems, Map<String, Sha256> hashes)
+            FileReference ref, ResourceRoot root, List<Diagnostic> problems, Map<String, Sha256> hashes)
             throws IOException {
         FileSource file;
         try {
@@ -270,9 +269,9 @@ public final class Packager {
             try (InputStream in = written.description().open()) {
                 model = Descriptions.read(in, written.description().location());
             } catch (DescriptionException e) {
-                List<ValidationIssue> issues = new ArrayList<>();
-                for (Problem p : e.problems()) {
-                    issues.add(error(p.loc(), p.msg()));
+                List<Diagnostic> issues = new ArrayList<>();
+                for (Diagnostic p : e.problems()) {
+                    issues.add(Diagnostic.error(p.location(), p.message()));
                 }
                 return new ValidationReport(issues);
             }
@@ -280,7 +279,8 @@ public final class Packager {
         }
     }
 
-    private static ValidationIssue error(String loc, String msg) {
-        return new ValidationIssue(Severity.ERROR, loc, msg);
+    // file references carry their locations as dotted text; they become typed locations here
+    private static Diagnostic error(String loc, String msg) {
+        return Diagnostic.error(Location.parse(loc), msg);
     }
 }

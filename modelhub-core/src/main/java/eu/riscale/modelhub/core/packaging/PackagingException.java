@@ -1,6 +1,6 @@
 package eu.riscale.modelhub.core.packaging;
 
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 
 /**
@@ -13,7 +13,7 @@ public final class PackagingException extends Exception {
 
     /** The problems; an unmodifiable list of serialisable records. */
     @SuppressWarnings("serial")
-    private final List<ValidationIssue> issues;
+    private final List<Diagnostic> issues;
 
     /**
      * Creates the exception.
@@ -21,19 +21,19 @@ public final class PackagingException extends Exception {
      * @param message what could not be done, naming the source or target
      * @param issues the problems found, each with its location
      */
-    public PackagingException(String message, List<ValidationIssue> issues) {
+    public PackagingException(String message, List<Diagnostic> issues) {
         super(message + describe(issues));
         this.issues = List.copyOf(issues);
     }
 
     /** {@return the problems, each with its location in the description} */
-    public List<ValidationIssue> issues() {
+    public List<Diagnostic> issues() {
         return issues;
     }
 
-    private static String describe(List<ValidationIssue> issues) {
+    private static String describe(List<Diagnostic> issues) {
         StringBuilder s = new StringBuilder();
-        for (ValidationIssue i : issues) {
+        for (Diagnostic i : issues) {
             if (i.isError()) {
                 s.append(System.lineSeparator()).append("  ").append(i);
             }

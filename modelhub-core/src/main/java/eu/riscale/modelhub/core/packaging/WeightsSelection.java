@@ -1,7 +1,7 @@
 package eu.riscale.modelhub.core.packaging;
 
-import eu.riscale.modelhub.spec.validation.Severity;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.util.ArrayList;
@@ -72,10 +72,8 @@ final class WeightsSelection {
         }
         throw new PackagingException(
                 "none of the weights formats " + order + " is present",
-                List.of(new ValidationIssue(
-                        Severity.ERROR,
-                        "weights",
-                        "found formats " + present(weights) + ", expected one of " + order)));
+                List.of(Diagnostic.error(
+                        Location.of("weights"), "found formats " + present(weights) + ", expected one of " + order)));
     }
 
     static List<WeightsFormat> present(WeightsDescr w) {

@@ -4,7 +4,7 @@ import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.validation.SourceReport;
 import eu.riscale.modelhub.core.validation.SourceValidation;
 import eu.riscale.modelhub.spec.ModelDescr;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -43,9 +43,9 @@ final class FormatCheck {
         SourceReport report = SourceValidation.validateFormat(yaml, description.location());
         List<TestMessage> errors = new ArrayList<>();
         List<TestMessage> warnings = new ArrayList<>();
-        for (ValidationIssue issue : report.issues()) {
+        for (Diagnostic issue : report.issues()) {
             // name the file where the YAML parser gives a position
-            String msg = issue.msg().replace("(line ", "(" + description.fileName() + " line ");
+            String msg = issue.message().replace("(line ", "(" + description.fileName() + " line ");
             (issue.isError() ? errors : warnings).add(new TestMessage(issue.loc(), msg));
         }
         TestDetail detail = TestDetail.ran(

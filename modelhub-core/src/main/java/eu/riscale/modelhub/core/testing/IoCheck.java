@@ -5,7 +5,7 @@ import eu.riscale.modelhub.core.description.FileReferences;
 import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.time.Duration;
@@ -44,8 +44,8 @@ final class IoCheck {
             drop(kept, f);
         }
         ModelDescr checked = model.toBuilder().weights(kept.build()).build();
-        for (ValidationIssue issue : IoValidation.check(checked, root)) {
-            (issue.isError() ? errors : warnings).add(new TestMessage(issue.loc(), issue.msg()));
+        for (Diagnostic issue : IoValidation.check(checked, root)) {
+            (issue.isError() ? errors : warnings).add(new TestMessage(issue.loc(), issue.message()));
         }
         return TestDetail.ran(
                 CheckKind.IO, NAME, null, errors, warnings, List.of(), Duration.ofNanos(System.nanoTime() - start));

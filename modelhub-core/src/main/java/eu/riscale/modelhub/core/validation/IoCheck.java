@@ -3,7 +3,7 @@ package eu.riscale.modelhub.core.validation;
 import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ public interface IoCheck {
      * @param root where the description's relative references resolve
      * @return the problems found, empty when there are none
      */
-    List<ValidationIssue> check(ModelDescr model, ResourceRoot root);
+    List<Diagnostic> check(ModelDescr model, ResourceRoot root);
 
     /**
      * {@return the checks that {@link ValidationOptions#defaults()} runs: {@link IoValidation#check} (files exist,

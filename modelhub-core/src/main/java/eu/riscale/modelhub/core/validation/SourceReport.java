@@ -1,7 +1,7 @@
 package eu.riscale.modelhub.core.validation;
 
 import eu.riscale.modelhub.spec.ModelDescr;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public record SourceReport(
         Status status,
         @Nullable String declaredFormatVersion,
         @Nullable String declaredType,
-        List<ValidationIssue> issues,
+        List<Diagnostic> issues,
         @Nullable ModelDescr model,
         boolean readable) {
     /** The overall verdict, as the reference names it. */
@@ -56,12 +56,12 @@ public record SourceReport(
     }
 
     /** {@return the issues that make the description invalid} */
-    public List<ValidationIssue> errors() {
-        return issues.stream().filter(ValidationIssue::isError).toList();
+    public List<Diagnostic> errors() {
+        return issues.stream().filter(Diagnostic::isError).toList();
     }
 
     /** {@return the warnings, alerts and infos} */
-    public List<ValidationIssue> warnings() {
+    public List<Diagnostic> warnings() {
         return issues.stream().filter(i -> !i.isError()).toList();
     }
 

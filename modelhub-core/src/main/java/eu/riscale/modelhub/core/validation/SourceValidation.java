@@ -2,15 +2,12 @@ package eu.riscale.modelhub.core.validation;
 
 import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.core.description.LoadResult;
-import eu.riscale.modelhub.core.description.Problem;
 import eu.riscale.modelhub.core.description.internal.YamlIo;
-import eu.riscale.modelhub.core.format.ConversionNote;
-import eu.riscale.modelhub.core.format.LegacyProblem;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.ModelValidation;
-import eu.riscale.modelhub.spec.validation.Severity;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,20 +90,20 @@ public final class SourceValidation {
                     source, SourceReport.Status.ERROR, null, null, List.of(issue(e.problem())), null, true);
         }
         if (!tree.isObject()) {
-            Problem p = Problem.at(
-                    "",
+            Diagnostic p = Diagnostic.error(
+                    Location.ROOT,
                     "expected a YAML mapping at the top level (a description), found "
                             + (tree.isMissingNode() ? "an empty document" : tree.isArray() ? "a list" : "a scalar"));
             return new SourceReport(source, SourceReport.Status.ERROR, null, null, List.of(issue(p)), null, true);
         }
         LoadResult loaded = Descriptions.load(tree, source);
-        List<ValidationIssue> issues = new ArrayList<>();
+        List<Diagnostic> issues = new ArrayList<>();
         loaded.errors().forEach(p -> issues.add(issue(p)));
-        for (LegacyProblem w : loaded.legacyWarnings()) {
-            issues.add(new ValidationIssue(Severity.WARNING, w.location(), w.message()));
+        for (Diagnostic w : loaded.legacyWarnings()) {
+            issues.add(Diagnostic.warning(w.location(), w.message()));
         }
-        for (ConversionNote n : loaded.notes()) {
-            issues.add(new ValidationIssue(Severity.WARNING, n.location(), n.message()));
+        for (Diagnostic n : loaded.notes()) {
+            issues.add(Diagnostic.warning(n.location(), n.message()));
         }
         ModelDescr model = loaded.model();
         if (model != null) {
@@ -127,7 +124,7 @@ public final class SourceValidation {
         SourceReport.Status status;
         if (loaded.declaredFormatVersion() == null) {
             status = SourceReport.Status.ERROR;
-        } else if (issues.stream().anyMatch(ValidationIssue::isError)) {
+        } else if (issues.stream().anyMatch(Diagnostic::isError)) {
             status = SourceReport.Status.INVALID;
         } else {
             status = SourceReport.Status.VALID;
@@ -136,16 +133,16 @@ public final class SourceValidation {
                 source, status, loaded.declaredFormatVersion(), loaded.declaredType(), issues, model, true);
     }
 
-    private static ValidationIssue asConversionWarning(ValidationIssue error) {
-        return new ValidationIssue(
-                Severity.WARNING,
-                error.loc(),
-                "after conversion to format 0.5 (not an error in the declared format): " + error.msg());
+    private static Diagnostic asConversionWarning(Diagnostic error) {
+        return Diagnostic.warning(
+                error.location(),
+                "after conversion to format 0.5 (not an error in the declared format): " + error.message());
     }
 
-    private static ValidationIssue issue(Problem p) {
-        String msg = p.hasPosition() ? p.msg() + " (line " + p.line() + ", column " + p.column() + ")" : p.msg();
-        return new ValidationIssue(Severity.ERROR, p.loc(), msg);
+    private static Diagnostic issue(Diagnostic p) {
+        String msg =
+                p.hasPosition() ? p.message() + " (line " + p.line() + ", column " + p.column() + ")" : p.message();
+        return Diagnostic.error(p.location(), msg);
     }
 
     private static SourceReport unreadable(String source, String msg) {
@@ -154,7 +151,7 @@ public final class SourceValidation {
                 SourceReport.Status.ERROR,
                 null,
                 null,
-                List.of(new ValidationIssue(Severity.ERROR, "", msg)),
+                List.of(Diagnostic.error(Location.ROOT, msg)),
                 null,
                 false);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.riscale.modelhub.core.description.internal.YamlIo;
 import eu.riscale.modelhub.spec.Conformance;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ class BadInputTest {
     }
 
     static List<String> locs(DescriptionException e) {
-        return e.problems().stream().map(Problem::loc).toList();
+        return e.problems().stream().map(Diagnostic::loc).toList();
     }
 
     @Test
@@ -63,7 +64,7 @@ class BadInputTest {
                 "      - type: space\n        id: x\n        size: 64\n        colour: red"));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.loc()).isEqualTo("inputs.0.axes.1.colour");
-            assertThat(p.msg()).contains("Extra inputs are not permitted").contains("'colour'");
+            assertThat(p.message()).contains("Extra inputs are not permitted").contains("'colour'");
         });
         assertThat(e.getMessage()).contains("<string>").contains("inputs.0.axes.1.colour");
     }
@@ -86,7 +87,7 @@ class BadInputTest {
         DescriptionException e =
                 failure(VALID.replace("name: minimal model\n", "").replace("    source: weights.pt\n", ""));
         assertThat(locs(e)).containsExactly("name", "weights.torchscript.source");
-        assertThat(e.problems()).allSatisfy(p -> assertThat(p.msg()).startsWith("Field required"));
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.message()).startsWith("Field required"));
     }
 
     @Test
@@ -94,8 +95,8 @@ class BadInputTest {
         DescriptionException e =
                 failure(VALID.replace("size: 64", "size: sixty-four").replace("name: minimal model", "name: [a, b]"));
         assertThat(locs(e)).containsExactly("name", "inputs.0.axes.1.size");
-        assertThat(e.problems().get(0).msg()).isEqualTo("Input should be a valid string, found a list");
-        assertThat(e.problems().get(1).msg())
+        assertThat(e.problems().get(0).message()).isEqualTo("Input should be a valid string, found a list");
+        assertThat(e.problems().get(1).message())
                 .startsWith("Input should be an integer, a parameterized size")
                 .endsWith("found 'sixty-four'");
     }
@@ -104,8 +105,8 @@ class BadInputTest {
     void explicitNullIsNotTheDefault() throws Exception {
         DescriptionException e = failure(VALID + "description: null\ncovers: null\n");
         assertThat(locs(e)).containsExactly("description", "covers");
-        assertThat(e.problems().get(0).msg()).isEqualTo("Input should be a valid string, found null");
-        assertThat(e.problems().get(1).msg()).isEqualTo("Input should be a valid list, found null");
+        assertThat(e.problems().get(0).message()).isEqualTo("Input should be a valid string, found null");
+        assertThat(e.problems().get(1).message()).isEqualTo("Input should be a valid list, found null");
         // optional values without a default may be null
         assertThat(Descriptions.parse(VALID + "icon: null\ntraining_data: null\n")
                         .icon())
@@ -119,7 +120,7 @@ class BadInputTest {
                 "      - type: spaec\n        id: x\n        size: 64"));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.loc()).isEqualTo("inputs.0.axes.1.type");
-            assertThat(p.msg()).contains("'spaec'").contains("'batch', 'channel', 'index', 'time', 'space'");
+            assertThat(p.message()).contains("'spaec'").contains("'batch', 'channel', 'index', 'time', 'space'");
         });
     }
 
@@ -128,7 +129,7 @@ class BadInputTest {
         DescriptionException e = failure(VALID.replace(
                 "      - type: space\n        id: x\n        size: 64", "      - id: x\n        size: 64"));
         assertThat(locs(e)).containsExactly("inputs.0.axes.1");
-        assertThat(e.problems().get(0).msg()).contains("discriminator 'type'");
+        assertThat(e.problems().get(0).message()).contains("discriminator 'type'");
     }
 
     @Test
@@ -140,7 +141,7 @@ class BadInputTest {
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.loc()).isEqualTo("inputs.0.preprocessing.0.id");
             // scale_mean_variance is a postprocessing-only operation
-            assertThat(p.msg())
+            assertThat(p.message())
                     .contains("'scale_mean_variance'")
                     .contains("'zero_mean_unit_variance'")
                     .doesNotContain("does not match any of the expected tags: 'binarize', 'clip', 'ensure_dtype',"
@@ -160,7 +161,7 @@ class BadInputTest {
     void malformedYamlGivesLineAndColumn() {
         DescriptionException e = failure("format_version: 0.5.4\ntype: model\nname: [unclosed\ninputs: x\n");
         assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.msg()).startsWith("malformed YAML");
+            assertThat(p.message()).startsWith("malformed YAML");
             assertThat(p.line()).isEqualTo(4);
             assertThat(p.column()).isPositive();
         });
@@ -171,18 +172,18 @@ class BadInputTest {
     void documentThatIsNotAMappingIsRejected() {
         assertThat(failure("- a\n- b\n").problems()).singleElement().satisfies(p -> {
             assertThat(p.loc()).isEmpty();
-            assertThat(p.msg()).isEqualTo("expected a YAML mapping at the top level, found a list");
+            assertThat(p.message()).isEqualTo("expected a YAML mapping at the top level, found a list");
         });
-        assertThat(failure("just text\n").problems().get(0).msg()).endsWith("found a scalar");
-        assertThat(failure("").problems().get(0).msg()).endsWith("found an empty document");
+        assertThat(failure("just text\n").problems().get(0).message()).endsWith("found a scalar");
+        assertThat(failure("").problems().get(0).message()).endsWith("found an empty document");
     }
 
     @Test
     void missingFormatVersionAndTypeAreNamed() {
         DescriptionException e = failure("name: no header\n");
         assertThat(locs(e)).containsExactly("type", "format_version");
-        assertThat(e.problems().get(0).msg()).contains("'type'");
-        assertThat(e.problems().get(1).msg()).contains("'format_version'");
+        assertThat(e.problems().get(0).message()).contains("'type'");
+        assertThat(e.problems().get(1).message()).contains("'format_version'");
     }
 
     @Test
@@ -190,7 +191,7 @@ class BadInputTest {
         DescriptionException e = failure(VALID.replace("type: model", "type: dataset"));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.loc()).isEqualTo("type");
-            assertThat(p.msg()).contains("expected 'model', found 'dataset'");
+            assertThat(p.message()).contains("expected 'model', found 'dataset'");
         });
     }
 
@@ -201,7 +202,7 @@ class BadInputTest {
         assertThat(e.source()).endsWith("v0_4_9.bioimageio.yaml");
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.loc()).isEqualTo("format_version");
-            assertThat(p.msg()).contains("0.4.9").contains("conversion");
+            assertThat(p.message()).contains("0.4.9").contains("conversion");
         });
     }
 
@@ -239,7 +240,8 @@ class BadInputTest {
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
         assertThat(e.problems())
                 .singleElement()
-                .satisfies(p -> assertThat(p.msg()).startsWith("malformed YAML").containsIgnoringCase("alias"));
+                .satisfies(p ->
+                        assertThat(p.message()).startsWith("malformed YAML").containsIgnoringCase("alias"));
     }
 
     @Test
@@ -248,7 +250,8 @@ class BadInputTest {
         DescriptionException e = failure(yaml);
         assertThat(e.problems())
                 .singleElement()
-                .satisfies(p -> assertThat(p.msg()).startsWith("malformed YAML").containsIgnoringCase("nesting depth"));
+                .satisfies(p ->
+                        assertThat(p.message()).startsWith("malformed YAML").containsIgnoringCase("nesting depth"));
     }
 
     @Test
@@ -257,7 +260,8 @@ class BadInputTest {
         DescriptionException e = failure(yaml);
         assertThat(e.problems())
                 .singleElement()
-                .satisfies(p -> assertThat(p.msg()).startsWith("malformed YAML").containsIgnoringCase("string"));
+                .satisfies(p ->
+                        assertThat(p.message()).startsWith("malformed YAML").containsIgnoringCase("string"));
     }
 
     @Test
@@ -272,7 +276,8 @@ class BadInputTest {
         assertThat(e.source()).isEqualTo("big.yaml");
         assertThat(e.problems())
                 .singleElement()
-                .satisfies(p -> assertThat(p.msg()).startsWith("malformed YAML").containsIgnoringCase("document"));
+                .satisfies(p ->
+                        assertThat(p.message()).startsWith("malformed YAML").containsIgnoringCase("document"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class LoadTest {
         LoadResult loaded = Descriptions.load(Conformance.model("unet2d_nuclei_broad")
                 .resolve("invalid_v0_4_0_duplicate_tensor_names.bioimageio.yaml"));
         assertThat(loaded.modelIfLoaded()).isEmpty();
-        assertThat(loaded.errors()).extracting(Problem::msg).anyMatch(m -> m.contains("Duplicate tensor"));
+        assertThat(loaded.errors()).extracting(Diagnostic::message).anyMatch(m -> m.contains("Duplicate tensor"));
         assertThatExceptionOfType(DescriptionException.class)
                 .isThrownBy(loaded::requireModel)
                 .withMessageContaining("Duplicate tensor");
@@ -63,6 +64,6 @@ class LoadTest {
                         .getBytes(StandardCharsets.UTF_8)),
                 "bad");
         assertThat(loaded.modelIfLoaded()).isEmpty();
-        assertThat(loaded.errors()).extracting(Problem::loc).contains("inputs");
+        assertThat(loaded.errors()).extracting(Diagnostic::loc).contains("inputs");
     }
 }

@@ -69,7 +69,7 @@ class RoundTripTest {
             Descriptions.read(file);
         } catch (DescriptionException e) {
             assertThat(e.problems()).isNotEmpty();
-            assertThat(e.problems()).allSatisfy(p -> assertThat(p.msg()).isNotBlank());
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p.message()).isNotBlank());
         }
     }
 

@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,7 +52,7 @@ class DictUpgradesTest {
         assertThat(tree.has("config")).isFalse();
         assertThat(tree.has("language")).isFalse();
         assertThat(MalformedLegacyTest.convert(V031).notes())
-                .extracting(ConversionNote::location)
+                .extracting(Diagnostic::loc)
                 .contains("language", "framework");
     }
 
@@ -128,9 +129,7 @@ class DictUpgradesTest {
                         .at("/outputs/0/postprocessing")
                         .toString())
                 .isEqualTo("[{\"id\":\"binarize\",\"kwargs\":{\"threshold\":0.5}}]");
-        assertThat(result.notes())
-                .extracting(ConversionNote::location)
-                .contains("inputs.0.preprocessing.0.kwargs.mode");
+        assertThat(result.notes()).extracting(Diagnostic::loc).contains("inputs.0.preprocessing.0.kwargs.mode");
     }
 
     @Test
@@ -141,7 +140,7 @@ class DictUpgradesTest {
                         + "  - name: scale_linear\n    kwargs: {axes: x, gain: [1, 2]}");
 
         assertThat(MalformedLegacyTest.errors(yaml))
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
                                 "inputs.0.preprocessing.1.kwargs.axes",

@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.riscale.modelhub.spec.Conformance;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -33,11 +34,11 @@ class LegacyVerdictAgreementTest {
             String detail) {}
 
     /** {@return whether one of our error locations equals one of the reference's (leading YAML keys compared)} */
-    static boolean sameLocation(List<LegacyProblem> ours, JsonNode referenceErrors) {
+    static boolean sameLocation(List<Diagnostic> ours, JsonNode referenceErrors) {
         for (JsonNode e : referenceErrors) {
             String loc = keysOnly(e.path("loc").asString(""));
-            for (LegacyProblem p : ours) {
-                if (p.isError() && keysOnly(p.location()).equals(loc)) {
+            for (Diagnostic p : ours) {
+                if (p.isError() && keysOnly(p.loc()).equals(loc)) {
                     return true;
                 }
             }
@@ -64,7 +65,7 @@ class LegacyVerdictAgreementTest {
             ConversionResult result = FormatConversion.toLatest(
                     YamlTrees.read(Conformance.corpus().resolve(file)));
             java.util.Set<String> ours = new java.util.TreeSet<>();
-            result.errors().forEach(p -> ours.add(p.location()));
+            result.errors().forEach(p -> ours.add(p.loc()));
             java.util.Set<String> theirs = new java.util.TreeSet<>();
             expected.get("errors").forEach(e -> theirs.add(keysOnly(e.get("loc").stringValue())));
             if (!ours.equals(theirs)) {

@@ -41,7 +41,7 @@ class LegacyWarningsAgreementTest {
             ConversionResult result = FormatConversion.toLatest(
                     YamlTrees.read(Conformance.corpus().resolve(file)));
             Set<String> ours = new TreeSet<>();
-            result.problems().stream().filter(p -> !p.isError()).forEach(p -> ours.add(p.location()));
+            result.problems().stream().filter(p -> !p.isError()).forEach(p -> ours.add(p.loc()));
             Set<String> theirs = new TreeSet<>();
             for (JsonNode w : expected.get("warnings")) {
                 if (!w.get("msg").stringValue().startsWith(UNKNOWN_LICENSE)) {

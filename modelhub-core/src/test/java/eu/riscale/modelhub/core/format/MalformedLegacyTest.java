@@ -3,6 +3,8 @@ package eu.riscale.modelhub.core.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +52,7 @@ class MalformedLegacyTest {
         return FormatConversion.toLatest(YAML.readTree(yaml));
     }
 
-    static List<LegacyProblem> errors(String yaml) {
+    static List<Diagnostic> errors(String yaml) {
         return convert(yaml).errors();
     }
 
@@ -68,18 +70,16 @@ class MalformedLegacyTest {
         assertThat(outY.at("/size/axis_id").stringValue()).isEqualTo("y");
         // scale 2 on the channel axis: channel count = 2 * reference size 1
         assertThat(tree.at("/outputs/0/axes/1/channel_names")).hasSize(2);
-        assertThat(result.notes())
-                .extracting(ConversionNote::location)
-                .contains("inputs.0.data_range", "outputs.0.shape");
+        assertThat(result.notes()).extracting(Diagnostic::loc).contains("inputs.0.data_range", "outputs.0.shape");
     }
 
     @Test
     void wrongAxisLetterIsReportedAtAxes() {
-        List<LegacyProblem> errors = errors(VALID_04.replace(
+        List<Diagnostic> errors = errors(VALID_04.replace(
                 "axes: bcyx\n  data_type: float32\n  data_range", "axes: bcyq\n  data_type: float32\n  data_range"));
 
         assertThat(errors)
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .contains(tuple(
                         "inputs.0.axes",
                         "'q' in 'bcyq' is not an allowed axis letter; expected letters from 'bitczyx'"));
@@ -87,31 +87,30 @@ class MalformedLegacyTest {
 
     @Test
     void repeatedAxisLetterIsReported() {
-        List<LegacyProblem> errors = errors(VALID_04.replace("name: seg\n  axes: bcyx", "name: seg\n  axes: bcyy"));
+        List<Diagnostic> errors = errors(VALID_04.replace("name: seg\n  axes: bcyx", "name: seg\n  axes: bcyy"));
 
         assertThat(errors)
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .contains(tuple("outputs.0.axes", "axis letters in 'bcyy' are not unique"));
     }
 
     @Test
     void shapeLengthMismatchIsReportedAtShape() {
-        List<LegacyProblem> errors =
-                errors(VALID_04.replace("{min: [1, 1, 64, 64], step: [0, 0, 16, 16]}", "[1, 1, 64]"));
+        List<Diagnostic> errors = errors(VALID_04.replace("{min: [1, 1, 64, 64], step: [0, 0, 16, 16]}", "[1, 1, 64]"));
 
         assertThat(errors)
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .contains(tuple("inputs.0.shape", "shape has 3 entries but axes 'bcyx' has 4"));
     }
 
     @Test
     void unknownWeightsKeysAreErrorsWithTheirPath() {
-        List<LegacyProblem> errors = errors(VALID_04.replace(
+        List<Diagnostic> errors = errors(VALID_04.replace(
                 "onnx: {source: model.onnx, opset_version: 12}",
                 "onnx: {source: model.onnx, opset_version: 12, precision: fp16}\n  pytorch_script: {source: a.pt}"));
 
         assertThat(errors)
-                .extracting(LegacyProblem::location)
+                .extracting(Diagnostic::loc)
                 .containsExactly("weights.onnx.precision", "weights.pytorch_script");
         assertThat(errors.get(1).message()).contains("unknown weights format 'pytorch_script'");
     }
@@ -124,7 +123,7 @@ class MalformedLegacyTest {
             assertThat(result.convertedTree()).isEmpty();
             assertThat(result.hasErrors()).isTrue();
             assertThat(result.errors())
-                    .extracting(LegacyProblem::location, LegacyProblem::message)
+                    .extracting(Diagnostic::loc, Diagnostic::message)
                     .containsExactly(tuple(
                             "format_version",
                             "format version " + version + " is not supported: supported are 0.3.x, 0.4.x and 0.5.x"
@@ -135,7 +134,7 @@ class MalformedLegacyTest {
     @Test
     void unknownPatchVersionOf03IsReported() {
         assertThat(errors(VALID_04.replace("format_version: 0.4.9", "format_version: 0.3.7")))
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .contains(tuple(
                         "format_version",
                         "unknown format version 0.3.7: known are 0.3.0 to 0.3.6 and 0.4.0 to 0.4.10 (and 0.5.x)"));
@@ -144,10 +143,10 @@ class MalformedLegacyTest {
     @Test
     void missingOrNumericFormatVersionIsReported() {
         assertThat(errors(VALID_04.replace("format_version: 0.4.9\n", "")))
-                .extracting(LegacyProblem::location)
+                .extracting(Diagnostic::loc)
                 .containsExactly("format_version");
         assertThat(errors(VALID_04.replace("format_version: 0.4.9", "format_version: 0.4")))
-                .extracting(LegacyProblem::message)
+                .extracting(Diagnostic::message)
                 .containsExactly("expected a version string MAJOR.MINOR.PATCH such as '0.4.10', found number 0.4");
     }
 
@@ -156,7 +155,7 @@ class MalformedLegacyTest {
         ConversionResult result = FormatConversion.toLatest(YAML.readTree("[1, 2, 3]"));
 
         assertThat(result.errors())
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .containsExactly(
                         tuple("", "expected a YAML mapping at the top level of a model description, found a list"));
     }
@@ -186,20 +185,20 @@ class MalformedLegacyTest {
 
     @Test
     void batchSizeMustBeOne() {
-        List<LegacyProblem> errors =
+        List<Diagnostic> errors =
                 errors(VALID_04.replace("{min: [1, 1, 64, 64], step: [0, 0, 16, 16]}", "[2, 1, 64, 64]"));
 
         assertThat(errors)
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .containsExactly(tuple("inputs.0", "Input shape has to be 1 in the batch dimension b."));
     }
 
     @Test
     void haloLargerThanMinimalOutputIsReported() {
-        List<LegacyProblem> errors = errors(VALID_04.replace("halo: [0, 0, 8, 8]", "halo: [0, 0, 32, 8]"));
+        List<Diagnostic> errors = errors(VALID_04.replace("halo: [0, 0, 8, 8]", "halo: [0, 0, 32, 8]"));
 
         assertThat(errors)
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .containsExactly(
                         tuple("", "Minimal shape [1, 2, 64, 64] of output seg is too small for halo [0, 0, 32, 8]."));
     }
@@ -207,14 +206,14 @@ class MalformedLegacyTest {
     @Test
     void haloLengthMustMatchShape() {
         assertThat(errors(VALID_04.replace("halo: [0, 0, 8, 8]", "halo: [0, 8, 8]")))
-                .extracting(LegacyProblem::location)
+                .extracting(Diagnostic::loc)
                 .contains("outputs.0");
     }
 
     @Test
     void duplicateTensorNamesAreReported() {
         assertThat(errors(VALID_04.replace("name: seg", "name: raw")))
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .containsExactly(tuple("", "Duplicate tensor descriptor names across inputs/outputs"));
     }
 
@@ -225,7 +224,7 @@ class MalformedLegacyTest {
                 "pytorch_state_dict: {source: w.pt, architecture: 'unet.py:UNet', pytorch_version: '1.10'}");
 
         assertThat(errors(yaml))
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .containsExactly(tuple(
                         "weights.pytorch_state_dict",
                         "Missing required `architecture_sha256` for `architecture` with source file."));
@@ -233,16 +232,16 @@ class MalformedLegacyTest {
 
     @Test
     void unknownPreprocessingNameIsReportedAtName() {
-        List<LegacyProblem> errors = errors(VALID_04.replace("- name: scale_range", "- name: normalize"));
+        List<Diagnostic> errors = errors(VALID_04.replace("- name: scale_range", "- name: normalize"));
 
-        assertThat(errors).extracting(LegacyProblem::location).containsExactly("inputs.0.preprocessing.0.name");
+        assertThat(errors).extracting(Diagnostic::loc).containsExactly("inputs.0.preprocessing.0.name");
         assertThat(errors.get(0).message()).startsWith("Input tag 'normalize' found using 'name' does not match");
     }
 
     @Test
     void missingTypeIsReported() {
         assertThat(errors(VALID_04.replace("type: model\n", "")))
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .containsExactly(tuple("type", "Missing field 'type'"));
     }
 
@@ -253,8 +252,8 @@ class MalformedLegacyTest {
 
         assertThat(result.hasErrors()).isFalse();
         assertThat(result.problems())
-                .extracting(LegacyProblem::severity, LegacyProblem::location)
-                .containsExactly(tuple(LegacyProblem.Severity.WARNING, "weights.torchscript.pytorch_version"));
+                .extracting(Diagnostic::severity, Diagnostic::loc)
+                .containsExactly(tuple(Severity.WARNING, "weights.torchscript.pytorch_version"));
         assertThat(result.convertedTree()
                         .orElseThrow()
                         .at("/weights/torchscript/pytorch_version")

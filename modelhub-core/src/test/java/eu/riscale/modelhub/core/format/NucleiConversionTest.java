@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.riscale.modelhub.spec.Conformance;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class NucleiConversionTest {
         ConversionResult result = convert("v0_4_9.bioimageio.yaml");
 
         assertThat(result.problems())
-                .extracting(LegacyProblem::location)
+                .extracting(Diagnostic::loc)
                 .containsExactly(
                         "weights.pytorch_state_dict.dependencies",
                         "weights.pytorch_state_dict.pytorch_version",
@@ -51,7 +52,7 @@ class NucleiConversionTest {
                         ""))
                 .isEmpty();
         assertThat(result.notes())
-                .extracting(ConversionNote::location)
+                .extracting(Diagnostic::loc)
                 .containsExactlyInAnyOrder(
                         "download_url",
                         "inputs.0.data_range",
@@ -158,7 +159,7 @@ class NucleiConversionTest {
         ConversionResult result = convert("invalid_v0_4_0_duplicate_tensor_names.bioimageio.yaml");
 
         assertThat(result.errors())
-                .extracting(LegacyProblem::location, LegacyProblem::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         "", "Duplicate tensor descriptor names across inputs/outputs"));
     }

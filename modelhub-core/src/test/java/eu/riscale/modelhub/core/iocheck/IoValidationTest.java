@@ -6,8 +6,9 @@ import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.resource.ResourceSettings;
 import eu.riscale.modelhub.spec.Conformance;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.Severity;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -34,17 +35,17 @@ class IoValidationTest {
         Path folder = Conformance.model("unet2d_nuclei_broad");
         assertThat(TinyPackage.check(folder, cache))
                 .containsExactlyInAnyOrder(
-                        new ValidationIssue(
+                        Diagnostic.of(
                                 Severity.WARNING,
-                                "documentation",
+                                Location.of("documentation"),
                                 "No '# Validation' (sub)section found in " + folder.resolve("README.md")),
-                        new ValidationIssue(
+                        Diagnostic.of(
                                 Severity.WARNING,
-                                "weights.pytorch_state_dict",
+                                Location.of("weights", "pytorch_state_dict"),
                                 "not checked: offline (" + NUCLEI_WEIGHTS_URL + " is not in the download cache)"),
-                        new ValidationIssue(
+                        Diagnostic.of(
                                 Severity.ERROR,
-                                "weights.pytorch_state_dict.architecture",
+                                Location.of("weights", "pytorch_state_dict", "architecture"),
                                 "file 'unet2d.py' not found (looked for " + folder.resolve("unet2d.py") + ")"));
     }
 
@@ -53,13 +54,13 @@ class IoValidationTest {
         Path folder = Conformance.model("unet2d_multi_tensor");
         assertThat(TinyPackage.check(folder, cache))
                 .containsExactlyInAnyOrder(
-                        new ValidationIssue(
+                        Diagnostic.of(
                                 Severity.WARNING,
-                                "documentation",
+                                Location.of("documentation"),
                                 "No '# Validation' (sub)section found in " + folder.resolve("documentation.md")),
-                        new ValidationIssue(
+                        Diagnostic.of(
                                 Severity.ERROR,
-                                "weights.pytorch_state_dict.architecture",
+                                Location.of("weights", "pytorch_state_dict", "architecture"),
                                 "file 'multi_tensor_unet.py' not found (looked for "
                                         + folder.resolve("multi_tensor_unet.py") + ")"));
     }
@@ -82,11 +83,11 @@ class IoValidationTest {
     void sha256MismatchNamesExpectedAndActual() throws Exception {
         Path folder = copy("unet2d_multi_tensor");
         Files.write(folder.resolve("test_input_1.npy"), Files.readAllBytes(folder.resolve("test_input_0.npy")));
-        List<ValidationIssue> issues = TinyPackage.check(folder, cache);
+        List<Diagnostic> issues = TinyPackage.check(folder, cache);
         assertThat(issues)
-                .contains(new ValidationIssue(
+                .contains(Diagnostic.of(
                         Severity.ERROR,
-                        "inputs.1.test_tensor.sha256",
+                        Location.of("inputs", 1, "test_tensor", "sha256"),
                         "sha256 mismatch for " + folder.resolve("test_input_1.npy")
                                 + ": expected ade979299d3ade2cf8ff62d90a7a81e46e44b0e1c620db8b290fd06ffbbe4008,"
                                 + " actual f0af5576a51eae4ef0ab8d905b2cca1e51ee8fcd4162f3d53f14059a81993ad7"));
@@ -97,9 +98,9 @@ class IoValidationTest {
         Path folder = copy("unet2d_multi_tensor");
         Files.delete(folder.resolve("test_output_0.npy"));
         assertThat(TinyPackage.check(folder, cache))
-                .contains(new ValidationIssue(
+                .contains(Diagnostic.of(
                         Severity.ERROR,
-                        "outputs.0.test_tensor",
+                        Location.of("outputs", 0, "test_tensor"),
                         "file 'test_output_0.npy' not found (looked for " + folder.resolve("test_output_0.npy") + ")"));
     }
 
@@ -114,7 +115,7 @@ class IoValidationTest {
                 .singleElement()
                 .satisfies(i -> {
                     assertThat(i.severity()).isEqualTo(Severity.ERROR);
-                    assertThat(i.msg()).startsWith("refused: ").contains("../test_input_0.npy");
+                    assertThat(i.message()).startsWith("refused: ").contains("../test_input_0.npy");
                 });
     }
 
@@ -125,9 +126,9 @@ class IoValidationTest {
         TinyPackage.npy(tmp.resolve("out.npy"), TinyPackage.ramp(10), 1, 1, 10);
         Files.write(tmp.resolve("README.md"), new byte[] {'#', ' ', (byte) 0xE9, 't', 'e', '\n'});
         assertThat(TinyPackage.check(tmp, cache))
-                .containsExactly(new ValidationIssue(
+                .containsExactly(Diagnostic.of(
                         Severity.ERROR,
-                        "documentation",
+                        Location.of("documentation"),
                         tmp.resolve("README.md") + " is not UTF-8 text, expected UTF-8 Markdown"));
     }
 
@@ -148,12 +149,12 @@ class IoValidationTest {
                                 "8771f558305dd89f4a85fe659e8ef5e116c94d64e668dc23b9282fda3fe9cce8",
                                 eu.riscale.modelhub.core.resource.Sha256.of(folder.resolve("dot.png"))
                                         .hex()));
-        List<ValidationIssue> found = TinyPackage.check(folder, cache);
+        List<Diagnostic> found = TinyPackage.check(folder, cache);
         assertThat(found)
                 .as(found.toString())
-                .contains(new ValidationIssue(
+                .contains(Diagnostic.of(
                         Severity.ERROR,
-                        "inputs.0.sample_tensor",
+                        Location.of("inputs", 0, "sample_tensor"),
                         "found 0 dimensions of size above 1 (shape [1, 1]), expected 2 to 4 for axes"
                                 + " [batch, channel, y, x]"));
     }
@@ -173,7 +174,7 @@ class IoValidationTest {
                         .replace("documentation: README.md", "documentation: " + documentation));
         TinyPackage.npy(tmp.resolve("in.npy"), TinyPackage.ramp(8), 1, 1, 8);
         TinyPackage.npy(tmp.resolve("out.npy"), TinyPackage.ramp(10), 1, 1, 10);
-        List<ValidationIssue> issues;
+        List<Diagnostic> issues;
         ResourceSettings online = ResourceSettings.builder()
                 .cacheDir(cache)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -182,15 +183,15 @@ class IoValidationTest {
             issues = IoValidation.check(Descriptions.read(tmp.resolve("rdf.yaml")), root);
         }
         assertThat(issues)
-                .contains(new ValidationIssue(
+                .contains(Diagnostic.of(
                         Severity.ERROR,
-                        "weights.torchscript",
+                        Location.of("weights", "torchscript"),
                         "cannot download " + weights + ": host 'modelhub-test.invalid' not found (no network?);"
                                 + " run with --offline (or MODELHUB_OFFLINE=1) to skip remote files"));
         assertThat(issues)
                 .filteredOn(i -> i.loc().equals("documentation"))
                 .singleElement()
-                .satisfies(i -> assertThat(i.msg())
+                .satisfies(i -> assertThat(i.message())
                         .startsWith("cannot download " + documentation + ": cannot connect to 127.0.0.1:" + port + ": ")
                         .endsWith("(server down or no network?); run with --offline (or MODELHUB_OFFLINE=1) to skip"
                                 + " remote files")

@@ -3,8 +3,9 @@ package eu.riscale.modelhub.core.iocheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.riscale.modelhub.spec.tensor.DType;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.Severity;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ class TestTensorRulesTest {
     @TempDir
     Path cache;
 
-    private List<ValidationIssue> check(String yaml, float[] in, int[] inShape, float[] out, int[] outShape)
+    private List<Diagnostic> check(String yaml, float[] in, int[] inShape, float[] out, int[] outShape)
             throws Exception {
         TinyPackage.write(dir, yaml);
         TinyPackage.npy(dir.resolve("in.npy"), in, inShape);
@@ -27,7 +28,7 @@ class TestTensorRulesTest {
         return TinyPackage.check(dir, cache);
     }
 
-    private List<ValidationIssue> check(float[] in, int[] inShape, float[] out, int[] outShape) throws Exception {
+    private List<Diagnostic> check(float[] in, int[] inShape, float[] out, int[] outShape) throws Exception {
         return check(TinyPackage.YAML, in, inShape, out, outShape);
     }
 
@@ -40,36 +41,36 @@ class TestTensorRulesTest {
     @Test
     void dimensionCountMustMatchTheAxes() throws Exception {
         assertThat(check(TinyPackage.ramp(8), new int[] {1, 8}, TinyPackage.ramp(10), new int[] {1, 1, 10}))
-                .containsExactly(new ValidationIssue(
+                .containsExactly(Diagnostic.of(
                         Severity.ERROR,
-                        "inputs.0.test_tensor",
+                        Location.of("inputs", 0, "test_tensor"),
                         "found 2 dimensions (shape [1, 8]), expected 3 for axes [batch, channel, y]"));
     }
 
     @Test
     void parameterizedSizeMustBeMinPlusMultipleOfStep() throws Exception {
-        List<ValidationIssue> issues =
+        List<Diagnostic> issues =
                 check(TinyPackage.ramp(10), new int[] {1, 1, 10}, TinyPackage.ramp(12), new int[] {1, 1, 12});
         assertThat(issues)
-                .containsExactly(new ValidationIssue(
+                .containsExactly(Diagnostic.of(
                         Severity.ERROR,
-                        "inputs.0.test_tensor",
+                        Location.of("inputs", 0, "test_tensor"),
                         "axis 'y' has size 10, expected min + n*step = 8 + n*4 for some n >= 0"));
     }
 
     @Test
     void sizeBelowMinimumIsAnError() throws Exception {
         assertThat(check(TinyPackage.ramp(4), new int[] {1, 1, 4}, TinyPackage.ramp(6), new int[] {1, 1, 6}))
-                .extracting(ValidationIssue::msg)
+                .extracting(Diagnostic::message)
                 .containsExactly("axis 'y' has size 4, expected min + n*step = 8 + n*4 for some n >= 0");
     }
 
     @Test
     void referencedSizeMustBeRefSizeTimesScaleRatioPlusOffset() throws Exception {
         assertThat(check(TinyPackage.ramp(8), new int[] {1, 1, 8}, TinyPackage.ramp(9), new int[] {1, 1, 9}))
-                .containsExactly(new ValidationIssue(
+                .containsExactly(Diagnostic.of(
                         Severity.ERROR,
-                        "outputs.0.test_tensor",
+                        Location.of("outputs", 0, "test_tensor"),
                         "axis 'y' has size 9, invalid for the referenced size 8 of x.y: expected 10"));
     }
 
@@ -82,15 +83,17 @@ class TestTensorRulesTest {
         assertThat(check(yaml, TinyPackage.ramp(8), new int[] {1, 1, 8}, TinyPackage.ramp(6), new int[] {1, 1, 6}))
                 .isEmpty();
         assertThat(check(yaml, TinyPackage.ramp(8), new int[] {1, 1, 8}, TinyPackage.ramp(10), new int[] {1, 1, 10}))
-                .extracting(ValidationIssue::msg)
+                .extracting(Diagnostic::message)
                 .containsExactly("axis 'y' has size 10, invalid for the referenced size 8 of x.y: expected 6");
     }
 
     @Test
     void fixedSizesMustMatch() throws Exception {
         assertThat(check(TinyPackage.ramp(16), new int[] {1, 2, 8}, TinyPackage.ramp(10), new int[] {1, 1, 10}))
-                .containsExactly(new ValidationIssue(
-                        Severity.ERROR, "inputs.0.test_tensor", "axis 'channel' has size 2, expected 1"));
+                .containsExactly(Diagnostic.of(
+                        Severity.ERROR,
+                        Location.of("inputs", 0, "test_tensor"),
+                        "axis 'channel' has size 2, expected 1"));
     }
 
     @Test
@@ -98,8 +101,10 @@ class TestTensorRulesTest {
         String yaml = TinyPackage.YAML.replace("%OUTPUT_AXES_EXTRA%", "- type: index\n        size: {min: 2, max: 5}");
         float[] out = TinyPackage.ramp(70);
         assertThat(check(yaml, TinyPackage.ramp(8), new int[] {1, 1, 8}, out, new int[] {1, 1, 10, 7}))
-                .containsExactly(new ValidationIssue(
-                        Severity.ERROR, "outputs.0.test_tensor", "axis 'index' has size 7, expected between 2 and 5"));
+                .containsExactly(Diagnostic.of(
+                        Severity.ERROR,
+                        Location.of("outputs", 0, "test_tensor"),
+                        "axis 'index' has size 7, expected between 2 and 5"));
         assertThat(check(yaml, TinyPackage.ramp(8), new int[] {1, 1, 8}, TinyPackage.ramp(50), new int[] {1, 1, 10, 5}))
                 .isEmpty();
     }
@@ -114,7 +119,7 @@ class TestTensorRulesTest {
                 .satisfies(i -> {
                     assertThat(i.severity()).isEqualTo(Severity.ERROR);
                     assertThat(i.loc()).isEqualTo("inputs.0.test_tensor");
-                    assertThat(i.msg())
+                    assertThat(i.message())
                             .startsWith("values too small for reliable testing")
                             .endsWith("expected at least one value with |v| >= 1.0E-4");
                 });
@@ -131,9 +136,9 @@ class TestTensorRulesTest {
         TinyPackage.npy(dir.resolve("in.npy"), DType.INT16, new short[] {1, 2, 3, 4, 5, 6, 7, 8}, 1, 1, 8);
         TinyPackage.npy(dir.resolve("out.npy"), TinyPackage.ramp(10), 1, 1, 10);
         assertThat(TinyPackage.check(dir, cache))
-                .containsExactly(new ValidationIssue(
+                .containsExactly(Diagnostic.of(
                         Severity.ERROR,
-                        "inputs.0.test_tensor",
+                        Location.of("inputs", 0, "test_tensor"),
                         "dtype 'int16' does not match the described dtype 'uint8'"));
         TinyPackage.npy(dir.resolve("in.npy"), DType.UINT8, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, 1, 1, 8);
         assertThat(TinyPackage.check(dir, cache)).isEmpty();
@@ -147,9 +152,9 @@ class TestTensorRulesTest {
         assertThat(TinyPackage.check(dir, cache)).isEmpty();
         TinyPackage.npy(dir.resolve("in.npy"), DType.BOOL, new byte[] {1, 0, 1, 0, 1, 0, 1, 0}, 1, 1, 8);
         assertThat(TinyPackage.check(dir, cache))
-                .containsExactly(new ValidationIssue(
+                .containsExactly(Diagnostic.of(
                         Severity.ERROR,
-                        "inputs.0.test_tensor",
+                        Location.of("inputs", 0, "test_tensor"),
                         "dtype 'bool' does not match the described dtype 'float32' (any numeric dtype is accepted)"));
     }
 
@@ -162,9 +167,9 @@ class TestTensorRulesTest {
                         + "      - absolute_tolerance: 0.2\n        output_ids: [y]\n");
         assertThat(check(
                         tooLarge, TinyPackage.ramp(8), new int[] {1, 1, 8}, TinyPackage.ramp(10), new int[] {1, 1, 10}))
-                .containsExactly(new ValidationIssue(
+                .containsExactly(Diagnostic.of(
                         Severity.ERROR,
-                        "config.bioimageio.reproducibility_tolerance.1.absolute_tolerance",
+                        Location.of("config", "bioimageio", "reproducibility_tolerance", 1, "absolute_tolerance"),
                         "absolute_tolerance 0.2 > 0.01*10.0 (1% of the maximum value of the test tensor 'y')"));
         String otherOutput = tooLarge.replace("output_ids: [y]", "output_ids: [z]");
         assertThat(check(
@@ -177,7 +182,7 @@ class TestTensorRulesTest {
     void everyViolationIsReportedNotOnlyTheFirst() throws Exception {
         float[] tiny = new float[9];
         assertThat(check(TinyPackage.ramp(10), new int[] {1, 1, 10}, tiny, new int[] {1, 1, 9}))
-                .extracting(ValidationIssue::loc)
+                .extracting(Diagnostic::loc)
                 .containsExactly("inputs.0.test_tensor", "outputs.0.test_tensor", "outputs.0.test_tensor");
     }
 
@@ -190,7 +195,7 @@ class TestTensorRulesTest {
         Files.write(dir.resolve("in.npy"), java.util.Arrays.copyOf(full, full.length - 5));
         assertThat(TinyPackage.check(dir, cache)).singleElement().satisfies(i -> {
             assertThat(i.loc()).isEqualTo("inputs.0.test_tensor");
-            assertThat(i.msg()).startsWith("cannot read the test tensor: ").contains("in.npy");
+            assertThat(i.message()).startsWith("cannot read the test tensor: ").contains("in.npy");
         });
     }
 
@@ -205,7 +210,7 @@ class TestTensorRulesTest {
         Files.write(dir.resolve("in.npy"), lying.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         assertThat(TinyPackage.check(dir, cache)).singleElement().satisfies(i -> {
             assertThat(i.loc()).isEqualTo("inputs.0.test_tensor");
-            assertThat(i.msg()).startsWith("cannot read the test tensor: ").contains("in.npy");
+            assertThat(i.message()).startsWith("cannot read the test tensor: ").contains("in.npy");
         });
     }
 }

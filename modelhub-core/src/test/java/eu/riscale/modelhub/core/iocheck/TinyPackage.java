@@ -7,7 +7,7 @@ import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.tensor.DType;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,7 +96,7 @@ final class TinyPackage {
     }
 
     /** Opens the folder, reads its description and runs the I/O checks. */
-    static List<ValidationIssue> check(Path dir, Path cache) throws Exception {
+    static List<Diagnostic> check(Path dir, Path cache) throws Exception {
         try (ResourceRoot root = ResourceRoot.open(dir, offline(cache))) {
             ModelDescr model;
             try (InputStream in = root.description().open()) {

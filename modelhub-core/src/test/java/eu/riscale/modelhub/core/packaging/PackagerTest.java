@@ -10,8 +10,9 @@ import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.Severity;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class PackagerTest {
         }
     }
 
-    private List<ValidationIssue> ioCheck(Path source) throws Exception {
+    private List<Diagnostic> ioCheck(Path source) throws Exception {
         try (ResourceRoot root = ResourceRoot.open(source, Models.offline(cache))) {
             return IoValidation.check(Models.read(root), root);
         }
@@ -82,9 +83,9 @@ class PackagerTest {
         assertThat(result.description()).isEqualTo(expected);
         assertThat(result.report().isValid()).isTrue();
         assertThat(ioCheck(zip))
-                .containsExactly(new ValidationIssue(
+                .containsExactly(Diagnostic.of(
                         Severity.WARNING,
-                        "documentation",
+                        Location.of("documentation"),
                         "No '# Validation' (sub)section found in " + zip + "!/README.md"));
         assertThat(filesIn(out)).containsExactly(zip);
     }
@@ -106,7 +107,7 @@ class PackagerTest {
                         "weights_torchscript_traced.pt");
         assertThat(Models.read(zip, Models.offline(cache)))
                 .isEqualTo(Models.torchscriptOnly(Models.read(folder, Models.offline(cache))));
-        assertThat(ioCheck(zip)).extracting(ValidationIssue::severity).containsOnly(Severity.WARNING);
+        assertThat(ioCheck(zip)).extracting(Diagnostic::severity).containsOnly(Severity.WARNING);
     }
 
     @Test
@@ -118,14 +119,14 @@ class PackagerTest {
                         PackagingException.class,
                         e -> assertThat(e.issues())
                                 .containsExactly(
-                                        new ValidationIssue(
+                                        Diagnostic.of(
                                                 Severity.ERROR,
-                                                "weights.pytorch_state_dict",
+                                                Location.of("weights", "pytorch_state_dict"),
                                                 "not available offline: " + IoValidationUrls.NUCLEI_WEIGHTS
                                                         + " is not in the download cache"),
-                                        new ValidationIssue(
+                                        Diagnostic.of(
                                                 Severity.ERROR,
-                                                "weights.pytorch_state_dict.architecture",
+                                                Location.of("weights", "pytorch_state_dict", "architecture"),
                                                 "file 'unet2d.py' not found (looked for " + folder.resolve("unet2d.py")
                                                         + ")")))
                 .hasMessageContaining("cannot package " + folder);
@@ -142,9 +143,9 @@ class PackagerTest {
                 .isInstanceOfSatisfying(
                         PackagingException.class,
                         e -> assertThat(e.issues())
-                                .containsExactly(new ValidationIssue(
+                                .containsExactly(Diagnostic.of(
                                         Severity.ERROR,
-                                        "weights",
+                                        Location.of("weights"),
                                         "found formats [pytorch_state_dict, torchscript], expected one of [onnx]")));
         assertThat(filesIn(out)).isEmpty();
     }
@@ -184,11 +185,11 @@ class PackagerTest {
                                 .satisfiesExactly(
                                         download -> {
                                             assertThat(download.loc()).isEqualTo("inputs.0.test_tensor");
-                                            assertThat(download.msg())
+                                            assertThat(download.message())
                                                     .startsWith("cannot download " + url + ": ")
                                                     .contains("weights.invalid");
                                         },
-                                        missing -> assertThat(missing.msg())
+                                        missing -> assertThat(missing.message())
                                                 .startsWith("file 'missing_output_1.npy' not found")));
         assertThat(filesIn(out)).isEmpty();
     }
@@ -206,7 +207,7 @@ class PackagerTest {
                         PackagingException.class,
                         e -> assertThat(e.issues()).singleElement().satisfies(i -> {
                             assertThat(i.loc()).isEqualTo("inputs.0.test_tensor");
-                            assertThat(i.msg()).startsWith("refused: ").contains("../test_input_0.npy");
+                            assertThat(i.message()).startsWith("refused: ").contains("../test_input_0.npy");
                         }));
         assertThat(filesIn(out)).isEmpty();
     }
@@ -220,9 +221,9 @@ class PackagerTest {
                         PackagingException.class,
                         e -> assertThat(e.issues())
                                 .containsExactly(
-                                        new ValidationIssue(
+                                        Diagnostic.of(
                                                 Severity.ERROR,
-                                                "outputs.1.test_tensor.sha256",
+                                                Location.of("outputs", 1, "test_tensor", "sha256"),
                                                 "sha256 mismatch for " + folder.resolve("test_output_1.npy")
                                                         + ": expected e8d8e76263a38632f52742d24cf9ef13e76dc3aa1c6e0c6f29254ec82a15fccf,"
                                                         + " actual f6100725e80f5243b46a02b3efcf8ed9d9619e88a43e0716f37df956b27e2fe7")));
@@ -251,9 +252,7 @@ class PackagerTest {
         assertThatThrownBy(() -> packageZip(folder, zip, TORCHSCRIPT))
                 .isInstanceOfSatisfying(
                         PackagingException.class,
-                        e -> assertThat(e.issues())
-                                .extracting(ValidationIssue::loc)
-                                .contains("outputs.0.test_tensor"))
+                        e -> assertThat(e.issues()).extracting(Diagnostic::loc).contains("outputs.0.test_tensor"))
                 .hasMessageContaining("does not validate");
         assertThat(Files.readString(zip)).isEqualTo("old content");
         assertThat(filesIn(out)).containsExactly(zip);
@@ -314,14 +313,14 @@ class PackagerTest {
                 assertThat(Models.read(root)).isEqualTo(Models.read(multi, Models.offline(cache)));
                 assertThat(IoValidation.check(Models.read(root), root))
                         .containsExactlyInAnyOrder(
-                                new ValidationIssue(
+                                Diagnostic.of(
                                         Severity.WARNING,
-                                        "documentation",
+                                        Location.of("documentation"),
                                         "No '# Validation' (sub)section found in "
                                                 + server.uri("multi/documentation.md")),
-                                new ValidationIssue(
+                                Diagnostic.of(
                                         Severity.ERROR,
-                                        "weights.pytorch_state_dict.architecture",
+                                        Location.of("weights", "pytorch_state_dict", "architecture"),
                                         "file 'multi_tensor_unet.py' not found (looked for "
                                                 + server.uri("multi/multi_tensor_unet.py") + ")"));
                 // packaging from a remote root downloads every file
@@ -334,7 +333,7 @@ class PackagerTest {
                 assertThat(Models.read(root))
                         .isEqualTo(Models.torchscriptOnly(Models.read(multi, Models.offline(cache))));
                 assertThat(IoValidation.check(Models.read(root), root))
-                        .extracting(ValidationIssue::severity)
+                        .extracting(Diagnostic::severity)
                         .containsOnly(Severity.WARNING);
             }
         }
@@ -356,20 +355,20 @@ class PackagerTest {
                 assertThat(model).isEqualTo(Models.read(nuclei, Models.offline(cache)));
                 assertThat(IoValidation.check(model, root))
                         .containsExactlyInAnyOrder(
-                                new ValidationIssue(
+                                Diagnostic.of(
                                         Severity.WARNING,
-                                        "documentation",
+                                        Location.of("documentation"),
                                         "No '# Validation' (sub)section found in " + server.uri("nuclei/README.md")),
-                                new ValidationIssue(
+                                Diagnostic.of(
                                         Severity.WARNING,
-                                        "weights.pytorch_state_dict",
+                                        Location.of("weights", "pytorch_state_dict"),
                                         "not checked: offline (" + IoValidationUrls.NUCLEI_WEIGHTS
                                                 + " is not in the download cache)"),
                                 // a 404 is not cached, so offline the missing file cannot be told from an unfetched
                                 // one (see "Offline mode")
-                                new ValidationIssue(
+                                Diagnostic.of(
                                         Severity.WARNING,
-                                        "weights.pytorch_state_dict.architecture",
+                                        Location.of("weights", "pytorch_state_dict", "architecture"),
                                         "not checked: offline (unet2d.py is not in the download cache)"));
                 Path zip = out.resolve("nuclei-from-http.zip");
                 Packager.writeZip(model, root, zip, TORCHSCRIPT);

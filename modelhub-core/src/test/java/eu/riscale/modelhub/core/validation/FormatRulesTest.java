@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.BeanValidation;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.Severity;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -100,7 +101,7 @@ class FormatRulesTest {
         SourceReport report =
                 validate("name=Bad/Name", "license=NOPE", "inputs.0.axes.3.id=y", "weights.onnx.opset_version=5");
         assertThat(report.errors())
-                .extracting(ValidationIssue::loc)
+                .extracting(Diagnostic::loc)
                 .contains("name", "license", "inputs.0.axes.3.id", "weights.onnx.opset_version");
         assertThat(report.status()).isEqualTo(SourceReport.Status.INVALID);
     }
@@ -117,8 +118,10 @@ class FormatRulesTest {
                 .modelIfBound()
                 .orElseThrow();
         assertThat(BeanValidation.validate(model))
-                .contains(new ValidationIssue(
-                        Severity.ERROR, "inputs.0.axes.3.id", "Duplicate axis id 'y' in tensor 'raw'."))
+                .contains(Diagnostic.of(
+                        Severity.ERROR,
+                        Location.of("inputs", 0, "axes", 3, "id"),
+                        "Duplicate axis id 'y' in tensor 'raw'."))
                 .anySatisfy(i -> {
                     assertThat(i.loc()).isEqualTo("outputs.0.id");
                     assertThat(i.severity()).isEqualTo(Severity.WARNING);
@@ -401,7 +404,7 @@ class FormatRulesTest {
         assertThat(report.issues()).as("issues of %s", edits).anySatisfy(i -> {
             assertThat(i.loc()).isEqualTo(loc);
             assertThat(i.severity()).isEqualTo(severity);
-            assertThat(i.msg()).contains(message);
+            assertThat(i.message()).contains(message);
         });
         assertThat(report.status())
                 .as("status with %s", report.issues())

@@ -3,7 +3,7 @@ package eu.riscale.modelhub.core.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.riscale.modelhub.spec.Conformance;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -60,10 +60,7 @@ class ReferenceAgreementTest {
                     expected.get("status").stringValue(),
                     report.status().jsonName(),
                     located,
-                    "ours "
-                            + report.errors().stream()
-                                    .map(ValidationIssue::toString)
-                                    .toList() + " | reference " + errors));
+                    "ours " + report.errors().stream().map(Diagnostic::toString).toList() + " | reference " + errors));
         }
         return verdicts;
     }

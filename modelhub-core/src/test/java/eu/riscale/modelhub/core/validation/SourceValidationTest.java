@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.Severity;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,9 +47,9 @@ class SourceValidationTest {
                 Conformance.model("unet2d_multi_tensor").toString(), ValidationOptions.defaults());
         assertThat(report.status()).isEqualTo(SourceReport.Status.INVALID);
         assertThat(report.errors())
-                .extracting(ValidationIssue::loc)
+                .extracting(Diagnostic::loc)
                 .containsExactly("weights.pytorch_state_dict.architecture");
-        assertThat(report.errors().get(0).msg()).startsWith("file 'multi_tensor_unet.py' not found");
+        assertThat(report.errors().get(0).message()).startsWith("file 'multi_tensor_unet.py' not found");
     }
 
     @Test
@@ -56,13 +57,14 @@ class SourceValidationTest {
         List<String> calls = new ArrayList<>();
         IoCheck check = (ModelDescr model, ResourceRoot root) -> {
             calls.add(model.name() + " in " + root.location());
-            return List.of(new ValidationIssue(Severity.ERROR, "inputs.0.test_tensor.sha256", "Sha256 mismatch"));
+            return List.of(Diagnostic.of(
+                    Severity.ERROR, Location.of("inputs", 0, "test_tensor", "sha256"), "Sha256 mismatch"));
         };
         ValidationOptions options = ValidationOptions.defaults().withChecks(List.of(check));
         SourceReport withIo = SourceValidation.validate(nuclei(), options);
         assertThat(calls).hasSize(1);
         assertThat(withIo.status()).isEqualTo(SourceReport.Status.INVALID);
-        assertThat(withIo.errors()).extracting(ValidationIssue::loc).containsExactly("inputs.0.test_tensor.sha256");
+        assertThat(withIo.errors()).extracting(Diagnostic::loc).containsExactly("inputs.0.test_tensor.sha256");
 
         SourceReport noIo = SourceValidation.validate(nuclei(), options.withIoChecks(false));
         assertThat(calls).hasSize(1);
@@ -91,7 +93,7 @@ class SourceValidationTest {
         assertThat(report.readable()).isFalse();
         assertThat(report.errors())
                 .singleElement()
-                .satisfies(i -> assertThat(i.msg()).contains("missing.yaml"));
+                .satisfies(i -> assertThat(i.message()).contains("missing.yaml"));
     }
 
     @Test
@@ -108,7 +110,7 @@ class SourceValidationTest {
         assertThat(list.readable()).isTrue();
         assertThat(list.errors())
                 .singleElement()
-                .satisfies(i -> assertThat(i.msg()).contains("found a list"));
+                .satisfies(i -> assertThat(i.message()).contains("found a list"));
     }
 
     @Test
@@ -116,7 +118,7 @@ class SourceValidationTest {
         SourceReport report =
                 SourceValidation.validateFormat("type: model\nname: x\n".getBytes(StandardCharsets.UTF_8), "x");
         assertThat(report.status()).isEqualTo(SourceReport.Status.ERROR);
-        assertThat(report.errors()).extracting(ValidationIssue::loc).contains("format_version");
+        assertThat(report.errors()).extracting(Diagnostic::loc).contains("format_version");
     }
 
     @Test
@@ -129,7 +131,7 @@ class SourceValidationTest {
         assertThat(report.status()).isEqualTo(SourceReport.Status.VALID);
         assertThat(report.warnings()).anySatisfy(i -> {
             assertThat(i.loc()).isEqualTo("covers.0");
-            assertThat(i.msg()).startsWith("after conversion to format 0.5");
+            assertThat(i.message()).startsWith("after conversion to format 0.5");
         });
     }
 }

@@ -13,7 +13,7 @@ import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.engine.HibernateConstraintViolation;
 
 /**
- * Runs the Jakarta constraints of the spec records and reports the violations as {@link ValidationIssue}s with dotted
+ * Runs the Jakarta constraints of the spec records and reports the violations as {@link Diagnostic}s with dotted
  * YAML paths: {@code inputs[0].axes[2].minPercentile} becomes {@code inputs.0.axes.2.min_percentile}. The severity is
  * the {@link Severity} dynamic payload of a violation (set by {@link ValidModel}) or else the constraint's {@link
  * eu.riscale.modelhub.spec.constraint.WarningLevel} payload.
@@ -39,52 +39,48 @@ public final class BeanValidation {
      * @param root the root record
      * @return every violation, as issues with severity from the constraint's payload
      */
-    public static List<ValidationIssue> validate(Object root) {
-        List<ValidationIssue> issues = new ArrayList<>();
+    public static List<Diagnostic> validate(Object root) {
+        List<Diagnostic> issues = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator().validate(root)) {
-            String loc = dotted(v.getPropertyPath());
-            if (v.getLeafBean() instanceof FixedSize && loc.endsWith(".value")) {
+            Location loc = location(v.getPropertyPath());
+            List<Object> segments = loc.segments();
+            if (v.getLeafBean() instanceof FixedSize
+                    && !segments.isEmpty()
+                    && "value".equals(segments.get(segments.size() - 1))) {
                 // a fixed size is a plain integer in YAML: report it at the size itself
-                loc = loc.substring(0, loc.length() - ".value".length());
+                loc = new Location(segments.subList(0, segments.size() - 1));
             }
             HibernateConstraintViolation<?> hv = v.unwrap(HibernateConstraintViolation.class);
             Severity dynamic = hv.getDynamicPayload(Severity.class);
             Severity severity = dynamic != null
                     ? dynamic
                     : Severity.ofPayload(v.getConstraintDescriptor().getPayload());
-            issues.add(new ValidationIssue(severity, loc, v.getMessage()));
+            issues.add(Diagnostic.of(severity, loc, v.getMessage()));
         }
         return issues;
     }
 
     /**
-     * Formats a Bean Validation path the way the reference prints locations: names in snake_case, list indexes and
-     * map keys as their own segments, container-element and class-level nodes left out.
+     * Turns a Bean Validation path into a location the way the reference locates fields: names in snake_case, list
+     * indexes and map keys as their own segments, container-element and class-level nodes left out.
      *
      * @param path a property path
-     * @return the dotted location, empty for the root
+     * @return the location, the root for an empty path
      */
-    public static String dotted(Path path) {
-        StringBuilder sb = new StringBuilder();
+    public static Location location(Path path) {
+        List<Object> segments = new ArrayList<>();
         for (Path.Node node : path) {
             if (node.getIndex() != null) {
-                append(sb, Integer.toString(node.getIndex()));
+                segments.add(node.getIndex());
             } else if (node.getKey() != null) {
-                append(sb, node.getKey().toString());
+                segments.add(node.getKey().toString());
             }
             String name = node.getName();
             if (name != null && !name.startsWith("<") && node.getKind() != jakarta.validation.ElementKind.BEAN) {
-                append(sb, snakeCase(name));
+                segments.add(snakeCase(name));
             }
         }
-        return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, String segment) {
-        if (sb.length() > 0) {
-            sb.append('.');
-        }
-        sb.append(segment);
+        return new Location(segments);
     }
 
     /**

@@ -66,11 +66,11 @@ import org.jspecify.annotations.Nullable;
  * class-level constraint {@link ValidModel} on {@link ModelDescr}.
  */
 final class ModelRules {
-    private final List<ValidationIssue> issues = new ArrayList<>();
+    private final List<Diagnostic> issues = new ArrayList<>();
 
     private ModelRules() {}
 
-    static List<ValidationIssue> check(ModelDescr model) {
+    static List<Diagnostic> check(ModelDescr model) {
         ModelRules rules = new ModelRules();
         rules.tensorIds(model);
         Map<String, Independent> inputRefs = new LinkedHashMap<>();
@@ -198,11 +198,11 @@ final class ModelRules {
         for (int i = 0; i < model.outputs().size(); i++) {
             String id = model.outputs().get(i).id();
             if (!seen.add(id)) {
-                issues.add(new ValidationIssue(
+                issue(
                         Severity.WARNING,
                         "outputs." + i + ".id",
                         "Duplicate tensor id '" + id + "': another input or output has this id, so references to"
-                                + " it are ambiguous."));
+                                + " it are ambiguous.");
             }
         }
     }
@@ -488,11 +488,11 @@ final class ModelRules {
             }
         }
         if (roots != 1) {
-            issues.add(new ValidationIssue(
+            issue(
                     Severity.WARNING,
                     "weights",
                     roots + " weights entries have no"
-                            + " `parent`; exactly one should be the original the others were converted from."));
+                            + " `parent`; exactly one should be the original the others were converted from.");
         }
     }
 
@@ -556,8 +556,7 @@ final class ModelRules {
         if (Double.isNaN(bound)) {
             error(loc, "NaN is not a valid range bound.");
         } else if (Double.isInfinite(bound)) {
-            issues.add(new ValidationIssue(
-                    Severity.WARNING, loc, "Infinite range bound " + bound + " is treated as no bound (null)."));
+            issue(Severity.WARNING, loc, "Infinite range bound " + bound + " is treated as no bound (null).");
         }
     }
 
@@ -670,6 +669,11 @@ final class ModelRules {
     }
 
     private void error(String loc, String msg) {
-        issues.add(new ValidationIssue(Severity.ERROR, loc, msg));
+        issue(Severity.ERROR, loc, msg);
+    }
+
+    // the rules still build their locations as dotted text; they become typed locations here
+    private void issue(Severity severity, String loc, String msg) {
+        issues.add(Diagnostic.of(severity, Location.parse(loc), msg));
     }
 }

@@ -33,21 +33,22 @@ public final class ModelValidation {
      */
     public static ValidationReport validate(ModelDescr model) {
         // field constraints and, through the class-level @ValidModel, the cross-field rules
-        List<ValidationIssue> issues = new ArrayList<>(BeanValidation.validate(model));
+        List<Diagnostic> issues = new ArrayList<>(BeanValidation.validate(model));
         issues.addAll(advice(model));
         return new ValidationReport(issues);
     }
 
     /** The reference's warnings: FAIR alerts and advice that never make a description invalid. */
-    static List<ValidationIssue> advice(ModelDescr model) {
-        List<ValidationIssue> w = new ArrayList<>();
+    static List<Diagnostic> advice(ModelDescr model) {
+        List<Diagnostic> w = new ArrayList<>();
         if (model.name().length() > 64) {
-            w.add(new ValidationIssue(Severity.INFO, "name", "Name longer than 64 characters."));
+            w.add(Diagnostic.of(Severity.INFO, Location.of("name"), "Name longer than 64 characters."));
         }
         if (model.description().isEmpty()) {
             w.add(alert("description"));
         } else if (model.description().length() > 512) {
-            w.add(new ValidationIssue(Severity.WARNING, "description", "Description longer than 512 characters."));
+            w.add(Diagnostic.of(
+                    Severity.WARNING, Location.of("description"), "Description longer than 512 characters."));
         }
         if (model.authors().isEmpty()) {
             w.add(alert("authors"));
@@ -68,22 +69,22 @@ public final class ModelValidation {
                 && !model.authors().isEmpty()
                 && model.authors().stream().allMatch(a -> a.githubUser() == null)) {
             w.add(
-                    new ValidationIssue(
+                    Diagnostic.of(
                             Severity.ALERT,
-                            "maintainers",
+                            Location.of("maintainers"),
                             "Missing `maintainers`: at least one"
                                     + " maintainer with a `github_user` is needed so the model can be maintained on bioimage.io."));
         }
         if (model.runMode() != null && !model.runMode().name().equals("deepimagej")) {
-            w.add(new ValidationIssue(
+            w.add(Diagnostic.of(
                     Severity.WARNING,
-                    "run_mode.name",
+                    Location.of("run_mode", "name"),
                     "Unknown run mode '" + model.runMode().name() + "'; the only known run mode is 'deepimagej'."));
         }
         if (model.runMode() != null) {
-            w.add(new ValidationIssue(
+            w.add(Diagnostic.of(
                     Severity.WARNING,
-                    "run_mode",
+                    Location.of("run_mode"),
                     "Run mode '" + model.runMode().name() + "' has limited support across consumer softwares."));
         }
         for (int i = 0; i < model.inputs().size(); i++) {
@@ -107,9 +108,9 @@ public final class ModelValidation {
         String fv = model.formatVersion();
         if (!fv.equals(ModelDescr.FORMAT_VERSION) && fv.startsWith("0.5.")) {
             if (patch(fv) > patch(ModelDescr.FORMAT_VERSION)) {
-                w.add(new ValidationIssue(
+                w.add(Diagnostic.of(
                         Severity.ALERT,
-                        "format_version",
+                        Location.of("format_version"),
                         "format_version " + fv + " is newer"
                                 + " than " + ModelDescr.FORMAT_VERSION
                                 + ", the version this SDK implements; it is treated"
@@ -127,7 +128,7 @@ public final class ModelValidation {
         }
     }
 
-    private static ValidationIssue alert(String loc) {
-        return new ValidationIssue(Severity.ALERT, loc, FAIR);
+    private static Diagnostic alert(String loc) {
+        return Diagnostic.of(Severity.ALERT, Location.parse(loc), FAIR);
     }
 }

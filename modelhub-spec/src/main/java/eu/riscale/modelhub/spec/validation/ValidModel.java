@@ -54,31 +54,32 @@ public @interface ValidModel {
             }
             context.disableDefaultConstraintViolation();
             HibernateConstraintValidatorContext hv = context.unwrap(HibernateConstraintValidatorContext.class);
-            for (ValidationIssue finding : findings) {
+            for (Diagnostic finding : findings) {
                 hv.withDynamicPayload(finding.severity());
-                String template = finding.msg()
+                String template = finding.message()
                         .replace("\\", "\\\\")
                         .replace("{", "\\{")
                         .replace("}", "\\}")
                         .replace("$", "\\$");
-                addAt(hv.buildConstraintViolationWithTemplate(template), finding.loc());
+                addAt(hv.buildConstraintViolationWithTemplate(template), finding.location());
             }
             return false;
         }
 
         /**
-         * Builds the node path of a dotted location such as {@code inputs.0.axes.2.size}: a list index goes on the
-         * node that follows it, as Bean Validation paths put it ({@code inputs[0].axes[2].size}).
+         * Builds the node path of a location such as {@code inputs, 0, axes, 2, size} from its segments: a list index
+         * goes on the node that follows it, as Bean Validation paths put it ({@code inputs[0].axes[2].size}).
          */
-        private static void addAt(ConstraintViolationBuilder builder, String loc) {
+        private static void addAt(ConstraintViolationBuilder builder, Location loc) {
             NodeBuilderCustomizableContext open = null;
             NodeBuilderDefinedContext indexed = null;
             Integer pendingIndex = null;
-            for (String part : loc.isEmpty() ? new String[0] : loc.split("\\.")) {
-                if (isIndex(part)) {
-                    pendingIndex = Integer.valueOf(part);
+            for (Object segment : loc.segments()) {
+                if (segment instanceof Integer index) {
+                    pendingIndex = index;
                     continue;
                 }
+                String part = (String) segment;
                 NodeBuilderCustomizableContext next = open != null
                         ? open.addPropertyNode(part)
                         : indexed != null ? indexed.addPropertyNode(part) : builder.addPropertyNode(part);
@@ -106,10 +107,6 @@ public @interface ValidModel {
             } else {
                 builder.addConstraintViolation();
             }
-        }
-
-        private static boolean isIndex(String part) {
-            return !part.isEmpty() && part.chars().allMatch(Character::isDigit);
         }
     }
 }

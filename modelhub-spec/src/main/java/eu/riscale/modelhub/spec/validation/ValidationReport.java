@@ -9,9 +9,9 @@ import java.util.Objects;
  *
  * @param issues all issues, sorted by location
  */
-public record ValidationReport(List<ValidationIssue> issues) {
-    private static final Comparator<ValidationIssue> ORDER =
-            Comparator.comparing(ValidationIssue::loc).thenComparing(ValidationIssue::msg);
+public record ValidationReport(List<Diagnostic> issues) {
+    private static final Comparator<Diagnostic> ORDER =
+            Comparator.comparing(Diagnostic::loc).thenComparing(Diagnostic::message);
 
     /** Copies and sorts the issues by location. */
     public ValidationReport {
@@ -25,12 +25,12 @@ public record ValidationReport(List<ValidationIssue> issues) {
     }
 
     /** {@return the issues of severity {@link Severity#ERROR}} */
-    public List<ValidationIssue> errors() {
-        return issues.stream().filter(ValidationIssue::isError).toList();
+    public List<Diagnostic> errors() {
+        return issues.stream().filter(Diagnostic::isError).toList();
     }
 
     /** {@return the issues below {@link Severity#ERROR}} */
-    public List<ValidationIssue> warnings() {
+    public List<Diagnostic> warnings() {
         return issues.stream().filter(i -> !i.isError()).toList();
     }
 
@@ -40,7 +40,7 @@ public record ValidationReport(List<ValidationIssue> issues) {
      * @param more issues found by another check
      * @return a report with the issues of both
      */
-    public ValidationReport with(List<ValidationIssue> more) {
+    public ValidationReport with(List<Diagnostic> more) {
         return new ValidationReport(
                 java.util.stream.Stream.concat(issues.stream(), more.stream()).toList());
     }

@@ -27,16 +27,29 @@ class BeanValidationTest {
     void pathsAreDottedSnakeCaseWithIndexes() {
         Root root = new Root(List.of(new Tensor(List.of(new Axis("x", 50), new Axis("Y", 101)))), "MIT");
         assertThat(BeanValidation.validate(root))
-                .extracting(ValidationIssue::loc)
+                .extracting(Diagnostic::loc)
                 .containsExactlyInAnyOrder("inputs.0.axes.1.id", "inputs.0.axes.1.max_percentile");
     }
 
     @Test
+    void locationsAreKeysAndIndicesTakenFromTheValidatorPath() {
+        Root root = new Root(List.of(new Tensor(List.of(new Axis("x", 50), new Axis("Y", 101)))), "MIT");
+        assertThat(BeanValidation.validate(root))
+                .extracting(Diagnostic::location)
+                .containsExactlyInAnyOrder(
+                        Location.of("inputs", 0, "axes", 1, "id"),
+                        Location.of("inputs", 0, "axes", 1, "max_percentile"));
+        assertThat(Location.of("inputs", 0, "axes").segments().get(1)).isInstanceOf(Integer.class);
+        assertThat(Location.parse("inputs.0.axes")).isEqualTo(Location.of("inputs", 0, "axes"));
+        assertThat(Location.ROOT.key("a.b").index(2).toString()).isEqualTo("a.b.2");
+    }
+
+    @Test
     void severityComesFromThePayload() {
-        List<ValidationIssue> issues = BeanValidation.validate(new Root(List.of(), "GPL-2.0+"));
+        List<Diagnostic> issues = BeanValidation.validate(new Root(List.of(), "GPL-2.0+"));
         assertThat(issues)
-                .containsExactly(
-                        new ValidationIssue(Severity.WARNING, "license", "'GPL-2.0+' is a deprecated SPDX license id"));
+                .containsExactly(Diagnostic.of(
+                        Severity.WARNING, Location.of("license"), "'GPL-2.0+' is a deprecated SPDX license id"));
         ValidationReport report = new ValidationReport(issues);
         assertThat(report.isValid()).isTrue();
         assertThat(report.warnings()).hasSize(1);
@@ -45,12 +58,12 @@ class BeanValidationTest {
     @Test
     void reportIsInvalidWithAnyErrorAndSortsByLocation() {
         ValidationReport report = new ValidationReport(List.of(
-                        new ValidationIssue(Severity.WARNING, "name", "w"),
-                        new ValidationIssue(Severity.ERROR, "inputs.0", "e")))
-                .with(List.of(new ValidationIssue(Severity.ALERT, "description", "a")));
+                        Diagnostic.of(Severity.WARNING, Location.of("name"), "w"),
+                        Diagnostic.of(Severity.ERROR, Location.of("inputs", 0), "e")))
+                .with(List.of(Diagnostic.of(Severity.ALERT, Location.of("description"), "a")));
         assertThat(report.isValid()).isFalse();
-        assertThat(report.issues()).extracting(ValidationIssue::loc).containsExactly("description", "inputs.0", "name");
-        assertThat(report.errors()).extracting(ValidationIssue::msg).containsExactly("e");
+        assertThat(report.issues()).extracting(Diagnostic::loc).containsExactly("description", "inputs.0", "name");
+        assertThat(report.errors()).extracting(Diagnostic::message).containsExactly("e");
     }
 
     @Test

@@ -16,7 +16,6 @@ import static eu.riscale.modelhub.core.description.internal.Field.optional;
 import static eu.riscale.modelhub.core.description.internal.Field.required;
 import static eu.riscale.modelhub.core.description.internal.Field.withDefault;
 
-import eu.riscale.modelhub.core.description.Problem;
 import eu.riscale.modelhub.core.description.codec.config.ConfigCodecs;
 import eu.riscale.modelhub.core.description.codec.tensors.TensorCodecs;
 import eu.riscale.modelhub.core.description.codec.weights.WeightsCodecs;
@@ -24,6 +23,7 @@ import eu.riscale.modelhub.core.description.internal.BindResult;
 import eu.riscale.modelhub.core.description.internal.RecordCodec;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.config.Config;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -77,7 +77,7 @@ public final class ModelCodec {
      * @return the model, or every problem found, each with its path
      */
     public static BindResult bind(JsonNode root) {
-        List<Problem> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
         ModelDescr model = MODEL.bind(root, problems);
         return model != null ? new BindResult(model, List.of()) : new BindResult(null, problems);
     }

@@ -1,7 +1,7 @@
 package eu.riscale.modelhub.core.description.internal;
 
-import eu.riscale.modelhub.core.description.Problem;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param model the bound model, or {@code null} when {@code problems} is not empty
  * @param problems every structural problem found, with its path
  */
-public record BindResult(@Nullable ModelDescr model, List<Problem> problems) {
+public record BindResult(@Nullable ModelDescr model, List<Diagnostic> problems) {
     /**
      * Copies the problems.
      *

@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.core.description.internal;
 
-import eu.riscale.modelhub.core.description.Problem;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +63,9 @@ public interface Codec<T> {
      * @param problems receives every problem found, with its path
      * @return the value, or {@code null} when a problem was reported
      */
-    default @Nullable T bind(JsonNode root, List<Problem> problems) {
+    default @Nullable T bind(JsonNode root, List<Diagnostic> problems) {
         int before = problems.size();
-        T value = read(new Node(root, "", problems));
+        T value = read(new Node(root, Location.ROOT, problems));
         return problems.size() == before ? value : null;
     }
 

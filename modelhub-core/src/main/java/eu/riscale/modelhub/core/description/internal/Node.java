@@ -1,7 +1,8 @@
 package eu.riscale.modelhub.core.description.internal;
 
-import eu.riscale.modelhub.core.description.Problem;
 import eu.riscale.modelhub.spec.tensor.DType;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A position in the parsed tree while binding: the JSON node, its dotted path, the shared problem list and the keys
+ * A position in the parsed tree while binding: the JSON node, its location, the shared problem list and the keys
  * of this mapping consumed so far. Leaf readers report a problem and return {@code null} on a wrong type.
  */
 public final class Node {
@@ -31,11 +32,11 @@ public final class Node {
             Map.of("b", "batch", "t", "time", "i", "index", "c", "channel");
 
     private final JsonNode json;
-    private final String path;
-    private final List<Problem> problems;
+    private final Location path;
+    private final List<Diagnostic> problems;
     private final Set<String> used = new HashSet<>();
 
-    Node(JsonNode json, String path, List<Problem> problems) {
+    Node(JsonNode json, Location path, List<Diagnostic> problems) {
         this.json = json;
         this.path = path;
         this.problems = problems;
@@ -45,7 +46,7 @@ public final class Node {
         return json;
     }
 
-    public String path() {
+    public Location path() {
         return path;
     }
 
@@ -53,12 +54,12 @@ public final class Node {
         return problems.size();
     }
 
-    public void problem(String loc, String msg) {
-        problems.add(Problem.at(loc, msg));
+    public void problem(Location loc, String msg) {
+        problems.add(Diagnostic.error(loc, msg));
     }
 
-    String childPath(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+    Location childPath(String key) {
+        return path.key(key);
     }
 
     /** Reports a problem unless this node is a mapping. */
@@ -306,7 +307,7 @@ public final class Node {
         List<T> out = new ArrayList<>();
         int i = 0;
         for (JsonNode e : json.values()) {
-            out.add(element.apply(new Node(e, childPath(Integer.toString(i++)), problems)));
+            out.add(element.apply(new Node(e, path.index(i++), problems)));
         }
         return out;
     }

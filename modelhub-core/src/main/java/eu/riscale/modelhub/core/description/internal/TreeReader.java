@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.core.description.internal;
 
-import eu.riscale.modelhub.core.description.Problem;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -238,8 +239,8 @@ final class TreeReader {
 
     private static YamlIo.YamlSyntaxException fail(String msg, Optional<Mark> mark) {
         String text = "malformed YAML: " + msg.strip();
-        Problem p = mark.map(m -> new Problem("", text, m.getLine() + 1, m.getColumn() + 1))
-                .orElseGet(() -> Problem.at("", text));
+        Diagnostic p = mark.map(m -> Diagnostic.error(Location.ROOT, text).at(m.getLine() + 1, m.getColumn() + 1))
+                .orElseGet(() -> Diagnostic.error(Location.ROOT, text));
         return new YamlIo.YamlSyntaxException(p, null);
     }
 }

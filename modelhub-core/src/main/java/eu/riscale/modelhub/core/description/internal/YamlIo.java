@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.core.description.internal;
 
-import eu.riscale.modelhub.core.description.Problem;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -83,7 +84,8 @@ public final class YamlIo {
         try {
             return new TreeReader(LOAD, reader).read();
         } catch (java.util.NoSuchElementException e) {
-            throw new YamlSyntaxException(Problem.at("", "malformed YAML: unexpected end of the document"), e);
+            throw new YamlSyntaxException(
+                    Diagnostic.error(Location.ROOT, "malformed YAML: unexpected end of the document"), e);
         }
     }
 
@@ -101,15 +103,15 @@ public final class YamlIo {
     public static final class YamlSyntaxException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        private final transient Problem problem;
+        private final transient Diagnostic problem;
 
-        YamlSyntaxException(Problem problem, @Nullable Throwable cause) {
+        YamlSyntaxException(Diagnostic problem, @Nullable Throwable cause) {
             super(problem.toString(), cause);
             this.problem = problem;
         }
 
         /** {@return the problem, with line and column where the parser reported them} */
-        public Problem problem() {
+        public Diagnostic problem() {
             return problem;
         }
     }

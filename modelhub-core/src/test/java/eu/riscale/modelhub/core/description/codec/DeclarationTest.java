@@ -8,7 +8,6 @@ import static eu.riscale.modelhub.core.description.internal.Field.withDefault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.riscale.modelhub.core.description.Problem;
 import eu.riscale.modelhub.core.description.codec.axes.AxisCodecs;
 import eu.riscale.modelhub.core.description.codec.config.ConfigCodecs;
 import eu.riscale.modelhub.core.description.codec.ops.OpCodecs;
@@ -22,6 +21,8 @@ import eu.riscale.modelhub.spec.config.ReproducibilityTolerance;
 import eu.riscale.modelhub.spec.op.ScaleRangeKwargs;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.IntervalOrRatioDataDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +60,10 @@ class DeclarationTest {
     void bindingReportsEveryProblemAndBuildsNothing() {
         RecordCodec<Pair> pair = RecordCodec.of(
                 Pair.class, required("name", Pair::name, STRING), withDefault("count", Pair::count, INTEGER, 0));
-        List<Problem> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
         assertThat(pair.bind(tree("{\"count\": \"x\", \"other\": 1}"), problems))
                 .isNull();
-        assertThat(problems).extracting(Problem::loc).containsExactly("name", "count", "other");
+        assertThat(problems).extracting(Diagnostic::loc).containsExactly("name", "count", "other");
         problems.clear();
         assertThat(pair.bind(tree("{\"name\": \"a\"}"), problems)).isEqualTo(new Pair("a", 0));
         assertThat(pair.write(new Pair("a", 0))).isEqualTo(tree("{\"name\": \"a\"}"));
@@ -115,10 +116,10 @@ class DeclarationTest {
 
     @Test
     void listElementsCarryTheirIndexInThePath() {
-        List<Problem> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
         Codec<List<Integer>> ints = INTEGER.list();
         assertThat(ints.bind(tree("[1, \"a\", 3, 4.5]"), problems)).isNull();
-        assertThat(problems).extracting(Problem::loc).containsExactly("1", "3");
+        assertThat(problems).extracting(Diagnostic::location).containsExactly(Location.of(1), Location.of(3));
     }
 
     private static JsonNode tree(String json) {
