@@ -41,12 +41,12 @@ final class FormatCheck {
             yaml = in.readAllBytes();
         }
         SourceReport report = SourceValidation.validateFormat(yaml, description.location());
-        List<TestMessage> errors = new ArrayList<>();
-        List<TestMessage> warnings = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        List<Diagnostic> warnings = new ArrayList<>();
         for (Diagnostic issue : report.issues()) {
             // name the file where the YAML parser gives a position
             String msg = issue.message().replace("(line ", "(" + description.fileName() + " line ");
-            (issue.isError() ? errors : warnings).add(new TestMessage(issue.loc(), msg));
+            (issue.isError() ? errors : warnings).add(Diagnostic.of(issue.severity(), issue.location(), msg));
         }
         TestDetail detail = TestDetail.ran(
                 CheckKind.FORMAT, NAME, null, errors, warnings, List.of(), Duration.ofNanos(System.nanoTime() - start));

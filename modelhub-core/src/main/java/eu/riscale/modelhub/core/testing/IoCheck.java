@@ -6,6 +6,7 @@ import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.time.Duration;
@@ -25,8 +26,8 @@ final class IoCheck {
 
     static TestDetail run(ModelDescr model, ResourceRoot root, Set<WeightsFormat> tested) {
         long start = System.nanoTime();
-        List<TestMessage> errors = new ArrayList<>();
-        List<TestMessage> warnings = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        List<Diagnostic> warnings = new ArrayList<>();
         WeightsDescr.Builder kept = model.weights().toBuilder();
         for (WeightsFormat f : WeightsFormat.values()) {
             if (tested.contains(f)) {
@@ -35,8 +36,8 @@ final class IoCheck {
             String prefix = "weights." + f.id();
             for (FileReference ref : FileReferences.of(model)) {
                 if (ref.loc().equals(prefix) || ref.loc().startsWith(prefix + ".")) {
-                    warnings.add(new TestMessage(
-                            ref.loc(),
+                    warnings.add(Diagnostic.warning(
+                            Location.parse(ref.loc()),
                             "not checked: " + ref.source() + " is only needed by the " + f.id()
                                     + " weights, which are not tested"));
                 }
@@ -45,7 +46,7 @@ final class IoCheck {
         }
         ModelDescr checked = model.toBuilder().weights(kept.build()).build();
         for (Diagnostic issue : IoValidation.check(checked, root)) {
-            (issue.isError() ? errors : warnings).add(new TestMessage(issue.loc(), issue.message()));
+            (issue.isError() ? errors : warnings).add(issue);
         }
         return TestDetail.ran(
                 CheckKind.IO, NAME, null, errors, warnings, List.of(), Duration.ofNanos(System.nanoTime() - start));

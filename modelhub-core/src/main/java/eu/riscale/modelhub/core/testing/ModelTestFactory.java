@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.testing;
 
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -73,7 +74,7 @@ public final class ModelTestFactory {
             Assumptions.abort("skipped: " + detail.skipReason());
         }
         if (detail.status() == DetailStatus.FAILED) {
-            Assertions.fail(detail.errors().stream().map(TestMessage::toString).collect(Collectors.joining("\n")));
+            Assertions.fail(detail.errors().stream().map(Diagnostic::describe).collect(Collectors.joining("\n")));
         }
     }
 }

@@ -8,6 +8,8 @@ import eu.riscale.modelhub.spec.axis.Axis;
 import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsEntryDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
@@ -116,8 +118,8 @@ public final class ModelTests {
                     CheckKind.IO,
                     IoCheck.NAME,
                     null,
-                    List.of(new TestMessage(
-                            "weights",
+                    List.of(Diagnostic.error(
+                            Location.of("weights"),
                             "no "
                                     + options.weightsFormat()
                                             .map(WeightsFormat::id)
@@ -156,7 +158,8 @@ public final class ModelTests {
                         CheckKind.REPRODUCE,
                         reproduceName(f),
                         f,
-                        List.of(new TestMessage("weights." + f.id(), "cannot load the weights: " + message(e))),
+                        List.of(Diagnostic.error(
+                                Location.of("weights", f.id()), "cannot load the weights: " + message(e))),
                         List.of(),
                         List.of(),
                         Duration.ZERO));
@@ -265,14 +268,14 @@ public final class ModelTests {
             InferenceBackend.Session session,
             TestOptions options) {
         long start = System.nanoTime();
-        List<TestMessage> errors = new ArrayList<>();
-        List<TestMessage> warnings = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        List<Diagnostic> warnings = new ArrayList<>();
         List<Deviation> deviations = new ArrayList<>();
-        String loc = "weights." + format.id();
+        Location loc = Location.of("weights", format.id());
         try {
             Map<String, Tensor> actual = session.predict(testInputs(model, root));
             if (actual.size() != model.outputs().size()) {
-                errors.add(new TestMessage(
+                errors.add(Diagnostic.error(
                         loc,
                         "expected " + model.outputs().size() + " outputs " + outputIds(model) + ", the model gave "
                                 + actual.size() + " " + actual.keySet()));
@@ -281,18 +284,19 @@ public final class ModelTests {
                 OutputTensorDescr out = model.outputs().get(i);
                 Tensor a = actual.get(out.id());
                 if (a == null) {
-                    errors.add(new TestMessage("outputs." + i, "output '" + out.id() + "' is missing"));
+                    errors.add(Diagnostic.error(Location.of("outputs", i), "output '" + out.id() + "' is missing"));
                     continue;
                 }
                 save(options, out.id(), format, a, warnings);
                 if (out.testTensor() == null) {
-                    warnings.add(new TestMessage("outputs." + i + ".test_tensor", "no test tensor, not compared"));
+                    warnings.add(Diagnostic.warning(
+                            Location.of("outputs", i, "test_tensor"), "no test tensor, not compared"));
                     continue;
                 }
                 Tensor expected = readTensor(root, out.testTensor(), out.axes());
                 if (!a.axes().equals(expected.axes()) || !Arrays.equals(a.shape(), expected.shape())) {
-                    errors.add(new TestMessage(
-                            "outputs." + i,
+                    errors.add(Diagnostic.error(
+                            Location.of("outputs", i),
                             "output '" + out.id() + "' has shape " + tagged(a) + ", expected " + tagged(expected)));
                     continue;
                 }
@@ -300,13 +304,13 @@ public final class ModelTests {
                 Deviation d = Deviation.compare(out.id(), a, expected, tolerance);
                 deviations.add(d);
                 if (d.exceedsTolerance()) {
-                    errors.add(new TestMessage("outputs." + i, d.describe()));
+                    errors.add(Diagnostic.error(Location.of("outputs", i), d.describe()));
                 } else if (d.mismatched() > 0) {
-                    warnings.add(new TestMessage("outputs." + i, d.describe()));
+                    warnings.add(Diagnostic.warning(Location.of("outputs", i), d.describe()));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            errors.add(new TestMessage(loc, message(e)));
+            errors.add(Diagnostic.error(loc, message(e)));
         }
         return TestDetail.ran(
                 CheckKind.REPRODUCE,
@@ -319,7 +323,7 @@ public final class ModelTests {
     }
 
     private static void save(
-            TestOptions options, String id, WeightsFormat format, Tensor tensor, List<TestMessage> warnings) {
+            TestOptions options, String id, WeightsFormat format, Tensor tensor, List<Diagnostic> warnings) {
         Optional<Path> dir = options.saveOutputs();
         if (dir.isEmpty()) {
             return;
@@ -329,7 +333,7 @@ public final class ModelTests {
             Files.createDirectories(dir.get());
             Npy.write(tensor, file);
         } catch (IOException e) {
-            warnings.add(new TestMessage("", "cannot save the output to " + file + ": " + message(e)));
+            warnings.add(Diagnostic.warning(Location.ROOT, "cannot save the output to " + file + ": " + message(e)));
         }
     }
 

@@ -23,6 +23,8 @@ import eu.riscale.modelhub.spec.axis.TimeOutputAxis;
 import eu.riscale.modelhub.spec.axis.TimeOutputAxisWithHalo;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
 import java.time.Duration;
@@ -46,7 +48,7 @@ final class ShapesCheck {
 
     static TestDetail run(ModelDescr model, ResourceRoot root, WeightsFormat format, InferenceBackend.Session session) {
         long start = System.nanoTime();
-        List<TestMessage> errors = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
         try {
             Map<String, Tensor> test = ModelTests.testInputs(model, root);
             for (int n : sizeParameters(model)) {
@@ -61,14 +63,15 @@ final class ShapesCheck {
                     try {
                         outputs = session.predict(inputs);
                     } catch (IOException | RuntimeException e) {
-                        errors.add(new TestMessage("weights." + format.id(), label + ": " + ModelTests.message(e)));
+                        errors.add(Diagnostic.error(
+                                Location.of("weights", format.id()), label + ": " + ModelTests.message(e)));
                         continue;
                     }
                     checkOutputs(model, sizes, b, outputs, label, errors);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            errors.add(new TestMessage("weights." + format.id(), ModelTests.message(e)));
+            errors.add(Diagnostic.error(Location.of("weights", format.id()), ModelTests.message(e)));
         }
         return TestDetail.ran(
                 CheckKind.SHAPES,
@@ -152,17 +155,18 @@ final class ShapesCheck {
             int b,
             Map<String, Tensor> outputs,
             String label,
-            List<TestMessage> errors) {
+            List<Diagnostic> errors) {
         for (int i = 0; i < model.outputs().size(); i++) {
             OutputTensorDescr out = model.outputs().get(i);
             Tensor t = outputs.get(out.id());
             if (t == null) {
-                errors.add(new TestMessage("outputs." + i, label + ": output '" + out.id() + "' is missing"));
+                errors.add(
+                        Diagnostic.error(Location.of("outputs", i), label + ": output '" + out.id() + "' is missing"));
                 continue;
             }
             if (t.ndim() != out.axes().size()) {
-                errors.add(new TestMessage(
-                        "outputs." + i,
+                errors.add(Diagnostic.error(
+                        Location.of("outputs", i),
                         label + ": output '" + out.id() + "' has shape " + ModelTests.tagged(t) + ", expected "
                                 + out.axes().size() + " axes"));
                 continue;
@@ -188,8 +192,8 @@ final class ShapesCheck {
                     expected = ok ? null : "[" + dd.min() + ", " + (dd.max() == null ? "inf" : dd.max()) + "]";
                 }
                 if (expected != null) {
-                    errors.add(new TestMessage(
-                            "outputs." + i + ".axes." + d,
+                    errors.add(Diagnostic.error(
+                            Location.of("outputs", i, "axes", d),
                             label + ": output '" + out.id() + "' has size " + actual + " along '" + a.id()
                                     + "', expected " + expected));
                 }

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.testing;
 
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -93,11 +94,11 @@ public final class SummaryJson {
         return root;
     }
 
-    private static void messages(ArrayNode array, List<TestMessage> messages) {
-        for (TestMessage m : messages) {
+    private static void messages(ArrayNode array, List<Diagnostic> messages) {
+        for (Diagnostic m : messages) {
             ObjectNode o = array.addObject();
             o.put("loc", m.loc());
-            o.put("msg", m.msg());
+            o.put("msg", m.message());
         }
     }
 

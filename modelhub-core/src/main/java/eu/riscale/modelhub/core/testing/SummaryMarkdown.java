@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.testing;
 
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,17 +65,17 @@ public final class SummaryMarkdown {
         return b.toString();
     }
 
-    private static void list(StringBuilder b, String title, List<TestMessage> messages) {
+    private static void list(StringBuilder b, String title, List<Diagnostic> messages) {
         if (messages.isEmpty()) {
             return;
         }
         b.append(title).append(":\n\n");
-        for (TestMessage m : messages) {
+        for (Diagnostic m : messages) {
             b.append("- ");
             if (!m.loc().isEmpty()) {
                 b.append('`').append(m.loc()).append("`: ");
             }
-            b.append(escape(m.msg())).append('\n');
+            b.append(escape(m.message())).append('\n');
         }
         b.append('\n');
     }

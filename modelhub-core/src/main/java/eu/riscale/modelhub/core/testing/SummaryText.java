@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.testing;
 
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,9 +38,9 @@ public final class SummaryText {
         return b.toString();
     }
 
-    private static void lines(StringBuilder b, String kind, List<TestMessage> messages) {
-        for (TestMessage m : messages) {
-            b.append("      ").append(kind).append(": ").append(m).append('\n');
+    private static void lines(StringBuilder b, String kind, List<Diagnostic> messages) {
+        for (Diagnostic m : messages) {
+            b.append("      ").append(kind).append(": ").append(m.describe()).append('\n');
         }
     }
 }

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.testing;
 
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.time.Duration;
 import java.util.List;
@@ -25,8 +26,8 @@ public record TestDetail(
         String name,
         DetailStatus status,
         @Nullable WeightsFormat weightsFormat,
-        List<TestMessage> errors,
-        List<TestMessage> warnings,
+        List<Diagnostic> errors,
+        List<Diagnostic> warnings,
         @Nullable String skipReason,
         List<Deviation> deviations,
         Duration duration) {
@@ -67,8 +68,8 @@ public record TestDetail(
             CheckKind check,
             String name,
             @Nullable WeightsFormat weightsFormat,
-            List<TestMessage> errors,
-            List<TestMessage> warnings,
+            List<Diagnostic> errors,
+            List<Diagnostic> warnings,
             List<Deviation> deviations,
             Duration duration) {
         return new TestDetail(

@@ -3,6 +3,8 @@ package eu.riscale.modelhub.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +33,7 @@ class ModelTestFactoryTest {
                                 CheckKind.IO,
                                 "I/O",
                                 null,
-                                List.of(new TestMessage("covers.0", "file not found")),
+                                List.of(Diagnostic.error(Location.of("covers", 0), "file not found")),
                                 List.of(),
                                 List.of(),
                                 Duration.ZERO),

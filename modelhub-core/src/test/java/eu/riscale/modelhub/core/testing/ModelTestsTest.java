@@ -9,6 +9,7 @@ import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,13 +71,13 @@ class ModelTestsTest {
         assertThat(io.status()).isEqualTo(DetailStatus.PASSED);
         // the remote state dict and the absent unet2d.py belong to the untested pytorch_state_dict entry
         assertThat(io.warnings())
-                .extracting(TestMessage::loc)
+                .extracting(Diagnostic::loc)
                 .containsExactlyInAnyOrder(
                         "weights.pytorch_state_dict",
                         "weights.pytorch_state_dict.architecture",
                         "weights.pytorch_state_dict.dependencies",
                         "documentation"); // no "# Validation" section in its README
-        assertThat(io.warnings().get(0).msg()).startsWith("not checked: ");
+        assertThat(io.warnings().get(0).message()).startsWith("not checked: ");
         TestDetail reproduce = s.details().stream()
                 .filter(d -> d.check() == CheckKind.REPRODUCE && d.weightsFormat() == WeightsFormat.ONNX)
                 .findFirst()
@@ -112,7 +113,8 @@ class ModelTestsTest {
         assertThat(d.maxAbsoluteIndex()).containsExactly(0, 0, 0, 199);
         assertThat(reproduce.errors()).singleElement().satisfies(m -> {
             assertThat(m.loc()).isEqualTo("outputs.0");
-            assertThat(m.msg()).contains("200 of 262144 elements mismatched", "at {batch=0, channel=0, y=0, x=199}");
+            assertThat(m.message())
+                    .contains("200 of 262144 elements mismatched", "at {batch=0, channel=0, y=0, x=199}");
         });
         Tensor saved = Npy.read(tmp.resolve("out/actual_output_probability_onnx.npy"));
         assertThat(saved.shape()).containsExactly(1, 1, 512, 512);
@@ -147,7 +149,7 @@ class ModelTestsTest {
         assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
         assertThat(s.details().get(1).errors()).singleElement().satisfies(m -> {
             assertThat(m.loc()).isEqualTo("outputs.0.test_tensor.sha256");
-            assertThat(m.msg()).contains("39925fb3");
+            assertThat(m.message()).contains("39925fb3");
         });
     }
 
@@ -158,7 +160,7 @@ class ModelTestsTest {
         TestSummary s = ModelTests.test(copy, options(runs(WeightsFormat.TORCHSCRIPT)));
         assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
         assertThat(s.details().get(1).errors())
-                .extracting(TestMessage::toString)
+                .extracting(Diagnostic::describe)
                 .singleElement()
                 .asString()
                 .startsWith("weights.onnx: file 'weights.onnx' not found");
@@ -172,7 +174,7 @@ class ModelTestsTest {
                         .with(b -> b.weightsFormat(WeightsFormat.PYTORCH_STATE_DICT)));
         assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
         assertThat(s.details().get(1).errors())
-                .extracting(TestMessage::loc)
+                .extracting(Diagnostic::loc)
                 .containsExactly("weights.pytorch_state_dict.architecture");
     }
 
@@ -201,7 +203,7 @@ class ModelTestsTest {
                 .satisfies(d -> {
                     assertThat(d.check()).isEqualTo(CheckKind.REPRODUCE);
                     assertThat(d.errors())
-                            .extracting(TestMessage::toString)
+                            .extracting(Diagnostic::describe)
                             .containsExactly("weights.onnx: cannot load the weights: not an ONNX model");
                 });
         assertThat(s.details())
@@ -216,7 +218,7 @@ class ModelTestsTest {
         Files.delete(copy.resolve("cover0.png"));
         TestSummary s = ModelTests.test(copy, options(runs(WeightsFormat.ONNX)));
         assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
-        assertThat(s.details().get(1).errors()).extracting(TestMessage::loc).containsExactly("covers.0");
+        assertThat(s.details().get(1).errors()).extracting(Diagnostic::loc).containsExactly("covers.0");
     }
 
     @Test
@@ -228,7 +230,7 @@ class ModelTestsTest {
         assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
         assertThat(s.details()).singleElement().satisfies(d -> {
             assertThat(d.check()).isEqualTo(CheckKind.FORMAT);
-            assertThat(d.errors().get(0).msg()).contains("bioimageio.yaml line ");
+            assertThat(d.errors().get(0).message()).contains("bioimageio.yaml line ");
         });
     }
 
@@ -240,7 +242,7 @@ class ModelTestsTest {
         TestSummary s = ModelTests.test(copy, options(runs(WeightsFormat.ONNX)));
         assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
         assertThat(s.details().get(0).errors())
-                .extracting(TestMessage::toString)
+                .extracting(Diagnostic::describe)
                 .anySatisfy(m -> assertThat(m).startsWith("outputs.0.").contains("nope"));
     }
 
@@ -265,7 +267,7 @@ class ModelTestsTest {
                 Conformance.model("unet2d_multi_tensor"),
                 options(runs()).with(b -> b.weightsFormat(WeightsFormat.ONNX)));
         assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
-        assertThat(s.details().get(1).errors().get(0).msg()).isEqualTo("no onnx weights entry");
+        assertThat(s.details().get(1).errors().get(0).message()).isEqualTo("no onnx weights entry");
     }
 
     @Test

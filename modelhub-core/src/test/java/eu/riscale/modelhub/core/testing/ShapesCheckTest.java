@@ -97,7 +97,7 @@ class ShapesCheckTest {
                 TestDetail bad = ShapesCheck.run(model, root, WeightsFormat.ONNX, cropping);
                 assertThat(bad.status()).isEqualTo(DetailStatus.FAILED);
                 assertThat(bad.errors()).hasSize(6);
-                assertThat(bad.errors().get(0).toString())
+                assertThat(bad.errors().get(0).describe())
                         .isEqualTo("outputs.0.axes.3: n=0, batch size 1: output 'probability' has size 63 along 'x',"
                                 + " expected 64");
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +19,7 @@ class SummaryRenderingTest {
             "Format validation",
             null,
             List.of(),
-            List.of(new TestMessage("cite", "Needs to be filled")),
+            List.of(Diagnostic.error(Location.of("cite"), "Needs to be filled")),
             List.of(),
             Duration.ofMillis(12));
 
@@ -29,7 +31,7 @@ class SummaryRenderingTest {
                 CheckKind.REPRODUCE,
                 "Reproduce test outputs from test inputs (onnx)",
                 WeightsFormat.ONNX,
-                List.of(new TestMessage("outputs.0", d.describe())),
+                List.of(Diagnostic.error(Location.of("outputs", 0), d.describe())),
                 List.of(),
                 List.of(d),
                 Duration.ofMillis(1500));
@@ -44,7 +46,7 @@ class SummaryRenderingTest {
                 CheckKind.IO,
                 "io",
                 null,
-                List.of(new TestMessage("covers.0", "missing")),
+                List.of(Diagnostic.error(Location.of("covers", 0), "missing")),
                 List.of(),
                 List.of(),
                 Duration.ZERO);
@@ -65,7 +67,7 @@ class SummaryRenderingTest {
                         "io",
                         DetailStatus.PASSED,
                         null,
-                        List.of(new TestMessage("", "x")),
+                        List.of(Diagnostic.error(Location.ROOT, "x")),
                         List.of(),
                         null,
                         List.of(),

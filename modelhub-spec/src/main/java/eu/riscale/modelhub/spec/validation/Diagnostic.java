@@ -81,6 +81,11 @@ public record Diagnostic(Severity severity, Location location, String message, i
         return location.toString();
     }
 
+    /** {@return the location and message, for example {@code outputs.0: ...}; the message alone at the root} */
+    public String describe() {
+        return location.isRoot() ? message : loc() + ": " + message;
+    }
+
     /** {@return whether this is an error (as opposed to a warning or note)} */
     public boolean isError() {
         return severity == Severity.ERROR;
