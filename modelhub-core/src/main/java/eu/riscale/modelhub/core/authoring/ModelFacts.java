@@ -62,23 +62,9 @@ import org.jspecify.annotations.Nullable;
 final class ModelFacts {
     private ModelFacts() {}
 
-    /** The weights entries present, in the reference's priority order. */
+    /** The weights entries present, in {@link WeightsDescr#PRIORITY} order. */
     static List<WeightsEntryDescr> weights(ModelDescr model) {
-        WeightsDescr w = model.weights();
-        List<WeightsEntryDescr> out = new ArrayList<>();
-        addIfPresent(out, w.torchscript());
-        addIfPresent(out, w.onnx());
-        addIfPresent(out, w.pytorchStateDict());
-        addIfPresent(out, w.tensorflowSavedModelBundle());
-        addIfPresent(out, w.kerasHdf5());
-        addIfPresent(out, w.tensorflowJs());
-        return out;
-    }
-
-    private static void addIfPresent(List<WeightsEntryDescr> out, @Nullable WeightsEntryDescr e) {
-        if (e != null) {
-            out.add(e);
-        }
+        return model.weights().entries();
     }
 
     static Set<WeightsFormat> formats(ModelDescr model) {

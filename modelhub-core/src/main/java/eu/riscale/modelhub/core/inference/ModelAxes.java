@@ -5,19 +5,11 @@ import eu.riscale.modelhub.spec.axis.Axis;
 import eu.riscale.modelhub.spec.axis.BatchAxis;
 import eu.riscale.modelhub.spec.axis.ChannelAxis;
 import eu.riscale.modelhub.spec.axis.FixedSize;
-import eu.riscale.modelhub.spec.axis.IndexInputAxis;
-import eu.riscale.modelhub.spec.axis.IndexOutputAxis;
 import eu.riscale.modelhub.spec.axis.InputAxis;
 import eu.riscale.modelhub.spec.axis.InputSize;
 import eu.riscale.modelhub.spec.axis.OutputAxis;
 import eu.riscale.modelhub.spec.axis.OutputSize;
 import eu.riscale.modelhub.spec.axis.ParameterizedSize;
-import eu.riscale.modelhub.spec.axis.SpaceInputAxis;
-import eu.riscale.modelhub.spec.axis.SpaceOutputAxis;
-import eu.riscale.modelhub.spec.axis.SpaceOutputAxisWithHalo;
-import eu.riscale.modelhub.spec.axis.TimeInputAxis;
-import eu.riscale.modelhub.spec.axis.TimeOutputAxis;
-import eu.riscale.modelhub.spec.axis.TimeOutputAxisWithHalo;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import java.util.ArrayList;
@@ -38,58 +30,22 @@ final class ModelAxes {
 
     /** {@return the size of an input axis, or null for batch and channel axes} */
     static @Nullable InputSize size(InputAxis axis) {
-        if (axis instanceof SpaceInputAxis) {
-            return ((SpaceInputAxis) axis).size();
-        } else if (axis instanceof TimeInputAxis) {
-            return ((TimeInputAxis) axis).size();
-        } else if (axis instanceof IndexInputAxis) {
-            return ((IndexInputAxis) axis).size();
-        }
-        return null;
+        return axis.inputSize();
     }
 
     /** {@return the size of an output axis, or null for batch and channel axes} */
     static @Nullable OutputSize size(OutputAxis axis) {
-        if (axis instanceof SpaceOutputAxis) {
-            return ((SpaceOutputAxis) axis).size();
-        } else if (axis instanceof SpaceOutputAxisWithHalo) {
-            return ((SpaceOutputAxisWithHalo) axis).size();
-        } else if (axis instanceof TimeOutputAxis) {
-            return ((TimeOutputAxis) axis).size();
-        } else if (axis instanceof TimeOutputAxisWithHalo) {
-            return ((TimeOutputAxisWithHalo) axis).size();
-        } else if (axis instanceof IndexOutputAxis) {
-            return ((IndexOutputAxis) axis).size();
-        }
-        return null;
+        return axis.outputSize();
     }
 
     /** {@return the physical scale of an axis (1 for batch, channel and index axes)} */
     static double scale(Axis axis) {
-        if (axis instanceof SpaceInputAxis) {
-            return ((SpaceInputAxis) axis).scale();
-        } else if (axis instanceof TimeInputAxis) {
-            return ((TimeInputAxis) axis).scale();
-        } else if (axis instanceof SpaceOutputAxis) {
-            return ((SpaceOutputAxis) axis).scale();
-        } else if (axis instanceof SpaceOutputAxisWithHalo) {
-            return ((SpaceOutputAxisWithHalo) axis).scale();
-        } else if (axis instanceof TimeOutputAxis) {
-            return ((TimeOutputAxis) axis).scale();
-        } else if (axis instanceof TimeOutputAxisWithHalo) {
-            return ((TimeOutputAxisWithHalo) axis).scale();
-        }
-        return 1.0;
+        return axis.scale();
     }
 
     /** {@return the declared halo of an output axis, 0 when none} */
     static int halo(OutputAxis axis) {
-        if (axis instanceof SpaceOutputAxisWithHalo) {
-            return ((SpaceOutputAxisWithHalo) axis).halo();
-        } else if (axis instanceof TimeOutputAxisWithHalo) {
-            return ((TimeOutputAxisWithHalo) axis).halo();
-        }
-        return 0;
+        return axis.halo();
     }
 
     static InputTensorDescr input(ModelDescr model, String id) {

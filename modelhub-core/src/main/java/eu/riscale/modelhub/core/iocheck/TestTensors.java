@@ -14,7 +14,6 @@ import eu.riscale.modelhub.spec.axis.SizeReference;
 import eu.riscale.modelhub.spec.axis.SpaceInputAxis;
 import eu.riscale.modelhub.spec.axis.SpaceOutputAxis;
 import eu.riscale.modelhub.spec.axis.SpaceOutputAxisWithHalo;
-import eu.riscale.modelhub.spec.axis.SpatioTemporalAxis;
 import eu.riscale.modelhub.spec.axis.TimeInputAxis;
 import eu.riscale.modelhub.spec.axis.TimeOutputAxis;
 import eu.riscale.modelhub.spec.axis.TimeOutputAxisWithHalo;
@@ -285,7 +284,7 @@ final class TestTensors {
     }
 
     private static double scale(Axis a) {
-        return a instanceof SpatioTemporalAxis ? ((SpatioTemporalAxis) a).scale() : 1.0;
+        return a.scale();
     }
 
     private static List<String> axisIds(List<? extends Axis> axes) {

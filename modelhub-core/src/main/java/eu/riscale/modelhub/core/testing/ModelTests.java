@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -224,19 +223,9 @@ public final class ModelTests {
                 .orElse(present);
     }
 
-    /** The weights entries present, in the reference's priority order where it has one. */
+    /** The weights entries present, in {@link WeightsDescr#PRIORITY} order. */
     static List<WeightsEntryDescr> entries(ModelDescr model) {
-        WeightsDescr w = model.weights();
-        return Stream.of(
-                        w.pytorchStateDict(),
-                        w.tensorflowSavedModelBundle(),
-                        w.torchscript(),
-                        w.onnx(),
-                        w.kerasHdf5(),
-                        w.tensorflowJs())
-                .filter(Objects::nonNull)
-                .map(WeightsEntryDescr.class::cast)
-                .toList();
+        return model.weights().entries();
     }
 
     static Tensor readTensor(ResourceRoot root, FileDescr file, List<? extends Axis> axes) throws IOException {

@@ -10,17 +10,10 @@ import eu.riscale.modelhub.spec.axis.BatchAxis;
 import eu.riscale.modelhub.spec.axis.ChannelAxis;
 import eu.riscale.modelhub.spec.axis.DataDependentSize;
 import eu.riscale.modelhub.spec.axis.FixedSize;
-import eu.riscale.modelhub.spec.axis.IndexInputAxis;
-import eu.riscale.modelhub.spec.axis.IndexOutputAxis;
+import eu.riscale.modelhub.spec.axis.InputAxis;
+import eu.riscale.modelhub.spec.axis.OutputAxis;
 import eu.riscale.modelhub.spec.axis.ParameterizedSize;
 import eu.riscale.modelhub.spec.axis.SizeReference;
-import eu.riscale.modelhub.spec.axis.SpaceInputAxis;
-import eu.riscale.modelhub.spec.axis.SpaceOutputAxis;
-import eu.riscale.modelhub.spec.axis.SpaceOutputAxisWithHalo;
-import eu.riscale.modelhub.spec.axis.SpatioTemporalAxis;
-import eu.riscale.modelhub.spec.axis.TimeInputAxis;
-import eu.riscale.modelhub.spec.axis.TimeOutputAxis;
-import eu.riscale.modelhub.spec.axis.TimeOutputAxisWithHalo;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
@@ -220,27 +213,13 @@ final class ShapesCheck {
     }
 
     static @Nullable AxisSize size(Axis a) {
-        if (a instanceof SpaceInputAxis x) {
-            return x.size();
-        } else if (a instanceof TimeInputAxis x) {
-            return x.size();
-        } else if (a instanceof IndexInputAxis x) {
-            return x.size();
-        } else if (a instanceof SpaceOutputAxis x) {
-            return x.size();
-        } else if (a instanceof SpaceOutputAxisWithHalo x) {
-            return x.size();
-        } else if (a instanceof TimeOutputAxis x) {
-            return x.size();
-        } else if (a instanceof TimeOutputAxisWithHalo x) {
-            return x.size();
-        } else if (a instanceof IndexOutputAxis x) {
-            return x.size();
+        if (a instanceof InputAxis in) {
+            return in.inputSize();
         }
-        return null;
+        return ((OutputAxis) a).outputSize();
     }
 
     private static double scale(Axis a) {
-        return a instanceof SpatioTemporalAxis s ? s.scale() : 1.0;
+        return a.scale();
     }
 }

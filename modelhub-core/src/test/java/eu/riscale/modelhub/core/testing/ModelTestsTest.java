@@ -53,12 +53,13 @@ class ModelTestsTest {
                 .containsExactly(
                         "format passed null",
                         "io passed null",
-                        "reproduce skipped pytorch_state_dict",
-                        "shapes skipped pytorch_state_dict",
+                        // WeightsDescr.PRIORITY: torchscript, onnx, pytorch_state_dict, ...
                         "reproduce skipped torchscript",
                         "shapes skipped torchscript",
                         "reproduce skipped onnx",
-                        "shapes skipped onnx");
+                        "shapes skipped onnx",
+                        "reproduce skipped pytorch_state_dict",
+                        "shapes skipped pytorch_state_dict");
         assertThat(s.details().get(2).skipReason()).isEqualTo("inference not available");
     }
 

@@ -15,4 +15,9 @@ public sealed interface Axis permits InputAxis, OutputAxis, SpatioTemporalAxis {
 
     /** {@return the kind of axis, written as its {@code type} key} */
     AxisType type();
+
+    /** {@return the physical size of one step along the axis; 1 for batch, channel and index axes} */
+    default double scale() {
+        return 1.0;
+    }
 }

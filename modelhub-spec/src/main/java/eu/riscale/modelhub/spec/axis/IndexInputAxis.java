@@ -46,6 +46,12 @@ public record IndexInputAxis(
         return AxisType.INDEX;
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public InputSize inputSize() {
+        return size;
+    }
+
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();

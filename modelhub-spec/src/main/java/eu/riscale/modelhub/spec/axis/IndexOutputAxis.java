@@ -43,6 +43,12 @@ public record IndexOutputAxis(
         return AxisType.INDEX;
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public OutputSize outputSize() {
+        return size;
+    }
+
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();

@@ -60,6 +60,12 @@ public record SpaceInputAxis(
         return AxisType.SPACE;
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public InputSize inputSize() {
+        return size;
+    }
+
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();

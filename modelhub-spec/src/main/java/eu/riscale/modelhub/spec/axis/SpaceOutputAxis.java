@@ -57,6 +57,12 @@ public record SpaceOutputAxis(
         return AxisType.SPACE;
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public OutputSize outputSize() {
+        return size;
+    }
+
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();

@@ -61,6 +61,12 @@ public record SpaceOutputAxisWithHalo(
         return AxisType.SPACE;
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public OutputSize outputSize() {
+        return size;
+    }
+
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();

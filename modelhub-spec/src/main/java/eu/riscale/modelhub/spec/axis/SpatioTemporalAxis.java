@@ -18,5 +18,6 @@ public sealed interface SpatioTemporalAxis extends Axis
     String unit();
 
     /** {@return the physical size of one step along the axis} */
+    @Override
     double scale();
 }

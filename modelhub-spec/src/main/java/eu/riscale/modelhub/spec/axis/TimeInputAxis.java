@@ -60,6 +60,12 @@ public record TimeInputAxis(
         return AxisType.TIME;
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public InputSize inputSize() {
+        return size;
+    }
+
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();

@@ -1,6 +1,8 @@
 package eu.riscale.modelhub.spec.weights;
 
 import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,61 @@ public record WeightsDescr(
         @Valid @Nullable TensorflowJsWeightsDescr tensorflowJs,
         @Valid @Nullable TensorflowSavedModelBundleWeightsDescr tensorflowSavedModelBundle,
         @Valid @Nullable TorchscriptWeightsDescr torchscript) {
+    /**
+     * The order in which the SDK prefers weights formats wherever it picks or lists entries (tests, model cards,
+     * reviews): the formats it runs first (TorchScript, then ONNX), then the PyTorch state dict, then the TensorFlow
+     * and Keras formats.
+     */
+    public static final List<WeightsFormat> PRIORITY = List.of(
+            WeightsFormat.TORCHSCRIPT,
+            WeightsFormat.ONNX,
+            WeightsFormat.PYTORCH_STATE_DICT,
+            WeightsFormat.TENSORFLOW_SAVED_MODEL_BUNDLE,
+            WeightsFormat.KERAS_HDF5,
+            WeightsFormat.TENSORFLOW_JS);
+
+    /**
+     * The entry of one format.
+     *
+     * @param format the weights format
+     * @return the entry, or {@code null} when the description has none of that format
+     */
+    public @Nullable WeightsEntryDescr get(WeightsFormat format) {
+        switch (format) {
+            case KERAS_HDF5:
+                return kerasHdf5;
+            case ONNX:
+                return onnx;
+            case PYTORCH_STATE_DICT:
+                return pytorchStateDict;
+            case TENSORFLOW_JS:
+                return tensorflowJs;
+            case TENSORFLOW_SAVED_MODEL_BUNDLE:
+                return tensorflowSavedModelBundle;
+            case TORCHSCRIPT:
+                return torchscript;
+            default:
+                throw new AssertionError(format);
+        }
+    }
+
+    /** {@return the entries present, in {@link #PRIORITY} order} */
+    public List<WeightsEntryDescr> entries() {
+        List<WeightsEntryDescr> out = new ArrayList<>();
+        for (WeightsFormat f : PRIORITY) {
+            WeightsEntryDescr e = get(f);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** {@return the formats present, in {@link #PRIORITY} order} */
+    public List<WeightsFormat> formats() {
+        return entries().stream().map(WeightsEntryDescr::format).toList();
+    }
+
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();
