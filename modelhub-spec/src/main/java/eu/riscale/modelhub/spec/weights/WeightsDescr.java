@@ -41,7 +41,7 @@ public record WeightsDescr(
      * @param format the weights format
      * @return the entry, or {@code null} when the description has none of that format
      */
-    public @Nullable WeightsEntryDescr get(WeightsFormat format) {
+    public @Nullable WeightsEntryDescr entry(WeightsFormat format) {
         switch (format) {
             case KERAS_HDF5:
                 return kerasHdf5;
@@ -64,7 +64,7 @@ public record WeightsDescr(
     public List<WeightsEntryDescr> entries() {
         List<WeightsEntryDescr> out = new ArrayList<>();
         for (WeightsFormat f : PRIORITY) {
-            WeightsEntryDescr e = get(f);
+            WeightsEntryDescr e = entry(f);
             if (e != null) {
                 out.add(e);
             }

@@ -27,10 +27,10 @@ class WeightsPriorityTest {
         assertThat(w.formats())
                 .containsExactly(WeightsFormat.TORCHSCRIPT, WeightsFormat.ONNX, WeightsFormat.KERAS_HDF5);
         assertThat(w.entries()).extracting(WeightsEntryDescr::source).containsExactly("m.pt", "m.onnx", "k.h5");
-        assertThat(w.get(WeightsFormat.PYTORCH_STATE_DICT)).isNull();
+        assertThat(w.entry(WeightsFormat.PYTORCH_STATE_DICT)).isNull();
         assertThat(WeightsDescr.PRIORITY).containsExactlyInAnyOrder(WeightsFormat.values());
         assertThat(WeightsDescr.PRIORITY.get(0)).isEqualTo(WeightsFormat.TORCHSCRIPT);
-        assertThat(Arrays.stream(WeightsFormat.values()).filter(f -> w.get(f) != null))
+        assertThat(Arrays.stream(WeightsFormat.values()).filter(f -> w.entry(f) != null))
                 .containsExactlyInAnyOrderElementsOf(w.formats());
     }
 
