@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  * The weights of the model in one or more formats.
  *
  * @param kerasHdf5 Keras HDF5 weights, or {@code null}
+ * @param kerasV3 Keras 3 weights, or {@code null}
  * @param onnx ONNX weights, or {@code null}
  * @param pytorchStateDict PyTorch state-dict weights, or {@code null}
  * @param tensorflowJs TensorFlow.js weights, or {@code null}
@@ -15,11 +16,58 @@ import org.jspecify.annotations.Nullable;
  */
 public record WeightsDescr(
         @Valid @Nullable KerasHdf5WeightsDescr kerasHdf5,
+        @Valid @Nullable KerasV3WeightsDescr kerasV3,
         @Valid @Nullable OnnxWeightsDescr onnx,
         @Valid @Nullable PytorchStateDictWeightsDescr pytorchStateDict,
         @Valid @Nullable TensorflowJsWeightsDescr tensorflowJs,
         @Valid @Nullable TensorflowSavedModelBundleWeightsDescr tensorflowSavedModelBundle,
         @Valid @Nullable TorchscriptWeightsDescr torchscript) {
+    /**
+     * Creates the weights without a Keras 3 entry (the shape of format 0.5.7).
+     *
+     * @param kerasHdf5 Keras HDF5 weights, or {@code null}
+     * @param onnx ONNX weights, or {@code null}
+     * @param pytorchStateDict PyTorch state-dict weights, or {@code null}
+     * @param tensorflowJs TensorFlow.js weights, or {@code null}
+     * @param tensorflowSavedModelBundle TensorFlow SavedModel weights, or {@code null}
+     * @param torchscript TorchScript weights, or {@code null}
+     */
+    public WeightsDescr(
+            @Nullable KerasHdf5WeightsDescr kerasHdf5,
+            @Nullable OnnxWeightsDescr onnx,
+            @Nullable PytorchStateDictWeightsDescr pytorchStateDict,
+            @Nullable TensorflowJsWeightsDescr tensorflowJs,
+            @Nullable TensorflowSavedModelBundleWeightsDescr tensorflowSavedModelBundle,
+            @Nullable TorchscriptWeightsDescr torchscript) {
+        this(kerasHdf5, null, onnx, pytorchStateDict, tensorflowJs, tensorflowSavedModelBundle, torchscript);
+    }
+
+    /**
+     * The entry of one format.
+     *
+     * @param format the weights format
+     * @return the entry, or {@code null} when the description has none in that format
+     */
+    public @Nullable WeightsEntryDescr entry(WeightsFormat format) {
+        switch (format) {
+            case KERAS_HDF5:
+                return kerasHdf5;
+            case KERAS_V3:
+                return kerasV3;
+            case ONNX:
+                return onnx;
+            case PYTORCH_STATE_DICT:
+                return pytorchStateDict;
+            case TENSORFLOW_JS:
+                return tensorflowJs;
+            case TENSORFLOW_SAVED_MODEL_BUNDLE:
+                return tensorflowSavedModelBundle;
+            case TORCHSCRIPT:
+                return torchscript;
+        }
+        throw new AssertionError(format);
+    }
+
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();
@@ -29,6 +77,7 @@ public record WeightsDescr(
     public Builder toBuilder() {
         Builder b = new Builder();
         b.kerasHdf5 = kerasHdf5;
+        b.kerasV3 = kerasV3;
         b.onnx = onnx;
         b.pytorchStateDict = pytorchStateDict;
         b.tensorflowJs = tensorflowJs;
@@ -40,6 +89,7 @@ public record WeightsDescr(
     /** Builds a {@link WeightsDescr} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
         private @Nullable KerasHdf5WeightsDescr kerasHdf5;
+        private @Nullable KerasV3WeightsDescr kerasV3;
         private @Nullable OnnxWeightsDescr onnx;
         private @Nullable PytorchStateDictWeightsDescr pytorchStateDict;
         private @Nullable TensorflowJsWeightsDescr tensorflowJs;
@@ -52,10 +102,22 @@ public record WeightsDescr(
          * Sets {@code keras_hdf5}.
          *
          * @param kerasHdf5 Keras HDF5 weights, or {@code null}
+         * @param kerasV3 Keras 3 weights, or {@code null}
          * @return this builder
          */
         public Builder kerasHdf5(@Nullable KerasHdf5WeightsDescr kerasHdf5) {
             this.kerasHdf5 = kerasHdf5;
+            return this;
+        }
+
+        /**
+         * Sets {@code keras_v3}.
+         *
+         * @param kerasV3 Keras 3 weights, or {@code null}
+         * @return this builder
+         */
+        public Builder kerasV3(@Nullable KerasV3WeightsDescr kerasV3) {
+            this.kerasV3 = kerasV3;
             return this;
         }
 
@@ -123,7 +185,7 @@ public record WeightsDescr(
          */
         public WeightsDescr build() {
             return new WeightsDescr(
-                    kerasHdf5, onnx, pytorchStateDict, tensorflowJs, tensorflowSavedModelBundle, torchscript);
+                    kerasHdf5, kerasV3, onnx, pytorchStateDict, tensorflowJs, tensorflowSavedModelBundle, torchscript);
         }
     }
 }
