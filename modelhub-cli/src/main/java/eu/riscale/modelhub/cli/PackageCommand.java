@@ -63,7 +63,7 @@ final class PackageCommand implements Callable<Integer> {
             paramLabel = "F",
             converter = WeightsFormatConverter.class,
             description = "Keep only this weights format, without its parent (repeat for a priority order: the first"
-                    + " present one is kept). One of: keras_hdf5, onnx, pytorch_state_dict, tensorflow_js,"
+                    + " present one is kept). One of: keras_hdf5, keras_v3, onnx, pytorch_state_dict, tensorflow_js,"
                     + " tensorflow_saved_model_bundle, torchscript.")
     List<WeightsFormat> weightFormats = new ArrayList<>();
 

@@ -94,8 +94,9 @@ class PackagingCommandsTest {
         CliRun run = run("package", "x", "-o", out.resolve("x.zip").toString(), "--weight-format", "pytorch");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err())
-                .contains("found 'pytorch', expected one of keras_hdf5, onnx, pytorch_state_dict, tensorflow_js,"
-                        + " tensorflow_saved_model_bundle, torchscript");
+                .contains(
+                        "found 'pytorch', expected one of keras_hdf5, keras_v3, onnx, pytorch_state_dict, tensorflow_js,"
+                                + " tensorflow_saved_model_bundle, torchscript");
     }
 
     @Test

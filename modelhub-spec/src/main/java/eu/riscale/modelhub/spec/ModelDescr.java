@@ -1,5 +1,8 @@
 package eu.riscale.modelhub.spec;
 
+import eu.riscale.modelhub.spec.axis.ChannelAxis;
+import eu.riscale.modelhub.spec.axis.InputAxis;
+import eu.riscale.modelhub.spec.axis.OutputAxis;
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.CiteEntry;
 import eu.riscale.modelhub.spec.common.FileDescr;
@@ -172,8 +175,8 @@ public record ModelDescr(
         Objects.requireNonNull(config, "config");
     }
 
-    /** The format version this model implements. */
-    public static final String FORMAT_VERSION = "0.5.7";
+    /** The format version this model implements: {@link FormatVersion#LATEST}. */
+    public static final String FORMAT_VERSION = FormatVersion.LATEST;
 
     /** The value of the {@code type} key. */
     public static final String TYPE = "model";
@@ -194,6 +197,43 @@ public record ModelDescr(
     /** {@return a new builder with every optional field at its default} */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The same description in the latest format ({@value #FORMAT_VERSION}), as {@code update-format} writes it: the
+     * declared version becomes the latest, and what the latest format removed is dropped ({@code channel_colors} of
+     * format 0.5.13).
+     *
+     * @return the description in the latest format
+     */
+    public ModelDescr toLatestFormat() {
+        return toBuilder()
+                .formatVersion(FORMAT_VERSION)
+                .inputs(inputs.stream()
+                        .map(t -> t.toBuilder()
+                                .axes(t.axes().stream()
+                                        .map(a -> a instanceof ChannelAxis
+                                                ? (InputAxis) withoutColors((ChannelAxis) a)
+                                                : a)
+                                        .toList())
+                                .build())
+                        .toList())
+                .outputs(outputs.stream()
+                        .map(t -> t.toBuilder()
+                                .axes(t.axes().stream()
+                                        .map(a -> a instanceof ChannelAxis
+                                                ? (OutputAxis) withoutColors((ChannelAxis) a)
+                                                : a)
+                                        .toList())
+                                .build())
+                        .toList())
+                .build();
+    }
+
+    private static ChannelAxis withoutColors(ChannelAxis a) {
+        return a.channelColors().isEmpty()
+                ? a
+                : a.toBuilder().channelColors(List.of()).build();
     }
 
     /** {@return a builder initialised with the values of this description} */

@@ -43,6 +43,7 @@ import eu.riscale.modelhub.spec.tensor.PerChannelData;
 import eu.riscale.modelhub.spec.tensor.TensorData;
 import eu.riscale.modelhub.spec.tensor.TensorDataDescr;
 import eu.riscale.modelhub.spec.weights.KerasHdf5WeightsDescr;
+import eu.riscale.modelhub.spec.weights.KerasV3WeightsDescr;
 import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
 import eu.riscale.modelhub.spec.weights.PytorchStateDictWeightsDescr;
 import eu.riscale.modelhub.spec.weights.TensorflowJsWeightsDescr;
@@ -87,6 +88,10 @@ final class ModelFacts {
             return "TensorFlow " + ((TensorflowSavedModelBundleWeightsDescr) e).tensorflowVersion();
         } else if (e instanceof KerasHdf5WeightsDescr) {
             return "TensorFlow " + ((KerasHdf5WeightsDescr) e).tensorflowVersion();
+        } else if (e instanceof KerasV3WeightsDescr) {
+            KerasV3WeightsDescr k = (KerasV3WeightsDescr) e;
+            return "Keras " + k.kerasVersion() + " on " + k.backend().name().id() + " "
+                    + k.backend().version();
         } else if (e instanceof TensorflowJsWeightsDescr) {
             return "TensorFlow " + ((TensorflowJsWeightsDescr) e).tensorflowVersion();
         }
@@ -104,6 +109,7 @@ final class ModelFacts {
             case TENSORFLOW_SAVED_MODEL_BUNDLE:
                 return "tensorflow";
             case KERAS_HDF5:
+            case KERAS_V3:
                 return "keras";
             case TENSORFLOW_JS:
                 return "tensorflow.js";

@@ -2,10 +2,13 @@ package eu.riscale.modelhub.core.description;
 
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.op.CustomPostprocessingDescr;
+import eu.riscale.modelhub.spec.op.PostprocessingDescr;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import eu.riscale.modelhub.spec.weights.ArchitectureFromFileDescr;
 import eu.riscale.modelhub.spec.weights.KerasHdf5WeightsDescr;
+import eu.riscale.modelhub.spec.weights.KerasV3WeightsDescr;
 import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
 import eu.riscale.modelhub.spec.weights.PytorchStateDictWeightsDescr;
 import eu.riscale.modelhub.spec.weights.TensorflowJsWeightsDescr;
@@ -22,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * The one place that knows which fields of a model description refer to files: {@code documentation}, {@code covers},
  * {@code icon} (when it is not an emoji), {@code attachments}, the test and sample tensors of inputs and outputs, and
  * per weights entry its {@code source}, the {@code architecture} file of PyTorch state-dict weights, the
- * {@code dependencies} file and the ONNX {@code external_data}. I/O validation, packaging and {@code update-hashes}
+ * {@code dependencies} file and the ONNX {@code external_data}, and the Python file of a {@code custom} postprocessing
+ * step. I/O validation, packaging and {@code update-hashes}
  * all go through it.
  *
  * <pre>{@code
@@ -138,9 +142,20 @@ public final class FileReferences {
             List<OutputTensorDescr> outputs = new ArrayList<>();
             for (int i = 0; i < m.outputs().size(); i++) {
                 OutputTensorDescr t = m.outputs().get(i);
+                List<PostprocessingDescr> steps = new ArrayList<>();
+                for (int k = 0; k < t.postprocessing().size(); k++) {
+                    PostprocessingDescr step = t.postprocessing().get(k);
+                    if (step instanceof CustomPostprocessingDescr) {
+                        CustomPostprocessingDescr c = (CustomPostprocessingDescr) step;
+                        FileReference r = entry("outputs." + i + ".postprocessing." + k, c.source(), c.sha256());
+                        step = new CustomPostprocessingDescr(r.source(), r.sha256(), c.callable(), c.kwargs());
+                    }
+                    steps.add(step);
+                }
                 outputs.add(t.toBuilder()
                         .testTensor(optionalFile("outputs." + i + ".test_tensor", t.testTensor()))
                         .sampleTensor(optionalFile("outputs." + i + ".sample_tensor", t.sampleTensor()))
+                        .postprocessing(steps)
                         .build());
             }
             b.outputs(outputs);
@@ -155,6 +170,14 @@ public final class FileReferences {
                 FileReference r = entry("weights.keras_hdf5", keras.source(), keras.sha256());
                 b.kerasHdf5(
                         keras.toBuilder().source(r.source()).sha256(r.sha256()).build());
+            }
+            KerasV3WeightsDescr kerasV3 = w.kerasV3();
+            if (kerasV3 != null) {
+                FileReference r = entry("weights.keras_v3", kerasV3.source(), kerasV3.sha256());
+                b.kerasV3(kerasV3.toBuilder()
+                        .source(r.source())
+                        .sha256(r.sha256())
+                        .build());
             }
             OnnxWeightsDescr onnx = w.onnx();
             if (onnx != null) {

@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.core.inference;
 
 import eu.riscale.modelhub.core.inference.internal.NativeEngine;
+import eu.riscale.modelhub.core.op.Processing;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.core.testing.InferenceBackend;
@@ -31,6 +32,14 @@ public final class PipelineBackend implements InferenceBackend {
     /** {@inheritDoc} */
     @Override
     public Optional<String> unavailableReason(ModelDescr model, WeightsFormat format) {
+        Optional<String> processing = Processing.unsupported(model);
+        if (processing.isPresent()) {
+            return processing;
+        }
+        if (format == WeightsFormat.KERAS_V3) {
+            return Optional.of("not supported by this SDK: keras_v3 weights need Keras 3 (Python); this SDK runs "
+                    + WeightsSelection.RUNNABLE);
+        }
         NativeEngine engine = format == WeightsFormat.TORCHSCRIPT
                 ? NativeEngine.PYTORCH
                 : format == WeightsFormat.ONNX ? NativeEngine.ONNX_RUNTIME : null;
@@ -53,7 +62,7 @@ public final class PipelineBackend implements InferenceBackend {
         PredictionPipeline pipeline;
         try {
             pipeline = PredictionPipeline.create(model, root, options);
-        } catch (UnsupportedWeightsException e) {
+        } catch (UnsupportedWeightsException | UnsupportedProcessingException e) {
             throw new IOException(e.getMessage(), e);
         }
         return new Session() {

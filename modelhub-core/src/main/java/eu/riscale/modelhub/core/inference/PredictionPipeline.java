@@ -33,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -98,9 +99,11 @@ public final class PredictionPipeline implements AutoCloseable {
      * @return the pipeline; close it to free native memory
      * @throws UnsupportedWeightsException when no weights of the priority list can run, listing what the description
      *     offers and each failure
+     * @throws UnsupportedProcessingException when a postprocessing step is one this SDK does not run, naming it and
+     *     what it needs
      */
     public static PredictionPipeline create(ModelDescr model, ResourceRoot root, PredictionOptions options)
-            throws UnsupportedWeightsException {
+            throws UnsupportedWeightsException, UnsupportedProcessingException {
         return create(model, WeightsSelection.of(root), options);
     }
 
@@ -112,17 +115,22 @@ public final class PredictionPipeline implements AutoCloseable {
      * @param options weights priority, device, tiling, progress and cancellation
      * @return the pipeline; close it to free native memory
      * @throws UnsupportedWeightsException when no weights of the priority list can run
+     * @throws UnsupportedProcessingException when a postprocessing step is one this SDK does not run
      */
     public static PredictionPipeline create(ModelDescr model, Path folder, PredictionOptions options)
-            throws UnsupportedWeightsException {
+            throws UnsupportedWeightsException, UnsupportedProcessingException {
         return create(model, WeightsSelection.of(folder), options);
     }
 
     private static PredictionPipeline create(
             ModelDescr model, WeightsSelection.WeightsFiles files, PredictionOptions options)
-            throws UnsupportedWeightsException {
+            throws UnsupportedWeightsException, UnsupportedProcessingException {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(options, "options");
+        Optional<String> unsupported = Processing.unsupported(model);
+        if (unsupported.isPresent()) {
+            throw new UnsupportedProcessingException(unsupported.get());
+        }
         InputLayout layout = new InputLayout(model);
         WeightsSelection.Loaded loaded = WeightsSelection.load(model, files, options.weightsPriority(), options.gpu());
         try {

@@ -75,22 +75,7 @@ final class WeightsSelection {
     }
 
     static @Nullable WeightsEntryDescr entry(WeightsDescr w, WeightsFormat format) {
-        switch (format) {
-            case TORCHSCRIPT:
-                return w.torchscript();
-            case ONNX:
-                return w.onnx();
-            case PYTORCH_STATE_DICT:
-                return w.pytorchStateDict();
-            case TENSORFLOW_SAVED_MODEL_BUNDLE:
-                return w.tensorflowSavedModelBundle();
-            case TENSORFLOW_JS:
-                return w.tensorflowJs();
-            case KERAS_HDF5:
-                return w.kerasHdf5();
-            default:
-                throw new AssertionError(format);
-        }
+        return w.entry(format);
     }
 
     static List<WeightsFormat> offered(WeightsDescr w) {

@@ -6,6 +6,7 @@ import eu.riscale.modelhub.spec.op.BinarizeKwargs;
 import eu.riscale.modelhub.spec.op.ClipDescr;
 import eu.riscale.modelhub.spec.op.ClipKwargs;
 import eu.riscale.modelhub.spec.op.EnsureDtypeDescr;
+import eu.riscale.modelhub.spec.op.ExternalPostprocessingDescr;
 import eu.riscale.modelhub.spec.op.FixedZeroMeanUnitVarianceDescr;
 import eu.riscale.modelhub.spec.op.FixedZeroMeanUnitVarianceKwargs;
 import eu.riscale.modelhub.spec.op.PostprocessingDescr;
@@ -23,6 +24,7 @@ import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -52,13 +54,42 @@ public final class Processing {
     private Processing() {}
 
     /**
+     * Tells whether every processing step of a description can run here, and if not, which step cannot and what it
+     * needs: the {@link ExternalPostprocessingDescr external steps} ({@code stardist_postprocessing}, {@code
+     * cellpose_flow_dynamics}, {@code custom}) are validated but not run by this SDK.
+     *
+     * @param model the description
+     * @return empty when every step runs, else {@code "not supported by this SDK: <location> (<id>) needs <what>"}
+     *     for the first step that does not
+     */
+    public static Optional<String> unsupported(ModelDescr model) {
+        for (int i = 0; i < model.outputs().size(); i++) {
+            List<PostprocessingDescr> steps = model.outputs().get(i).postprocessing();
+            for (int k = 0; k < steps.size(); k++) {
+                if (steps.get(k) instanceof ExternalPostprocessingDescr) {
+                    ExternalPostprocessingDescr e = (ExternalPostprocessingDescr) steps.get(k);
+                    return Optional.of("not supported by this SDK: outputs." + i + ".postprocessing." + k + " ("
+                            + e.id() + ") needs " + e.needs());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Maps one processing record to its op.
      *
      * @param descr the record
      * @return the op with the record's parameters
      * @throws IllegalArgumentException when the parameters are out of the op's range (naming the op and kwarg)
+     * @throws UnsupportedOperationException for an {@link ExternalPostprocessingDescr external step}, which this SDK
+     *     does not run (check {@link #unsupported} first)
      */
     public static Op of(PostprocessingDescr descr) {
+        if (descr instanceof ExternalPostprocessingDescr) {
+            ExternalPostprocessingDescr e = (ExternalPostprocessingDescr) descr;
+            throw new UnsupportedOperationException("not supported by this SDK: " + e.id() + " needs " + e.needs());
+        }
         if (descr instanceof EnsureDtypeDescr) {
             return EnsureDtype.of(((EnsureDtypeDescr) descr).kwargs().dtype());
         } else if (descr instanceof BinarizeDescr) {

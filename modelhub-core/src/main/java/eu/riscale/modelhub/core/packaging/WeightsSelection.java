@@ -28,6 +28,14 @@ final class WeightsSelection {
                                 .build();
                     }
                     break;
+                case KERAS_V3:
+                    if (weights.kerasV3() != null) {
+                        return b.kerasV3(weights.kerasV3().toBuilder()
+                                        .parent(null)
+                                        .build())
+                                .build();
+                    }
+                    break;
                 case ONNX:
                     if (weights.onnx() != null) {
                         return b.onnx(weights.onnx().toBuilder().parent(null).build())
@@ -80,6 +88,9 @@ final class WeightsSelection {
         List<WeightsFormat> formats = new ArrayList<>();
         if (w.kerasHdf5() != null) {
             formats.add(WeightsFormat.KERAS_HDF5);
+        }
+        if (w.kerasV3() != null) {
+            formats.add(WeightsFormat.KERAS_V3);
         }
         if (w.onnx() != null) {
             formats.add(WeightsFormat.ONNX);

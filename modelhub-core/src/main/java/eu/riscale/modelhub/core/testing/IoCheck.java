@@ -57,6 +57,9 @@ final class IoCheck {
             case KERAS_HDF5:
                 b.kerasHdf5(null);
                 break;
+            case KERAS_V3:
+                b.kerasV3(null);
+                break;
             case ONNX:
                 b.onnx(null);
                 break;

@@ -289,7 +289,11 @@ public final class ModelTests {
                             "output '" + out.id() + "' has shape " + tagged(a) + ", expected " + tagged(expected)));
                     continue;
                 }
-                Tolerance tolerance = Tolerance.select(model.config().bioimageio(), out.id(), format);
+                Tolerance tolerance = Tolerance.select(
+                        model.config().bioimageio(),
+                        out.id(),
+                        !out.data().type().isFloatingPoint(),
+                        format);
                 Deviation d = Deviation.compare(out.id(), a, expected, tolerance);
                 deviations.add(d);
                 if (d.exceedsTolerance()) {

@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.testing;
 import eu.riscale.modelhub.spec.config.BioimageioConfig;
 import eu.riscale.modelhub.spec.config.ReproducibilityTolerance;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -38,11 +39,8 @@ public record Tolerance(double relative, double absolute, int mismatchedPerMilli
     }
 
     /**
-     * Selects the tolerance for one output and weights format, as the reference implementation does: the first entry
-     * of {@code config.bioimageio.reproducibility_tolerance} whose {@code output_ids} (empty means all) contain the
-     * output and whose {@code weights_formats} (empty means all) contain the format; else the legacy {@code
-     * config.bioimageio.test_kwargs.<format>} ({@code relative_tolerance}, {@code absolute_tolerance}, each 1e-3 when
-     * absent, with the default per-million limit); else {@link #DEFAULT}.
+     * Selects the tolerance for one floating-point output; see {@link #select(BioimageioConfig, String, boolean,
+     * WeightsFormat)}.
      *
      * @param config the {@code config.bioimageio} section of the description
      * @param outputId the output tensor id
@@ -50,12 +48,29 @@ public record Tolerance(double relative, double absolute, int mismatchedPerMilli
      * @return the tolerance that applies
      */
     public static Tolerance select(BioimageioConfig config, String outputId, WeightsFormat format) {
+        return select(config, outputId, false, format);
+    }
+
+    /**
+     * Selects the tolerance for one output and weights format, as the reference implementation does: the first entry
+     * of {@code config.bioimageio.reproducibility_tolerance} that {@link ReproducibilityTolerance#appliesTo applies};
+     * else the legacy {@code config.bioimageio.test_kwargs.<format>} ({@code relative_tolerance}, {@code
+     * absolute_tolerance}, each 1e-3 when absent, with the default per-million limit); else, when the list is empty,
+     * the format 0.5.14 defaults ({@link ReproducibilityTolerance#DEFAULTS}: 1e-3/1e-3/100 for a floating-point output,
+     * exact with 1000 mismatched elements per million for an integer or bool output); else {@link #DEFAULT}.
+     *
+     * @param config the {@code config.bioimageio} section of the description
+     * @param outputId the output tensor id
+     * @param discrete whether the output's data type is an integer type or bool
+     * @param format the weights format being tested
+     * @return the tolerance that applies
+     */
+    public static Tolerance select(BioimageioConfig config, String outputId, boolean discrete, WeightsFormat format) {
         Objects.requireNonNull(outputId, "outputId");
         Objects.requireNonNull(format, "format");
         for (ReproducibilityTolerance t : config.reproducibilityTolerance()) {
-            if ((t.weightsFormats().isEmpty() || t.weightsFormats().contains(format))
-                    && (t.outputIds().isEmpty() || t.outputIds().contains(outputId))) {
-                return new Tolerance(t.relativeTolerance(), t.absoluteTolerance(), t.mismatchedElementsPerMillion());
+            if (t.appliesTo(outputId, discrete, format)) {
+                return of(t);
             }
         }
         if (config.extra().get("test_kwargs") instanceof Map<?, ?> kwargs
@@ -65,7 +80,16 @@ public record Tolerance(double relative, double absolute, int mismatchedPerMilli
                     number(entry.get("absolute_tolerance"), DEFAULT.absolute),
                     DEFAULT.mismatchedPerMillion);
         }
+        if (config.reproducibilityTolerance().isEmpty()) {
+            return ReproducibilityTolerance.select(List.of(), outputId, discrete, format)
+                    .map(Tolerance::of)
+                    .orElse(DEFAULT);
+        }
         return DEFAULT;
+    }
+
+    private static Tolerance of(ReproducibilityTolerance t) {
+        return new Tolerance(t.relativeTolerance(), t.absoluteTolerance(), t.mismatchedElementsPerMillion());
     }
 
     private static double number(@Nullable Object value, double fallback) {

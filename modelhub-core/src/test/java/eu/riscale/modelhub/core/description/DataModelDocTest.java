@@ -84,7 +84,7 @@ class DataModelDocTest {
         assertThat(renamed.inputs()).isEqualTo(model.inputs());
         assertThat(Files.readString(file))
                 .startsWith("name: My cell segmenter\n")
-                .contains("format_version: 0.5.7\ntype: model\n")
+                .contains("format_version: 0.5.14\ntype: model\n")
                 .contains("    axes:\n      - type: batch\n      - type: channel\n");
         assertThat(model.inputs().get(0).axes().get(2)).isInstanceOf(SpaceInputAxis.class);
         assertThat(((SpaceInputAxis) model.inputs().get(0).axes().get(2)).size())

@@ -132,4 +132,20 @@ class FileReferencesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("change must keep the location documentation, found x");
     }
+
+    @Test
+    void kerasV3WeightsAndCustomPostprocessingFilesAreReferences() {
+        ModelDescr model = eu.riscale.modelhub.core.inference.UnsupportedStepsTestModels.kerasAndCustom();
+        assertThat(FileReferences.of(model))
+                .extracting(FileReference::loc, FileReference::source)
+                .contains(
+                        org.assertj.core.api.Assertions.tuple("outputs.0.postprocessing.0", "post.py"),
+                        org.assertj.core.api.Assertions.tuple("weights.keras_v3", "model.keras"));
+        ModelDescr moved = FileReferences.rewrite(model, r -> r.withSource("files/" + r.source()));
+        assertThat(moved.weights().kerasV3().source()).isEqualTo("files/model.keras");
+        assertThat(((eu.riscale.modelhub.spec.op.CustomPostprocessingDescr)
+                                moved.outputs().get(0).postprocessing().get(0))
+                        .source())
+                .isEqualTo("files/post.py");
+    }
 }

@@ -102,4 +102,41 @@ class ToleranceTest {
         assertThatThrownBy(() -> new Tolerance(0, Double.NaN, 0)).hasMessageContaining("absolute tolerance");
         assertThatThrownBy(() -> new Tolerance(0, 0, -1)).hasMessageContaining("mismatchedPerMillion");
     }
+
+    @Test
+    void withoutAListDiscreteOutputsAreExactUpTo1000PerMillion() {
+        assertThat(Tolerance.select(BioimageioConfig.DEFAULT, "labels", true, WeightsFormat.ONNX))
+                .isEqualTo(new Tolerance(0, 0, 1000));
+        assertThat(Tolerance.select(BioimageioConfig.DEFAULT, "prob", false, WeightsFormat.ONNX))
+                .isEqualTo(Tolerance.DEFAULT);
+    }
+
+    @Test
+    void continuousAndDiscreteEntriesSelectByTheOutputType() {
+        BioimageioConfig config = BioimageioConfig.builder()
+                .reproducibilityTolerance(
+                        ReproducibilityTolerance.builder()
+                                .discrete()
+                                .mismatchedElementsPerMillion(7)
+                                .build(),
+                        ReproducibilityTolerance.builder()
+                                .continuous()
+                                .relativeTolerance(0.01)
+                                .build())
+                .build();
+        assertThat(Tolerance.select(config, "labels", true, WeightsFormat.ONNX)).isEqualTo(new Tolerance(0, 0, 7));
+        assertThat(Tolerance.select(config, "prob", false, WeightsFormat.ONNX))
+                .isEqualTo(new Tolerance(0.01, 1e-3, 100));
+    }
+
+    @Test
+    void legacyTestKwargsStillApplyToADescriptionWithoutAList() {
+        BioimageioConfig config = BioimageioConfig.builder()
+                .extra("test_kwargs", Map.of("onnx", Map.of("absolute_tolerance", 0.5)))
+                .build();
+        assertThat(Tolerance.select(config, "labels", true, WeightsFormat.ONNX))
+                .isEqualTo(new Tolerance(1e-3, 0.5, 100));
+        assertThat(Tolerance.select(config, "labels", true, WeightsFormat.TORCHSCRIPT))
+                .isEqualTo(new Tolerance(0, 0, 1000));
+    }
 }

@@ -90,6 +90,16 @@ class FormatRulesTest {
     }
 
     @Test
+    void olderFilesKeepTheirTiffCoversAndAnyChannelNamesAreValid() {
+        assertThat(validate("format_version=0.5.10", "covers=[cover.tif]").issues())
+                .isEmpty();
+        assertThat(validate("inputs.0.axes.1={type: channel, channel_names: [DAPI (nuclei), 'GFP 488']}")
+                        .issues())
+                .isEmpty();
+        assertThat(validate("format_version=0.5.14").issues()).isEmpty();
+    }
+
+    @Test
     void theBaseDocumentIsValidWithoutWarnings() {
         SourceReport report = validate();
         assertThat(report.issues()).isEmpty();
@@ -162,7 +172,7 @@ class FormatRulesTest {
                 Arguments.of(List.of("version_comment=" + "v".repeat(513)), e, "version_comment", "512"),
                 Arguments.of(List.of("version=not a version"), e, "version", "not a valid version"),
                 Arguments.of(List.of("run_mode={name: other}"), w, "run_mode", "limited support"),
-                Arguments.of(List.of("format_version=0.5.9"), a, "format_version", "newer"),
+                Arguments.of(List.of("format_version=0.5.15"), a, "format_version", "newer"),
                 // authors and citations
                 Arguments.of(List.of("authors.0.orcid=0000-0002-1825-0098"), e, "authors.0.orcid", "ORCID"),
                 Arguments.of(List.of("authors.0.name=A/B"), e, "authors.0.name", "must not contain"),
@@ -276,6 +286,29 @@ class FormatRulesTest {
                         e,
                         "outputs.0.postprocessing.0.kwargs.reference_tensor",
                         "not found"),
+                // format 0.5.8: a reference tensor names an input, in postprocessing too (also for older files)
+                Arguments.of(
+                        List.of(
+                                "outputs.0.postprocessing.0={id: scale_mean_variance, kwargs: {reference_tensor: out}}"),
+                        e,
+                        "outputs.0.postprocessing.0.kwargs.reference_tensor",
+                        "Valid input references are: [raw]"),
+                Arguments.of(
+                        List.of("outputs.0.postprocessing.0={id: scale_range, kwargs: {reference_tensor: out}}"),
+                        e,
+                        "outputs.0.postprocessing.0.kwargs.reference_tensor",
+                        "not found"),
+                // format 0.5.11: no TIFF covers (older files keep them); channel names any non-empty strings
+                Arguments.of(
+                        List.of("format_version=0.5.11", "covers=[cover.png, cover.TIFF]"),
+                        e,
+                        "covers.1",
+                        "TIFF covers are not allowed since format 0.5.11"),
+                Arguments.of(
+                        List.of("inputs.0.axes.1={type: channel, channel_names: [c0, '']}"),
+                        e,
+                        "inputs.0.axes.1.channel_names.1",
+                        "must not be empty"),
                 Arguments.of(
                         List.of("inputs.0.preprocessing.0={id: scale_range, kwargs: {min_percentile: 60,"
                                 + " max_percentile: 50}}"),
@@ -390,10 +423,10 @@ class FormatRulesTest {
                         "at least 0"),
                 Arguments.of(
                         List.of("config={bioimageio: {reproducibility_tolerance: [{mismatched_elements_per_million:"
-                                + " 2000}]}}"),
+                                + " 30001}]}}"),
                         e,
                         "config.bioimageio.reproducibility_tolerance.0.mismatched_elements_per_million",
-                        "[0, 1000]"));
+                        "[0, 30000]"));
     }
 
     @ParameterizedTest(name = "{0} -> {1} at {2}")

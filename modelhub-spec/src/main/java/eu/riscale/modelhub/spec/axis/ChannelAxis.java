@@ -1,6 +1,8 @@
 package eu.riscale.modelhub.spec.axis;
 
+import eu.riscale.modelhub.spec.constraint.Color;
 import eu.riscale.modelhub.spec.constraint.Identifier;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the axis id (default {@code channel})
  * @param description a description of the axis (default empty)
- * @param channelNames the names of the channels
+ * @param channelNames the names of the channels: any non-empty strings (identifiers before format 0.5.11)
+ * @param channelColors a display colour per channel (format 0.5.13 only; empty when not given)
  */
 public record ChannelAxis(
         @Identifier(lowerCase = true, maxLength = 16) String id,
@@ -21,7 +24,9 @@ public record ChannelAxis(
         String description,
 
         @Size(min = 1, message = "at least one channel name is required")
-        List<@Identifier String> channelNames)
+        List<@NotEmpty(message = "a channel name must not be empty") String> channelNames,
+
+        List<@Color String> channelColors)
         implements InputAxis, OutputAxis {
     /**
      * Checks that required components are present and copies collections.
@@ -29,12 +34,25 @@ public record ChannelAxis(
      * @param id the axis id (default {@code channel})
      * @param description a description of the axis (default empty)
      * @param channelNames the names of the channels
+     * @param channelColors a display colour per channel (format 0.5.13 only; empty when not given)
      * @throws NullPointerException if a required component is {@code null}
      */
     public ChannelAxis {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(description, "description");
         channelNames = List.copyOf(Objects.requireNonNull(channelNames, "channelNames"));
+        channelColors = List.copyOf(Objects.requireNonNull(channelColors, "channelColors"));
+    }
+
+    /**
+     * Creates a channel axis without colours (every format but 0.5.13).
+     *
+     * @param id the axis id
+     * @param description a description of the axis
+     * @param channelNames the names of the channels
+     */
+    public ChannelAxis(String id, String description, List<String> channelNames) {
+        this(id, description, channelNames, List.of());
     }
 
     /**
@@ -44,7 +62,7 @@ public record ChannelAxis(
      * @return the channel axis
      */
     public static ChannelAxis of(String... channelNames) {
-        return new ChannelAxis("channel", "", List.of(channelNames));
+        return new ChannelAxis("channel", "", List.of(channelNames), List.of());
     }
 
     /** {@inheritDoc} */
@@ -64,6 +82,7 @@ public record ChannelAxis(
         b.id = id;
         b.description = description;
         b.channelNames = channelNames;
+        b.channelColors = channelColors;
         return b;
     }
 
@@ -72,6 +91,7 @@ public record ChannelAxis(
         private String id = AxisType.CHANNEL.defaultId();
         private String description = "";
         private @Nullable List<String> channelNames;
+        private List<String> channelColors = List.of();
 
         private Builder() {}
 
@@ -119,6 +139,28 @@ public record ChannelAxis(
         }
 
         /**
+         * Sets {@code channel_colors} (format 0.5.13 only).
+         *
+         * @param channelColors a display colour per channel: a CSS colour name, {@code #rgb}, {@code #rrggbb}, {@code
+         *     rgb(...)} and so on
+         * @return this builder
+         */
+        public Builder channelColors(List<String> channelColors) {
+            this.channelColors = Objects.requireNonNull(channelColors, "channelColors");
+            return this;
+        }
+
+        /**
+         * Sets {@code channel_colors} (format 0.5.13 only).
+         *
+         * @param channelColors a display colour per channel
+         * @return this builder
+         */
+        public Builder channelColors(String... channelColors) {
+            return channelColors(List.of(channelColors));
+        }
+
+        /**
          * Builds the description.
          *
          * @return the description
@@ -132,7 +174,7 @@ public record ChannelAxis(
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("ChannelAxis: missing required fields: " + String.join(", ", missing));
             }
-            return new ChannelAxis(id, description, channelNames);
+            return new ChannelAxis(id, description, channelNames, channelColors);
         }
     }
 }

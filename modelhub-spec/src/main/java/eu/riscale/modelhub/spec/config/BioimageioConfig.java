@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code config.bioimageio} section: settings and model card details for bioimage.io.
  *
- * @param reproducibilityTolerance the tolerances; the first matching entry applies
+ * @param reproducibilityTolerance the tolerances; the first matching entry applies, and an empty list means {@link
+ *     ReproducibilityTolerance#DEFAULTS}
  * @param fundedBy the funding, or {@code null}
  * @param architectureType the architecture type, or {@code null}
  * @param architectureDescription the architecture description, or {@code null}

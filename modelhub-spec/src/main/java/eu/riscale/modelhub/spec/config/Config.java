@@ -8,24 +8,43 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code config} section: the typed {@code bioimageio} part and any other keys, kept in document order.
+ * The {@code config} section: the typed {@code bioimageio} part, the {@code stardist} part (a declared key since format
+ * 0.5.8, any YAML value) and any other keys, kept in document order.
  *
  * @param bioimageio the bioimage.io part
+ * @param stardist the StarDist configuration (any YAML value), or {@code null}
  * @param extra the other keys, in document order
  */
-public record Config(@Valid BioimageioConfig bioimageio, Map<String, @Nullable Object> extra) {
+public record Config(
+        @Valid BioimageioConfig bioimageio, @Nullable Object stardist, Map<String, @Nullable Object> extra) {
     /** The description with every field at its default. */
-    public static final Config DEFAULT = new Config(BioimageioConfig.DEFAULT, Map.of());
+    public static final Config DEFAULT = new Config(BioimageioConfig.DEFAULT, null, Map.of());
+
+    /**
+     * Creates a config without a {@code stardist} part.
+     *
+     * @param bioimageio the bioimage.io part
+     * @param extra the other keys, in document order
+     */
+    public Config(BioimageioConfig bioimageio, Map<String, @Nullable Object> extra) {
+        this(bioimageio, null, extra);
+    }
 
     /**
      * Checks that required components are present and copies collections.
      *
      * @param bioimageio the bioimage.io part
+     * @param stardist the StarDist configuration (any YAML value), or {@code null}
      * @param extra the other keys, in document order
      * @throws NullPointerException if a required component is {@code null}
+     * @throws IllegalArgumentException if {@code extra} has a {@code stardist} key, which is a declared component
      */
     public Config {
         Objects.requireNonNull(bioimageio, "bioimageio");
+        if (Objects.requireNonNull(extra, "extra").containsKey("stardist") && stardist != null) {
+            throw new IllegalArgumentException(
+                    "config.stardist is given twice: as the stardist component and in extra");
+        }
         extra = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(extra, "extra")));
     }
 
@@ -38,6 +57,7 @@ public record Config(@Valid BioimageioConfig bioimageio, Map<String, @Nullable O
     public Builder toBuilder() {
         Builder b = new Builder();
         b.bioimageio = bioimageio;
+        b.stardist = stardist;
         b.extra = new LinkedHashMap<>(extra);
         return b;
     }
@@ -45,6 +65,7 @@ public record Config(@Valid BioimageioConfig bioimageio, Map<String, @Nullable O
     /** Builds a {@link Config} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
         private BioimageioConfig bioimageio = BioimageioConfig.DEFAULT;
+        private @Nullable Object stardist;
         private Map<String, @Nullable Object> extra = new LinkedHashMap<>();
 
         private Builder() {}
@@ -57,6 +78,18 @@ public record Config(@Valid BioimageioConfig bioimageio, Map<String, @Nullable O
          */
         public Builder bioimageio(BioimageioConfig bioimageio) {
             this.bioimageio = Objects.requireNonNull(bioimageio, "bioimageio");
+            return this;
+        }
+
+        /**
+         * Sets {@code stardist}.
+         *
+         * @param stardist the StarDist configuration: a string, number, boolean, list or map of such values, or {@code
+         *     null}
+         * @return this builder
+         */
+        public Builder stardist(@Nullable Object stardist) {
+            this.stardist = stardist;
             return this;
         }
 
@@ -79,7 +112,7 @@ public record Config(@Valid BioimageioConfig bioimageio, Map<String, @Nullable O
          * @throws IllegalStateException naming every required field that was not set
          */
         public Config build() {
-            return new Config(bioimageio, extra);
+            return new Config(bioimageio, stardist, extra);
         }
     }
 }

@@ -74,6 +74,13 @@ public final class ValueTypes {
 
     private static final Set<String> LICENSES = readIds("spdx-licenses.txt");
     private static final Set<String> DEPRECATED_LICENSES = readIds("spdx-deprecated-licenses.txt");
+    private static final Set<String> CSS_COLORS = readIds("css-colors.txt");
+    private static final Pattern HEX_COLOR =
+            Pattern.compile("(?:#|0x)?(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})", Pattern.CASE_INSENSITIVE);
+    private static final String NUMBER = "\\s*[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)%?\\s*";
+    private static final Pattern FUNCTION_COLOR = Pattern.compile(
+            "(?:rgb|rgba|hsl|hsla)\\(" + NUMBER + "(?:deg)?(?:," + NUMBER + "){2}(?:," + NUMBER + ")?\\)",
+            Pattern.CASE_INSENSITIVE);
 
     private ValueTypes() {}
 
@@ -202,6 +209,21 @@ public final class ValueTypes {
      */
     public static boolean isVersion(String s) {
         return PEP440.matcher(s.strip()).matches();
+    }
+
+    /**
+     * Whether {@code s} is a colour: a CSS colour name, a hex colour of 3, 4, 6 or 8 digits (optionally after {@code
+     * #} or {@code 0x}), or an {@code rgb()}, {@code rgba()}, {@code hsl()} or {@code hsla()} form with three or four
+     * numbers or percentages. Case and surrounding blanks do not matter.
+     *
+     * @param s the candidate
+     * @return true for {@code red}, {@code #ff0000}, {@code rgb(255, 0, 0)}
+     */
+    public static boolean isColor(String s) {
+        String c = s.strip().toLowerCase(Locale.ROOT);
+        return CSS_COLORS.contains(c)
+                || HEX_COLOR.matcher(c).matches()
+                || FUNCTION_COLOR.matcher(c).matches();
     }
 
     /**

@@ -3,6 +3,7 @@ package eu.riscale.modelhub.spec.tensor;
 import eu.riscale.modelhub.spec.axis.InputAxis;
 import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.constraint.Identifier;
+import eu.riscale.modelhub.spec.constraint.ResourceId;
 import eu.riscale.modelhub.spec.op.PreprocessingDescr;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param data the description of the values (default float32, unbounded)
  * @param optional whether the tensor may be omitted
  * @param preprocessing the preprocessing steps, in order
+ * @param pad how the tensor is padded for whole-sample prediction, or {@code null} (format 0.5.10)
+ * @param outputOf the id of the model whose output this input is, or {@code null} (format 0.5.12)
  */
 public record InputTensorDescr(
         @Identifier(lowerCase = true, maxLength = 32) String id,
@@ -36,7 +39,9 @@ public record InputTensorDescr(
         @Valid @Nullable FileDescr sampleTensor,
         @Valid TensorData data,
         boolean optional,
-        List<@Valid PreprocessingDescr> preprocessing) {
+        List<@Valid PreprocessingDescr> preprocessing,
+        @Nullable Padding pad,
+        @ResourceId @Nullable String outputOf) {
     /** The tensor id when none is given. */
     public static final String DEFAULT_ID = "input";
 
@@ -51,6 +56,8 @@ public record InputTensorDescr(
      * @param data the description of the values (default float32, unbounded)
      * @param optional whether the tensor may be omitted
      * @param preprocessing the preprocessing steps, in order
+     * @param pad how the tensor is padded for whole-sample prediction, or {@code null}
+     * @param outputOf the id of the model whose output this input is, or {@code null}
      * @throws NullPointerException if a required component is {@code null}
      */
     public InputTensorDescr {
@@ -59,6 +66,30 @@ public record InputTensorDescr(
         axes = List.copyOf(Objects.requireNonNull(axes, "axes"));
         Objects.requireNonNull(data, "data");
         preprocessing = List.copyOf(Objects.requireNonNull(preprocessing, "preprocessing"));
+    }
+
+    /**
+     * Creates an input tensor without {@code pad} and {@code output_of} (the shape of format 0.5.7).
+     *
+     * @param id the tensor id
+     * @param description a description
+     * @param axes the axes, in memory order
+     * @param testTensor the {@code .npy} test input, or {@code null}
+     * @param sampleTensor an image showing a sample input, or {@code null}
+     * @param data the description of the values
+     * @param optional whether the tensor may be omitted
+     * @param preprocessing the preprocessing steps, in order
+     */
+    public InputTensorDescr(
+            String id,
+            String description,
+            List<InputAxis> axes,
+            @Nullable FileDescr testTensor,
+            @Nullable FileDescr sampleTensor,
+            TensorData data,
+            boolean optional,
+            List<PreprocessingDescr> preprocessing) {
+        this(id, description, axes, testTensor, sampleTensor, data, optional, preprocessing, null, null);
     }
 
     /**
@@ -87,6 +118,8 @@ public record InputTensorDescr(
         b.data = data;
         b.optional = optional;
         b.preprocessing = preprocessing;
+        b.pad = pad;
+        b.outputOf = outputOf;
         return b;
     }
 
@@ -100,6 +133,8 @@ public record InputTensorDescr(
         private TensorData data = IntervalOrRatioDataDescr.DEFAULT;
         private Boolean optional = false;
         private List<PreprocessingDescr> preprocessing = List.of();
+        private @Nullable Padding pad;
+        private @Nullable String outputOf;
 
         private Builder() {}
 
@@ -212,6 +247,28 @@ public record InputTensorDescr(
         }
 
         /**
+         * Sets {@code pad}.
+         *
+         * @param pad how the tensor is padded for whole-sample prediction, or {@code null}
+         * @return this builder
+         */
+        public Builder pad(@Nullable Padding pad) {
+            this.pad = pad;
+            return this;
+        }
+
+        /**
+         * Sets {@code output_of}.
+         *
+         * @param outputOf the id of the model whose output this input is, or {@code null}
+         * @return this builder
+         */
+        public Builder outputOf(@Nullable String outputOf) {
+            this.outputOf = outputOf;
+            return this;
+        }
+
+        /**
          * Builds the description.
          *
          * @return the description
@@ -226,7 +283,8 @@ public record InputTensorDescr(
                 throw new IllegalStateException(
                         "InputTensorDescr: missing required fields: " + String.join(", ", missing));
             }
-            return new InputTensorDescr(id, description, axes, testTensor, sampleTensor, data, optional, preprocessing);
+            return new InputTensorDescr(
+                    id, description, axes, testTensor, sampleTensor, data, optional, preprocessing, pad, outputOf);
         }
     }
 }

@@ -19,4 +19,10 @@ public record PerChannelData(List<@Valid TensorDataDescr> channels) implements T
     public PerChannelData {
         channels = List.copyOf(Objects.requireNonNull(channels, "channels"));
     }
+
+    /** {@inheritDoc} */
+    @Override
+    public DType type() {
+        return channels.isEmpty() ? DType.FLOAT32 : channels.get(0).type();
+    }
 }

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.spec.validation;
 
+import eu.riscale.modelhub.spec.FormatVersion;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.axis.Axis;
 import eu.riscale.modelhub.spec.axis.BatchAxis;
@@ -19,11 +20,15 @@ import eu.riscale.modelhub.spec.axis.TimeOutputAxis;
 import eu.riscale.modelhub.spec.axis.TimeOutputAxisWithHalo;
 import eu.riscale.modelhub.spec.common.CiteEntry;
 import eu.riscale.modelhub.spec.config.Evaluation;
+import eu.riscale.modelhub.spec.config.ReproducibilityTolerance;
 import eu.riscale.modelhub.spec.constraint.ValueTypes;
 import eu.riscale.modelhub.spec.op.BinarizeDescr;
 import eu.riscale.modelhub.spec.op.BinarizeKwargs;
+import eu.riscale.modelhub.spec.op.CellposeFlowDynamicsDescr;
+import eu.riscale.modelhub.spec.op.CellposeFlowDynamicsKwargs;
 import eu.riscale.modelhub.spec.op.ClipDescr;
 import eu.riscale.modelhub.spec.op.ClipKwargs;
+import eu.riscale.modelhub.spec.op.CustomPostprocessingDescr;
 import eu.riscale.modelhub.spec.op.EnsureDtypeDescr;
 import eu.riscale.modelhub.spec.op.FixedZeroMeanUnitVarianceDescr;
 import eu.riscale.modelhub.spec.op.FixedZeroMeanUnitVarianceKwargs;
@@ -35,15 +40,19 @@ import eu.riscale.modelhub.spec.op.ScaleRangeDescr;
 import eu.riscale.modelhub.spec.op.ScaleRangeKwargs;
 import eu.riscale.modelhub.spec.op.SigmoidDescr;
 import eu.riscale.modelhub.spec.op.SoftmaxDescr;
+import eu.riscale.modelhub.spec.op.StardistKwargs;
+import eu.riscale.modelhub.spec.op.StardistPostprocessingDescr;
 import eu.riscale.modelhub.spec.op.ZeroMeanUnitVarianceDescr;
 import eu.riscale.modelhub.spec.tensor.DType;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.IntervalOrRatioDataDescr;
 import eu.riscale.modelhub.spec.tensor.NominalOrOrdinalDataDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.tensor.Padding;
 import eu.riscale.modelhub.spec.tensor.PerChannelData;
 import eu.riscale.modelhub.spec.tensor.TensorData;
 import eu.riscale.modelhub.spec.tensor.TensorDataDescr;
+import eu.riscale.modelhub.spec.weights.KerasV3WeightsDescr;
 import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
 import eu.riscale.modelhub.spec.weights.PytorchStateDictWeightsDescr;
 import eu.riscale.modelhub.spec.weights.TensorflowSavedModelBundleWeightsDescr;
@@ -83,15 +92,13 @@ final class ModelRules {
             collectIndependent(t.id(), t.axes(), allRefs);
         }
         Set<String> inputIds = new HashSet<>();
-        Set<String> allIds = new HashSet<>();
         model.inputs().forEach(t -> inputIds.add(t.id()));
-        allIds.addAll(inputIds);
-        model.outputs().forEach(t -> allIds.add(t.id()));
         for (int i = 0; i < model.inputs().size(); i++) {
             InputTensorDescr t = model.inputs().get(i);
             String loc = "inputs." + i;
             rules.axes(loc, t.id(), t.axes(), inputRefs);
             rules.data(loc, t.axes(), t.data());
+            rules.pad(loc, t.pad());
             for (int k = 0; k < t.preprocessing().size(); k++) {
                 rules.op(
                         loc + ".preprocessing." + k, t.axes(), t.preprocessing().get(k), inputIds, "input");
@@ -103,16 +110,20 @@ final class ModelRules {
             rules.axes(loc, t.id(), t.axes(), allRefs);
             rules.data(loc, t.axes(), t.data());
             for (int k = 0; k < t.postprocessing().size(); k++) {
+                // since 0.5.8 a reference tensor names an (unprocessed) input, in postprocessing too; the reference
+                // reads older files by this rule as well, so it is not gated (docs/formats.md)
                 rules.op(
                         loc + ".postprocessing." + k,
                         t.axes(),
                         t.postprocessing().get(k),
-                        allIds,
-                        "tensor");
+                        inputIds,
+                        "input");
             }
         }
         rules.weights(model.weights());
         rules.rootFields(model);
+        rules.channelColors(model);
+        rules.tolerances(model.config().bioimageio().reproducibilityTolerance());
         rules.evaluations(model.config().bioimageio().evaluations());
         if (model.parent() != null && Objects.equals(model.parent().id(), model.id())) {
             rules.error("parent.id", "A model description may not reference itself as parent.");
@@ -399,7 +410,20 @@ final class ModelRules {
             }
         } else if (op instanceof ScaleLinearDescr) {
             scaleLinear(kwargs, ((ScaleLinearDescr) op).kwargs());
-        } else if (!(op instanceof BinarizeDescr
+        } else if (op instanceof StardistPostprocessingDescr) {
+            stardist(kwargs, ((StardistPostprocessingDescr) op).kwargs());
+        } else if (op instanceof CellposeFlowDynamicsDescr) {
+            CellposeFlowDynamicsKwargs k = ((CellposeFlowDynamicsDescr) op).kwargs();
+            finite(kwargs + ".cellprob_threshold", k.cellprobThreshold());
+            finite(kwargs + ".flow_threshold", k.flowThreshold());
+            if (k.outputDtype() != DType.UINT16 && k.outputDtype() != DType.UINT32) {
+                error(
+                        kwargs + ".output_dtype",
+                        "output_dtype must be 'uint16' or 'uint32', found '"
+                                + k.outputDtype().id() + "'.");
+            }
+        } else if (!(op instanceof CustomPostprocessingDescr
+                || op instanceof BinarizeDescr
                 || op instanceof EnsureDtypeDescr
                 || op instanceof SigmoidDescr
                 || op instanceof SoftmaxDescr)) {
@@ -454,16 +478,112 @@ final class ModelRules {
         }
     }
 
+    private void stardist(String kwargs, StardistKwargs k) {
+        finite(kwargs + ".prob_threshold", k.probThreshold());
+        finite(kwargs + ".nms_threshold", k.nmsThreshold());
+        if (k.b() instanceof StardistKwargs.Border.PerAxis) {
+            List<List<Integer>> perAxis = ((StardistKwargs.Border.PerAxis) k.b()).pairs();
+            int pairs = perAxis.size();
+            for (int p = 0; p < pairs; p++) {
+                if (perAxis.get(p).size() != 2) {
+                    error(
+                            kwargs + ".b." + p,
+                            "A border pair is [before, after], found "
+                                    + perAxis.get(p).size() + " entries.");
+                }
+            }
+            if (pairs != k.dimensions()) {
+                error(
+                        kwargs + ".b",
+                        "A " + k.dimensions() + "D border needs one [before, after] pair per spatial axis ("
+                                + k.dimensions() + "), found " + pairs + ".");
+            }
+        }
+        if (k instanceof StardistKwargs.ThreeD) {
+            finite(kwargs + ".anisotropy", ((StardistKwargs.ThreeD) k).anisotropy());
+        }
+    }
+
+    private void pad(String loc, @Nullable Padding pad) {
+        if (pad instanceof Padding.Constant) {
+            finite(loc + ".pad.value", ((Padding.Constant) pad).value());
+        }
+    }
+
+    /** {@code channel_colors} exists in format 0.5.13 only, with one colour per channel. */
+    private void channelColors(ModelDescr model) {
+        boolean allowed = FormatVersion.allowsChannelColors(model.formatVersion());
+        for (int i = 0; i < model.inputs().size(); i++) {
+            channelColors("inputs." + i, model.inputs().get(i).axes(), allowed, model.formatVersion());
+        }
+        for (int i = 0; i < model.outputs().size(); i++) {
+            channelColors("outputs." + i, model.outputs().get(i).axes(), allowed, model.formatVersion());
+        }
+    }
+
+    private void channelColors(String loc, List<? extends Axis> axes, boolean allowed, String formatVersion) {
+        for (int a = 0; a < axes.size(); a++) {
+            if (!(axes.get(a) instanceof ChannelAxis)) {
+                continue;
+            }
+            ChannelAxis c = (ChannelAxis) axes.get(a);
+            String at = loc + ".axes." + a + ".channel_colors";
+            if (c.channelColors().isEmpty()) {
+                continue;
+            }
+            if (!allowed) {
+                error(
+                        at,
+                        "channel_colors exists only in format 0.5.13 (removed in 0.5.14); this description declares "
+                                + formatVersion + ".");
+            } else if (c.channelColors().size() != c.channelNames().size()) {
+                error(
+                        at,
+                        "channel_colors needs one colour per channel ("
+                                + c.channelNames().size() + "), found "
+                                + c.channelColors().size() + ".");
+            }
+        }
+    }
+
+    /** A discrete entry has both tolerances 0 (format 0.5.14: the literal 0 in the reference). */
+    private void tolerances(List<ReproducibilityTolerance> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            ReproducibilityTolerance t = entries.get(i);
+            String loc = "config.bioimageio.reproducibility_tolerance." + i;
+            finite(loc + ".relative_tolerance", t.relativeTolerance());
+            finite(loc + ".absolute_tolerance", t.absoluteTolerance());
+            if (t.kind() == ReproducibilityTolerance.Kind.DISCRETE) {
+                if (t.relativeTolerance() != 0) {
+                    error(loc + ".relative_tolerance", "A discrete tolerance (any_discrete_output) must be 0.");
+                }
+                if (t.absoluteTolerance() != 0) {
+                    error(loc + ".absolute_tolerance", "A discrete tolerance (any_discrete_output) must be 0.");
+                }
+            }
+        }
+    }
+
+    private static int majorVersion(String version) {
+        String v = version.strip();
+        if (v.startsWith("v") || v.startsWith("V")) {
+            v = v.substring(1);
+        }
+        int end = 0;
+        while (end < v.length() && Character.isDigit(v.charAt(end))) {
+            end++;
+        }
+        int epoch = v.indexOf('!');
+        if (epoch >= 0 && epoch == end) {
+            return majorVersion(v.substring(epoch + 1));
+        }
+        return end == 0 || end > 9 ? Integer.MAX_VALUE : Integer.parseInt(v.substring(0, end));
+    }
+
     private void weights(WeightsDescr w) {
         List<WeightsEntryDescr> entries = new ArrayList<>();
-        for (WeightsEntryDescr e : new WeightsEntryDescr[] {
-            w.kerasHdf5(),
-            w.onnx(),
-            w.pytorchStateDict(),
-            w.tensorflowJs(),
-            w.tensorflowSavedModelBundle(),
-            w.torchscript()
-        }) {
+        for (WeightsFormat f : WeightsFormat.values()) {
+            WeightsEntryDescr e = w.entry(f);
             if (e != null) {
                 entries.add(e);
             }
@@ -486,6 +606,12 @@ final class ModelRules {
                         "weights." + e.format().id() + ".parent",
                         "Parent weights format '" + parent.id() + "' not found; this description has " + present + ".");
             }
+        }
+        KerasV3WeightsDescr keras = w.kerasV3();
+        if (keras != null && ValueTypes.isVersion(keras.kerasVersion()) && majorVersion(keras.kerasVersion()) < 3) {
+            error(
+                    "weights.keras_v3.keras_version",
+                    "keras_v3 weights need Keras 3 or later, found keras_version " + keras.kerasVersion() + ".");
         }
         if (roots != 1) {
             issue(
@@ -575,6 +701,17 @@ final class ModelRules {
                         "attachments." + i + ".source",
                         "'" + source + "' is not allowed here: its file name is reserved for description files"
                                 + " (rdf.yaml, bioimageio.yaml, model.yaml)");
+            }
+        }
+        if (!FormatVersion.allowsTiffCovers(model.formatVersion())) {
+            for (int i = 0; i < model.covers().size(); i++) {
+                String cover = model.covers().get(i).toLowerCase(java.util.Locale.ROOT);
+                if (cover.endsWith(".tif") || cover.endsWith(".tiff")) {
+                    error(
+                            "covers." + i,
+                            "a cover must be a .gif, .jpeg, .jpg, .png or .svg file; TIFF covers are not allowed since"
+                                    + " format 0.5.11");
+                }
             }
         }
         if (model.idEmoji() != null) {

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.spec.validation;
 
+import eu.riscale.modelhub.spec.FormatVersion;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
@@ -106,26 +107,16 @@ public final class ModelValidation {
             }
         }
         String fv = model.formatVersion();
-        if (!fv.equals(ModelDescr.FORMAT_VERSION) && fv.startsWith("0.5.")) {
-            if (patch(fv) > patch(ModelDescr.FORMAT_VERSION)) {
-                w.add(Diagnostic.of(
-                        Severity.ALERT,
-                        Location.of("format_version"),
-                        "format_version " + fv + " is newer"
-                                + " than " + ModelDescr.FORMAT_VERSION
-                                + ", the version this SDK implements; it is treated"
-                                + " as " + ModelDescr.FORMAT_VERSION + "."));
-            }
+        if (FormatVersion.isNewerThanLatest(fv)) {
+            w.add(Diagnostic.of(
+                    Severity.ALERT,
+                    Location.of("format_version"),
+                    "format_version " + fv + " is newer"
+                            + " than " + FormatVersion.LATEST
+                            + ", the version this SDK implements; it is treated"
+                            + " as " + FormatVersion.LATEST + "."));
         }
         return w;
-    }
-
-    private static int patch(String version) {
-        try {
-            return Integer.parseInt(version.substring(version.lastIndexOf('.') + 1));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static Diagnostic alert(String loc) {

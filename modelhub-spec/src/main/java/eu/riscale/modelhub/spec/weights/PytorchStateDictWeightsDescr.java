@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param architecture the network architecture
  * @param pytorchVersion the PyTorch version used
  * @param dependencies a conda environment file, or {@code null}
+ * @param strict whether the state dict must match the architecture exactly (default {@code true}, format 0.5.10)
  */
 public record PytorchStateDictWeightsDescr(
         @FileSource(descriptionNamesAllowed = false) String source,
@@ -34,7 +35,8 @@ public record PytorchStateDictWeightsDescr(
         String comment,
         @Valid ArchitectureDescr architecture,
         @Version String pytorchVersion,
-        @Valid @Nullable FileDescr dependencies)
+        @Valid @Nullable FileDescr dependencies,
+        boolean strict)
         implements WeightsEntryDescr {
     /**
      * Checks that required components are present and copies collections.
@@ -47,6 +49,7 @@ public record PytorchStateDictWeightsDescr(
      * @param architecture the network architecture
      * @param pytorchVersion the PyTorch version used
      * @param dependencies a conda environment file, or {@code null}
+     * @param strict whether the state dict must match the architecture exactly (default {@code true})
      * @throws NullPointerException if a required component is {@code null}
      */
     public PytorchStateDictWeightsDescr {
@@ -56,6 +59,33 @@ public record PytorchStateDictWeightsDescr(
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(pytorchVersion, "pytorchVersion");
     }
+
+    /**
+     * Creates an entry with strict loading (the shape of format 0.5.7, which had no {@code strict} key).
+     *
+     * @param source the weights file (relative path or URL)
+     * @param sha256 the SHA-256 of the file, or {@code null}
+     * @param authors the authors of this weights entry
+     * @param parent the format these weights were converted from, or {@code null}
+     * @param comment a comment on the conversion
+     * @param architecture the network architecture
+     * @param pytorchVersion the PyTorch version used
+     * @param dependencies a conda environment file, or {@code null}
+     */
+    public PytorchStateDictWeightsDescr(
+            String source,
+            @Nullable String sha256,
+            List<Author> authors,
+            @Nullable WeightsFormat parent,
+            String comment,
+            ArchitectureDescr architecture,
+            String pytorchVersion,
+            @Nullable FileDescr dependencies) {
+        this(source, sha256, authors, parent, comment, architecture, pytorchVersion, dependencies, DEFAULT_STRICT);
+    }
+
+    /** The default of {@code strict}. */
+    public static final boolean DEFAULT_STRICT = true;
 
     /** {@inheritDoc} */
     @Override
@@ -79,6 +109,7 @@ public record PytorchStateDictWeightsDescr(
         b.architecture = architecture;
         b.pytorchVersion = pytorchVersion;
         b.dependencies = dependencies;
+        b.strict = strict;
         return b;
     }
 
@@ -92,6 +123,7 @@ public record PytorchStateDictWeightsDescr(
         private @Nullable ArchitectureDescr architecture;
         private @Nullable String pytorchVersion;
         private @Nullable FileDescr dependencies;
+        private boolean strict = DEFAULT_STRICT;
 
         private Builder() {}
 
@@ -194,6 +226,17 @@ public record PytorchStateDictWeightsDescr(
         }
 
         /**
+         * Sets {@code strict}.
+         *
+         * @param strict whether the state dict must match the architecture exactly (default {@code true})
+         * @return this builder
+         */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /**
          * Builds the description.
          *
          * @return the description
@@ -215,7 +258,7 @@ public record PytorchStateDictWeightsDescr(
                         "PytorchStateDictWeightsDescr: missing required fields: " + String.join(", ", missing));
             }
             return new PytorchStateDictWeightsDescr(
-                    source, sha256, authors, parent, comment, architecture, pytorchVersion, dependencies);
+                    source, sha256, authors, parent, comment, architecture, pytorchVersion, dependencies, strict);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * The weights of the model in one or more formats.
  *
  * @param kerasHdf5 Keras HDF5 weights, or {@code null}
+ * @param kerasV3 Keras 3 weights, or {@code null}
  * @param onnx ONNX weights, or {@code null}
  * @param pytorchStateDict PyTorch state-dict weights, or {@code null}
  * @param tensorflowJs TensorFlow.js weights, or {@code null}
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record WeightsDescr(
         @Valid @Nullable KerasHdf5WeightsDescr kerasHdf5,
+        @Valid @Nullable KerasV3WeightsDescr kerasV3,
         @Valid @Nullable OnnxWeightsDescr onnx,
         @Valid @Nullable PytorchStateDictWeightsDescr pytorchStateDict,
         @Valid @Nullable TensorflowJsWeightsDescr tensorflowJs,
@@ -33,18 +35,41 @@ public record WeightsDescr(
             WeightsFormat.PYTORCH_STATE_DICT,
             WeightsFormat.TENSORFLOW_SAVED_MODEL_BUNDLE,
             WeightsFormat.KERAS_HDF5,
+            WeightsFormat.KERAS_V3,
             WeightsFormat.TENSORFLOW_JS);
+
+    /**
+     * Creates the weights without a Keras 3 entry (the shape of format 0.5.7).
+     *
+     * @param kerasHdf5 Keras HDF5 weights, or {@code null}
+     * @param onnx ONNX weights, or {@code null}
+     * @param pytorchStateDict PyTorch state-dict weights, or {@code null}
+     * @param tensorflowJs TensorFlow.js weights, or {@code null}
+     * @param tensorflowSavedModelBundle TensorFlow SavedModel weights, or {@code null}
+     * @param torchscript TorchScript weights, or {@code null}
+     */
+    public WeightsDescr(
+            @Nullable KerasHdf5WeightsDescr kerasHdf5,
+            @Nullable OnnxWeightsDescr onnx,
+            @Nullable PytorchStateDictWeightsDescr pytorchStateDict,
+            @Nullable TensorflowJsWeightsDescr tensorflowJs,
+            @Nullable TensorflowSavedModelBundleWeightsDescr tensorflowSavedModelBundle,
+            @Nullable TorchscriptWeightsDescr torchscript) {
+        this(kerasHdf5, null, onnx, pytorchStateDict, tensorflowJs, tensorflowSavedModelBundle, torchscript);
+    }
 
     /**
      * The entry of one format.
      *
      * @param format the weights format
-     * @return the entry, or {@code null} when the description has none of that format
+     * @return the entry, or {@code null} when the description has none in that format
      */
     public @Nullable WeightsEntryDescr entry(WeightsFormat format) {
         switch (format) {
             case KERAS_HDF5:
                 return kerasHdf5;
+            case KERAS_V3:
+                return kerasV3;
             case ONNX:
                 return onnx;
             case PYTORCH_STATE_DICT:
@@ -55,9 +80,8 @@ public record WeightsDescr(
                 return tensorflowSavedModelBundle;
             case TORCHSCRIPT:
                 return torchscript;
-            default:
-                throw new AssertionError(format);
         }
+        throw new AssertionError(format);
     }
 
     /** {@return the entries present, in {@link #PRIORITY} order} */
@@ -86,6 +110,7 @@ public record WeightsDescr(
     public Builder toBuilder() {
         Builder b = new Builder();
         b.kerasHdf5 = kerasHdf5;
+        b.kerasV3 = kerasV3;
         b.onnx = onnx;
         b.pytorchStateDict = pytorchStateDict;
         b.tensorflowJs = tensorflowJs;
@@ -97,6 +122,7 @@ public record WeightsDescr(
     /** Builds a {@link WeightsDescr} step by step; {@link #build()} names every missing required field. */
     public static final class Builder {
         private @Nullable KerasHdf5WeightsDescr kerasHdf5;
+        private @Nullable KerasV3WeightsDescr kerasV3;
         private @Nullable OnnxWeightsDescr onnx;
         private @Nullable PytorchStateDictWeightsDescr pytorchStateDict;
         private @Nullable TensorflowJsWeightsDescr tensorflowJs;
@@ -109,10 +135,22 @@ public record WeightsDescr(
          * Sets {@code keras_hdf5}.
          *
          * @param kerasHdf5 Keras HDF5 weights, or {@code null}
+         * @param kerasV3 Keras 3 weights, or {@code null}
          * @return this builder
          */
         public Builder kerasHdf5(@Nullable KerasHdf5WeightsDescr kerasHdf5) {
             this.kerasHdf5 = kerasHdf5;
+            return this;
+        }
+
+        /**
+         * Sets {@code keras_v3}.
+         *
+         * @param kerasV3 Keras 3 weights, or {@code null}
+         * @return this builder
+         */
+        public Builder kerasV3(@Nullable KerasV3WeightsDescr kerasV3) {
+            this.kerasV3 = kerasV3;
             return this;
         }
 
@@ -180,7 +218,7 @@ public record WeightsDescr(
          */
         public WeightsDescr build() {
             return new WeightsDescr(
-                    kerasHdf5, onnx, pytorchStateDict, tensorflowJs, tensorflowSavedModelBundle, torchscript);
+                    kerasHdf5, kerasV3, onnx, pytorchStateDict, tensorflowJs, tensorflowSavedModelBundle, torchscript);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 /** One entry of {@link WeightsDescr}: the weights in one format. */
 public sealed interface WeightsEntryDescr
         permits KerasHdf5WeightsDescr,
+                KerasV3WeightsDescr,
                 OnnxWeightsDescr,
                 PytorchStateDictWeightsDescr,
                 TensorflowJsWeightsDescr,

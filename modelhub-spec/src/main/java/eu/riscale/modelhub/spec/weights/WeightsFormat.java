@@ -2,10 +2,12 @@ package eu.riscale.modelhub.spec.weights;
 
 import java.util.Optional;
 
-/** The six weights formats, with their keys in the {@code weights} section. */
+/** The seven weights formats, with their keys in the {@code weights} section ({@code keras_v3} since format 0.5.8). */
 public enum WeightsFormat {
     /** Keras HDF5. */
     KERAS_HDF5("keras_hdf5"),
+    /** Keras 3 ({@code .keras} file, format 0.5.8). */
+    KERAS_V3("keras_v3"),
     /** ONNX. */
     ONNX("onnx"),
     /** PyTorch state dict. */
@@ -32,7 +34,7 @@ public enum WeightsFormat {
      * Looks a format up by its key.
      *
      * @param id the key as written in a description
-     * @return the format, or empty if the key is not one of the six formats
+     * @return the format, or empty if the key is not one of the seven formats
      */
     public static Optional<WeightsFormat> fromId(String id) {
         for (WeightsFormat f : values()) {

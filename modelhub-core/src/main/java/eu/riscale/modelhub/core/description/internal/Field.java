@@ -21,6 +21,8 @@ public final class Field<R, T> {
         DEFAULTED,
         NULL_MEANS_DEFAULT,
         CONSTANT,
+        LITERAL,
+        FIXED,
         EMPTY,
         EXTRA
     }
@@ -31,6 +33,8 @@ public final class Field<R, T> {
     private final @Nullable Codec<T> codec;
     private final @Nullable T defaultValue;
     private final boolean alwaysWritten;
+    private final boolean absentAllowed;
+    private final @Nullable String literal;
 
     private Field(
             String key,
@@ -39,12 +43,26 @@ public final class Field<R, T> {
             @Nullable Codec<T> codec,
             @Nullable T defaultValue,
             boolean alwaysWritten) {
+        this(key, kind, accessor, codec, defaultValue, alwaysWritten, false, null);
+    }
+
+    private Field(
+            String key,
+            Kind kind,
+            Function<R, @Nullable T> accessor,
+            @Nullable Codec<T> codec,
+            @Nullable T defaultValue,
+            boolean alwaysWritten,
+            boolean absentAllowed,
+            @Nullable String literal) {
         this.key = Objects.requireNonNull(key, "key");
         this.kind = kind;
         this.accessor = accessor;
         this.codec = codec;
         this.defaultValue = defaultValue;
         this.alwaysWritten = alwaysWritten;
+        this.absentAllowed = absentAllowed;
+        this.literal = literal;
     }
 
     /**
@@ -122,6 +140,38 @@ public final class Field<R, T> {
     }
 
     /**
+     * A key whose only value on the wire is the string {@code literal} and whose record component then has a fixed
+     * value (for example {@code output_ids: any_discrete_output} with an empty list of output ids): checked when
+     * reading, always written.
+     *
+     * @param key the wire name
+     * @param literal the only value allowed on the wire
+     * @param accessor the record accessor
+     * @param value the value of the record component
+     * @param <R> the record type
+     * @param <T> the type of the component
+     * @return the field
+     */
+    public static <R, T> Field<R, T> literal(String key, String literal, Function<R, T> accessor, T value) {
+        return new Field<>(key, Kind.LITERAL, accessor::apply, null, value, true, false, literal);
+    }
+
+    /**
+     * A record component that is not on the wire, with the same value in every record this declaration reads (one
+     * declaration per variant of a record told apart by another key).
+     *
+     * @param component the name of the record component
+     * @param accessor the record accessor
+     * @param value the value
+     * @param <R> the record type
+     * @param <T> the type of the component
+     * @return the field
+     */
+    public static <R, T> Field<R, T> fixed(String component, Function<R, T> accessor, T value) {
+        return new Field<>(component, Kind.FIXED, accessor::apply, null, value, false);
+    }
+
+    /**
      * A key accepted only as an empty mapping or {@code null}, as written for operations without arguments; never
      * written and not a record component.
      *
@@ -148,7 +198,12 @@ public final class Field<R, T> {
 
     /** {@return the same field, written even when it holds its default (for example {@code format_version})} */
     public Field<R, T> alwaysWritten() {
-        return new Field<>(key, kind, accessor, codec, defaultValue, true);
+        return new Field<>(key, kind, accessor, codec, defaultValue, true, absentAllowed, literal);
+    }
+
+    /** {@return the same constant field, but the key may be left out (a tag with a default, as padding {@code mode})} */
+    public Field<R, T> orAbsent() {
+        return new Field<>(key, kind, accessor, codec, defaultValue, alwaysWritten, true, literal);
     }
 
     String key() {
@@ -172,9 +227,16 @@ public final class Field<R, T> {
             case DEFAULTED -> n.withDefault(key, codec()::read, defaultValue());
             case NULL_MEANS_DEFAULT -> n.withDefaultOrNull(key, codec()::read, defaultValue());
             case CONSTANT -> {
-                n.constant(key, (String) defaultValue());
+                if (!absentAllowed || n.json().has(key)) {
+                    n.constant(key, (String) defaultValue());
+                }
                 yield null;
             }
+            case LITERAL -> {
+                n.constant(key, Objects.requireNonNull(literal));
+                yield defaultValue();
+            }
+            case FIXED -> defaultValue();
             case EMPTY -> {
                 n.allowEmpty(key);
                 yield null;
@@ -189,7 +251,12 @@ public final class Field<R, T> {
             ((Map<?, ?>) Objects.requireNonNull(value)).forEach((k, v) -> out.set(String.valueOf(k), Out.value(v)));
         } else if (kind == Kind.CONSTANT) {
             out.set(key, Out.value(value));
-        } else if (value != null && kind != Kind.EMPTY && (alwaysWritten || !value.equals(defaultValue))) {
+        } else if (kind == Kind.LITERAL) {
+            out.set(key, Out.value(literal));
+        } else if (value != null
+                && kind != Kind.EMPTY
+                && kind != Kind.FIXED
+                && (alwaysWritten || !value.equals(defaultValue))) {
             out.set(key, codec().write(value));
         }
     }

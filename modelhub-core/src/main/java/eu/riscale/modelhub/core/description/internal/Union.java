@@ -17,14 +17,21 @@ import tools.jackson.databind.JsonNode;
  * @param <T> the sealed type
  */
 public final class Union<T> implements Codec<T> {
-    private record Variant<X>(@Nullable String tag, Predicate<JsonNode> reads, Class<X> type, Codec<X> codec) {}
+    private record Variant<X>(
+            @Nullable String tag, Predicate<JsonNode> reads, Predicate<Object> writes, Class<X> type, Codec<X> codec) {}
 
     private final @Nullable String tagKey;
+    private final @Nullable String defaultTag;
     private final String expected;
     private final List<Variant<? extends T>> variants;
 
-    private Union(@Nullable String tagKey, String expected, List<Variant<? extends T>> variants) {
+    private Union(
+            @Nullable String tagKey,
+            @Nullable String defaultTag,
+            String expected,
+            List<Variant<? extends T>> variants) {
         this.tagKey = tagKey;
+        this.defaultTag = defaultTag;
         this.expected = expected;
         this.variants = List.copyOf(variants);
     }
@@ -62,7 +69,7 @@ public final class Union<T> implements Codec<T> {
             }
             List<String> tags = new ArrayList<>(new LinkedHashSet<>(
                     variants.stream().map(v -> Objects.requireNonNull(v.tag())).toList()));
-            String tag = n.discriminator(tagKey, tags);
+            String tag = defaultTag != null && !json.has(tagKey) ? defaultTag : n.discriminator(tagKey, tags);
             if (tag == null) {
                 return null;
             }
@@ -86,7 +93,7 @@ public final class Union<T> implements Codec<T> {
     @Override
     public JsonNode write(T value) {
         for (Variant<? extends T> v : variants) {
-            if (v.type().isInstance(value)) {
+            if (v.writes().test(value)) {
                 return writeAs(v, value);
             }
         }
@@ -104,6 +111,7 @@ public final class Union<T> implements Codec<T> {
      */
     public static final class Builder<T> {
         private final @Nullable String tagKey;
+        private @Nullable String defaultTag;
         private final String expected;
         private final List<Variant<? extends T>> variants = new ArrayList<>();
 
@@ -137,7 +145,7 @@ public final class Union<T> implements Codec<T> {
          * @return this builder
          */
         public <X extends T> Builder<T> tag(String tag, Predicate<JsonNode> when, Class<X> type, Codec<X> codec) {
-            variants.add(new Variant<>(Objects.requireNonNull(tag, "tag"), when, type, codec));
+            variants.add(new Variant<>(Objects.requireNonNull(tag, "tag"), when, type::isInstance, type, codec));
             return this;
         }
 
@@ -151,7 +159,35 @@ public final class Union<T> implements Codec<T> {
          * @return this builder
          */
         public <X extends T> Builder<T> when(Predicate<JsonNode> when, Class<X> type, Codec<X> codec) {
-            variants.add(new Variant<>(null, when, type, codec));
+            variants.add(new Variant<>(null, when, type::isInstance, type, codec));
+            return this;
+        }
+
+        /**
+         * Adds a variant of an untagged union whose values share their class with another variant: read when
+         * {@code reads} accepts the node, written when {@code writes} accepts the value.
+         *
+         * @param reads the test on the node
+         * @param writes the test on the value
+         * @param type the variant's class
+         * @param codec the variant's codec
+         * @param <X> the variant type
+         * @return this builder
+         */
+        public <X extends T> Builder<T> when(
+                Predicate<JsonNode> reads, Predicate<X> writes, Class<X> type, Codec<X> codec) {
+            variants.add(new Variant<>(null, reads, v -> type.isInstance(v) && writes.test(type.cast(v)), type, codec));
+            return this;
+        }
+
+        /**
+         * Makes a tagged union read a mapping without the tag key as the variant of {@code tag}.
+         *
+         * @param tag the tag of an absent key
+         * @return this builder
+         */
+        public Builder<T> absentTag(String tag) {
+            this.defaultTag = Objects.requireNonNull(tag, "tag");
             return this;
         }
 
@@ -180,7 +216,7 @@ public final class Union<T> implements Codec<T> {
 
         /** {@return the union} */
         public Union<T> build() {
-            return new Union<>(tagKey, expected, variants);
+            return new Union<>(tagKey, defaultTag, expected, variants);
         }
     }
 }

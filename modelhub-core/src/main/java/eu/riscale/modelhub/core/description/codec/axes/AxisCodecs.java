@@ -34,6 +34,7 @@ import eu.riscale.modelhub.spec.axis.StaticOutputSize;
 import eu.riscale.modelhub.spec.axis.TimeInputAxis;
 import eu.riscale.modelhub.spec.axis.TimeOutputAxis;
 import eu.riscale.modelhub.spec.axis.TimeOutputAxisWithHalo;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** The wire forms of axes and their sizes. */
@@ -105,7 +106,8 @@ public final class AxisCodecs {
             withDefault("id", ChannelAxis::id, AXIS_ID, AxisType.CHANNEL.defaultId()),
             withDefault("description", ChannelAxis::description, STRING, ""),
             constant("type", AxisType.CHANNEL.id()),
-            required("channel_names", ChannelAxis::channelNames, STRING.list()));
+            required("channel_names", ChannelAxis::channelNames, STRING.list()),
+            withDefault("channel_colors", ChannelAxis::channelColors, STRING.list(), List.of()));
 
     /** An index axis of an input. */
     public static final RecordCodec<IndexInputAxis> INDEX_INPUT = RecordCodec.of(

@@ -6,21 +6,28 @@ import static eu.riscale.modelhub.core.description.internal.Codec.MAP;
 import static eu.riscale.modelhub.core.description.internal.Codec.NUMBER;
 import static eu.riscale.modelhub.core.description.internal.Codec.STRING;
 import static eu.riscale.modelhub.core.description.internal.Field.extra;
+import static eu.riscale.modelhub.core.description.internal.Field.fixed;
+import static eu.riscale.modelhub.core.description.internal.Field.literal;
 import static eu.riscale.modelhub.core.description.internal.Field.optional;
 import static eu.riscale.modelhub.core.description.internal.Field.required;
 import static eu.riscale.modelhub.core.description.internal.Field.withDefault;
 
 import eu.riscale.modelhub.core.description.codec.weights.WeightsCodecs;
+import eu.riscale.modelhub.core.description.internal.Codec;
 import eu.riscale.modelhub.core.description.internal.RecordCodec;
+import eu.riscale.modelhub.core.description.internal.Union;
 import eu.riscale.modelhub.spec.config.BiasRisksLimitations;
 import eu.riscale.modelhub.spec.config.BioimageioConfig;
 import eu.riscale.modelhub.spec.config.Config;
 import eu.riscale.modelhub.spec.config.EnvironmentalImpact;
 import eu.riscale.modelhub.spec.config.Evaluation;
 import eu.riscale.modelhub.spec.config.ReproducibilityTolerance;
+import eu.riscale.modelhub.spec.config.ReproducibilityTolerance.Kind;
 import eu.riscale.modelhub.spec.config.TrainingDetails;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The wire forms of {@code config}: open mappings that keep the keys they do not declare in {@code extra}, in
@@ -29,8 +36,8 @@ import java.util.Map;
 public final class ConfigCodecs {
     private ConfigCodecs() {}
 
-    /** How closely a test output must reproduce the expected one. */
-    public static final RecordCodec<ReproducibilityTolerance> REPRODUCIBILITY_TOLERANCE = RecordCodec.of(
+    /** A plain tolerance entry: {@code output_ids} a list (empty for every output). */
+    public static final RecordCodec<ReproducibilityTolerance> PLAIN_TOLERANCE = RecordCodec.of(
             ReproducibilityTolerance.class,
             withDefault(
                     "relative_tolerance",
@@ -48,12 +55,70 @@ public final class ConfigCodecs {
                     INTEGER,
                     ReproducibilityTolerance.DEFAULT_MISMATCHED_ELEMENTS_PER_MILLION),
             withDefault("output_ids", ReproducibilityTolerance::outputIds, STRING.list(), List.of()),
+            fixed("kind", ReproducibilityTolerance::kind, Kind.PLAIN),
             withDefault(
                     "weights_formats",
                     ReproducibilityTolerance::weightsFormats,
                     WeightsCodecs.WEIGHTS_FORMAT.list(),
                     List.of()),
             extra(ReproducibilityTolerance::extra));
+
+    /** A continuous or discrete entry: {@code output_ids} the literal of its kind, the defaults of {@code like}. */
+    private static RecordCodec<ReproducibilityTolerance> kindOf(Kind kind, ReproducibilityTolerance like) {
+        return RecordCodec.of(
+                ReproducibilityTolerance.class,
+                withDefault(
+                        "relative_tolerance",
+                        ReproducibilityTolerance::relativeTolerance,
+                        NUMBER,
+                        like.relativeTolerance()),
+                withDefault(
+                        "absolute_tolerance",
+                        ReproducibilityTolerance::absoluteTolerance,
+                        NUMBER,
+                        like.absoluteTolerance()),
+                withDefault(
+                        "mismatched_elements_per_million",
+                        ReproducibilityTolerance::mismatchedElementsPerMillion,
+                        INTEGER,
+                        like.mismatchedElementsPerMillion()),
+                literal(
+                        "output_ids",
+                        Objects.requireNonNull(kind.outputIdsLiteral()),
+                        ReproducibilityTolerance::outputIds,
+                        List.of()),
+                fixed("kind", ReproducibilityTolerance::kind, kind),
+                withDefault(
+                        "weights_formats",
+                        ReproducibilityTolerance::weightsFormats,
+                        WeightsCodecs.WEIGHTS_FORMAT.list(),
+                        List.of()),
+                extra(ReproducibilityTolerance::extra));
+    }
+
+    private static boolean outputIds(JsonNode j, Kind kind) {
+        JsonNode ids = j.isObject() ? j.get("output_ids") : null;
+        return ids != null && ids.isString() && ids.stringValue().equals(kind.outputIdsLiteral());
+    }
+
+    /**
+     * How closely a test output must reproduce the expected one (format 0.5.14): plain, continuous ({@code output_ids:
+     * any_continuous_output}) or discrete ({@code output_ids: any_discrete_output}), each with its own defaults.
+     */
+    public static final Codec<ReproducibilityTolerance> REPRODUCIBILITY_TOLERANCE =
+            Union.<ReproducibilityTolerance>untagged("")
+                    .when(
+                            j -> outputIds(j, Kind.CONTINUOUS),
+                            t -> t.kind() == Kind.CONTINUOUS,
+                            ReproducibilityTolerance.class,
+                            kindOf(Kind.CONTINUOUS, ReproducibilityTolerance.CONTINUOUS))
+                    .when(
+                            j -> outputIds(j, Kind.DISCRETE),
+                            t -> t.kind() == Kind.DISCRETE,
+                            ReproducibilityTolerance.class,
+                            kindOf(Kind.DISCRETE, ReproducibilityTolerance.DISCRETE))
+                    .when(j -> true, t -> true, ReproducibilityTolerance.class, PLAIN_TOLERANCE)
+                    .build();
 
     /** Known biases, risks and limitations. */
     public static final RecordCodec<BiasRisksLimitations> BIAS_RISKS_LIMITATIONS = RecordCodec.of(
@@ -144,5 +209,6 @@ public final class ConfigCodecs {
     public static final RecordCodec<Config> CONFIG = RecordCodec.of(
             Config.class,
             withDefault("bioimageio", Config::bioimageio, BIOIMAGEIO, BioimageioConfig.DEFAULT),
+            optional("stardist", Config::stardist, ANY),
             extra(Config::extra));
 }

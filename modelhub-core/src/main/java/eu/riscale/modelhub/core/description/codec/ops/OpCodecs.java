@@ -1,6 +1,9 @@
 package eu.riscale.modelhub.core.description.codec.ops;
 
 import static eu.riscale.modelhub.core.description.internal.Codec.AXIS_ID;
+import static eu.riscale.modelhub.core.description.internal.Codec.BOOL;
+import static eu.riscale.modelhub.core.description.internal.Codec.INTEGER;
+import static eu.riscale.modelhub.core.description.internal.Codec.MAP;
 import static eu.riscale.modelhub.core.description.internal.Codec.NUMBER;
 import static eu.riscale.modelhub.core.description.internal.Codec.STRING;
 import static eu.riscale.modelhub.core.description.internal.Field.constant;
@@ -15,9 +18,12 @@ import eu.riscale.modelhub.core.description.internal.RecordCodec;
 import eu.riscale.modelhub.core.description.internal.Union;
 import eu.riscale.modelhub.spec.op.BinarizeDescr;
 import eu.riscale.modelhub.spec.op.BinarizeKwargs;
+import eu.riscale.modelhub.spec.op.CellposeFlowDynamicsDescr;
+import eu.riscale.modelhub.spec.op.CellposeFlowDynamicsKwargs;
 import eu.riscale.modelhub.spec.op.ClipDescr;
 import eu.riscale.modelhub.spec.op.ClipKwargs;
 import eu.riscale.modelhub.spec.op.Coefficients;
+import eu.riscale.modelhub.spec.op.CustomPostprocessingDescr;
 import eu.riscale.modelhub.spec.op.EnsureDtypeDescr;
 import eu.riscale.modelhub.spec.op.EnsureDtypeKwargs;
 import eu.riscale.modelhub.spec.op.FixedZeroMeanUnitVarianceDescr;
@@ -33,9 +39,12 @@ import eu.riscale.modelhub.spec.op.ScaleRangeKwargs;
 import eu.riscale.modelhub.spec.op.SigmoidDescr;
 import eu.riscale.modelhub.spec.op.SoftmaxDescr;
 import eu.riscale.modelhub.spec.op.SoftmaxKwargs;
+import eu.riscale.modelhub.spec.op.StardistKwargs;
+import eu.riscale.modelhub.spec.op.StardistPostprocessingDescr;
 import eu.riscale.modelhub.spec.op.ZeroMeanUnitVarianceDescr;
 import eu.riscale.modelhub.spec.op.ZeroMeanUnitVarianceKwargs;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** The wire forms of the pre- and postprocessing operations and their arguments. */
@@ -229,6 +238,61 @@ public final class OpCodecs {
                                     ZeroMeanUnitVarianceKwargs.DEFAULT)))
             .build();
 
+    /** A StarDist border: one width for every side, or a {@code [before, after]} pair per spatial axis. */
+    public static final Codec<StardistKwargs.Border> STARDIST_BORDER = Union.<StardistKwargs.Border>untagged(
+                    "Input should be an integer or a list of [before, after] pairs")
+            .when(
+                    JsonNode::isIntegralNumber,
+                    StardistKwargs.Border.Uniform.class,
+                    INTEGER.map(StardistKwargs.Border.Uniform::new, StardistKwargs.Border.Uniform::width))
+            .when(
+                    JsonNode::isArray,
+                    StardistKwargs.Border.PerAxis.class,
+                    INTEGER.list().list().map(StardistKwargs.Border.PerAxis::new, StardistKwargs.Border.PerAxis::pairs))
+            .build();
+
+    /** The arguments of {@code stardist_postprocessing}: the 3D form is the one with {@code anisotropy}. */
+    public static final Codec<StardistKwargs> STARDIST_KWARGS = Union.<StardistKwargs>untagged("")
+            .when(
+                    j -> j.isObject() && j.has("anisotropy"),
+                    StardistKwargs.ThreeD.class,
+                    RecordCodec.of(
+                            StardistKwargs.ThreeD.class,
+                            required("prob_threshold", StardistKwargs.ThreeD::probThreshold, NUMBER),
+                            required("nms_threshold", StardistKwargs.ThreeD::nmsThreshold, NUMBER),
+                            required("n_rays", StardistKwargs.ThreeD::nRays, INTEGER),
+                            required("grid", StardistKwargs.ThreeD::grid, INTEGER.list()),
+                            required("b", StardistKwargs.ThreeD::b, STARDIST_BORDER),
+                            required("anisotropy", StardistKwargs.ThreeD::anisotropy, NUMBER.list()),
+                            optional("overlap_label", StardistKwargs.ThreeD::overlapLabel, INTEGER)))
+            .otherwise(
+                    StardistKwargs.TwoD.class,
+                    RecordCodec.of(
+                            StardistKwargs.TwoD.class,
+                            required("prob_threshold", StardistKwargs.TwoD::probThreshold, NUMBER),
+                            required("nms_threshold", StardistKwargs.TwoD::nmsThreshold, NUMBER),
+                            required("n_rays", StardistKwargs.TwoD::nRays, INTEGER),
+                            required("grid", StardistKwargs.TwoD::grid, INTEGER.list()),
+                            required("b", StardistKwargs.TwoD::b, STARDIST_BORDER)))
+            .build();
+
+    /** The arguments of {@code cellpose_flow_dynamics}. */
+    public static final RecordCodec<CellposeFlowDynamicsKwargs> CELLPOSE_FLOW_DYNAMICS_KWARGS = RecordCodec.of(
+            CellposeFlowDynamicsKwargs.class,
+            required("cellprob_threshold", CellposeFlowDynamicsKwargs::cellprobThreshold, NUMBER),
+            required("flow_threshold", CellposeFlowDynamicsKwargs::flowThreshold, NUMBER),
+            required("do_3D", CellposeFlowDynamicsKwargs::do3D, BOOL),
+            withDefault(
+                    "min_size",
+                    CellposeFlowDynamicsKwargs::minSize,
+                    INTEGER,
+                    CellposeFlowDynamicsKwargs.DEFAULT_MIN_SIZE),
+            withDefault(
+                    "output_dtype",
+                    CellposeFlowDynamicsKwargs::outputDtype,
+                    CommonCodecs.DTYPE,
+                    CellposeFlowDynamicsKwargs.DEFAULT_OUTPUT_DTYPE));
+
     /** The postprocessing operations: every preprocessing operation and {@code scale_mean_variance}. */
     public static final Union<PostprocessingDescr> POSTPROCESSING = Union.<PostprocessingDescr>tagged("id")
             .all(PREPROCESSING)
@@ -239,5 +303,29 @@ public final class OpCodecs {
                             ScaleMeanVarianceDescr.class,
                             constant("id", "scale_mean_variance"),
                             required("kwargs", ScaleMeanVarianceDescr::kwargs, SCALE_MEAN_VARIANCE_KWARGS)))
+            .tag(
+                    StardistPostprocessingDescr.ID,
+                    StardistPostprocessingDescr.class,
+                    RecordCodec.of(
+                            StardistPostprocessingDescr.class,
+                            constant("id", StardistPostprocessingDescr.ID),
+                            required("kwargs", StardistPostprocessingDescr::kwargs, STARDIST_KWARGS)))
+            .tag(
+                    CellposeFlowDynamicsDescr.ID,
+                    CellposeFlowDynamicsDescr.class,
+                    RecordCodec.of(
+                            CellposeFlowDynamicsDescr.class,
+                            constant("id", CellposeFlowDynamicsDescr.ID),
+                            required("kwargs", CellposeFlowDynamicsDescr::kwargs, CELLPOSE_FLOW_DYNAMICS_KWARGS)))
+            .tag(
+                    CustomPostprocessingDescr.ID,
+                    CustomPostprocessingDescr.class,
+                    RecordCodec.of(
+                            CustomPostprocessingDescr.class,
+                            constant("id", CustomPostprocessingDescr.ID),
+                            required("source", CustomPostprocessingDescr::source, STRING),
+                            optional("sha256", CustomPostprocessingDescr::sha256, STRING),
+                            required("callable", CustomPostprocessingDescr::callable, STRING),
+                            withDefault("kwargs", CustomPostprocessingDescr::kwargs, MAP, Map.of())))
             .build();
 }

@@ -6,6 +6,7 @@ import static eu.riscale.modelhub.core.description.internal.Codec.ANY;
 import static eu.riscale.modelhub.core.description.internal.Codec.BOOL;
 import static eu.riscale.modelhub.core.description.internal.Codec.NUMBER;
 import static eu.riscale.modelhub.core.description.internal.Codec.STRING;
+import static eu.riscale.modelhub.core.description.internal.Field.constant;
 import static eu.riscale.modelhub.core.description.internal.Field.optional;
 import static eu.riscale.modelhub.core.description.internal.Field.required;
 import static eu.riscale.modelhub.core.description.internal.Field.withDefault;
@@ -13,6 +14,7 @@ import static eu.riscale.modelhub.core.description.internal.Field.withDefault;
 import eu.riscale.modelhub.core.description.codec.axes.AxisCodecs;
 import eu.riscale.modelhub.core.description.codec.ops.OpCodecs;
 import eu.riscale.modelhub.core.description.internal.Codec;
+import eu.riscale.modelhub.core.description.internal.Field;
 import eu.riscale.modelhub.core.description.internal.Node;
 import eu.riscale.modelhub.core.description.internal.RecordCodec;
 import eu.riscale.modelhub.core.description.internal.Union;
@@ -20,6 +22,7 @@ import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.IntervalOrRatioDataDescr;
 import eu.riscale.modelhub.spec.tensor.NominalOrOrdinalDataDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.tensor.Padding;
 import eu.riscale.modelhub.spec.tensor.PerChannelData;
 import eu.riscale.modelhub.spec.tensor.Range;
 import eu.riscale.modelhub.spec.tensor.TensorData;
@@ -80,6 +83,24 @@ public final class TensorCodecs {
             .otherwise(TensorDataDescr.class, TENSOR_DATA_DESCR)
             .build();
 
+    /** How an input is padded: told apart by {@code mode}; a mapping without {@code mode} is constant padding. */
+    public static final Union<Padding> PADDING = Union.<Padding>tagged("mode")
+            .tag(
+                    "constant",
+                    Padding.Constant.class,
+                    RecordCodec.of(
+                            Padding.Constant.class,
+                            Field.<Padding.Constant>constant("mode", "constant").orAbsent(),
+                            withDefault("value", Padding.Constant::value, NUMBER, Padding.Constant.ZERO.value())))
+            .tag("edge", Padding.Edge.class, RecordCodec.of(Padding.Edge.class, constant("mode", "edge")))
+            .tag("reflect", Padding.Reflect.class, RecordCodec.of(Padding.Reflect.class, constant("mode", "reflect")))
+            .tag(
+                    "symmetric",
+                    Padding.Symmetric.class,
+                    RecordCodec.of(Padding.Symmetric.class, constant("mode", "symmetric")))
+            .absentTag("constant")
+            .build();
+
     /** An input tensor. */
     public static final RecordCodec<InputTensorDescr> INPUT = RecordCodec.of(
             InputTensorDescr.class,
@@ -90,7 +111,8 @@ public final class TensorCodecs {
             optional("sample_tensor", InputTensorDescr::sampleTensor, FILE_DESCR),
             withDefault("data", InputTensorDescr::data, TENSOR_DATA, IntervalOrRatioDataDescr.DEFAULT),
             withDefault("optional", InputTensorDescr::optional, BOOL, false),
-            withDefault("preprocessing", InputTensorDescr::preprocessing, OpCodecs.PREPROCESSING.list(), List.of()));
+            withDefault("preprocessing", InputTensorDescr::preprocessing, OpCodecs.PREPROCESSING.list(), List.of()),
+            optional("pad", InputTensorDescr::pad, PADDING));
 
     /** An output tensor. */
     public static final RecordCodec<OutputTensorDescr> OUTPUT = RecordCodec.of(

@@ -2,6 +2,8 @@ package eu.riscale.modelhub.core.description.codec.weights;
 
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.AUTHOR;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.FILE_DESCR;
+import static eu.riscale.modelhub.core.description.internal.Codec.ANY;
+import static eu.riscale.modelhub.core.description.internal.Codec.BOOL;
 import static eu.riscale.modelhub.core.description.internal.Codec.INTEGER;
 import static eu.riscale.modelhub.core.description.internal.Codec.MAP;
 import static eu.riscale.modelhub.core.description.internal.Codec.STRING;
@@ -19,7 +21,9 @@ import eu.riscale.modelhub.core.description.internal.Union;
 import eu.riscale.modelhub.spec.weights.ArchitectureDescr;
 import eu.riscale.modelhub.spec.weights.ArchitectureFromFileDescr;
 import eu.riscale.modelhub.spec.weights.ArchitectureFromLibraryDescr;
+import eu.riscale.modelhub.spec.weights.KerasBackend;
 import eu.riscale.modelhub.spec.weights.KerasHdf5WeightsDescr;
+import eu.riscale.modelhub.spec.weights.KerasV3WeightsDescr;
 import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
 import eu.riscale.modelhub.spec.weights.PytorchStateDictWeightsDescr;
 import eu.riscale.modelhub.spec.weights.TensorflowJsWeightsDescr;
@@ -31,6 +35,9 @@ import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The wire forms of the weights entries and the architectures they need. */
 public final class WeightsCodecs {
@@ -84,6 +91,45 @@ public final class WeightsCodecs {
             KerasHdf5WeightsDescr.class,
             required("tensorflow_version", KerasHdf5WeightsDescr::tensorflowVersion, VERSION));
 
+    /** The Keras backend, written as a two-item list {@code [name, version]}. */
+    public static final Codec<KerasBackend> KERAS_BACKEND = Codec.of(
+            WeightsCodecs::kerasBackend, b -> ANY.write(List.of(b.name().id(), b.version())));
+
+    private static @Nullable KerasBackend kerasBackend(Node n) {
+        if (!n.json().isArray() || n.json().size() != 2) {
+            n.problem(
+                    n.path(),
+                    "Input should be a list [name, version] such as [tensorflow, '2.16'], found "
+                            + Node.describe(n.json()));
+            return null;
+        }
+        List<Node> items = Objects.requireNonNull(n.list(e -> e));
+        KerasBackend.Name name = KERAS_BACKEND_NAME.read(items.get(0));
+        String version = VERSION.read(items.get(1));
+        return name == null || version == null ? null : new KerasBackend(name, version);
+    }
+
+    private static final Codec<KerasBackend.Name> KERAS_BACKEND_NAME = Codec.of(
+            n -> {
+                var name = n.json().isString()
+                        ? KerasBackend.Name.fromId(n.json().stringValue())
+                        : Optional.<KerasBackend.Name>empty();
+                if (name.isEmpty()) {
+                    n.problem(
+                            n.path(),
+                            "Input should be 'tensorflow', 'jax' or 'torch', found " + Node.describe(n.json()));
+                    return null;
+                }
+                return name.get();
+            },
+            name -> STRING.write(name.id()));
+
+    /** Keras 3 weights. */
+    public static final RecordCodec<KerasV3WeightsDescr> KERAS_V3 = entry(
+            KerasV3WeightsDescr.class,
+            required("keras_version", KerasV3WeightsDescr::kerasVersion, VERSION),
+            required("backend", KerasV3WeightsDescr::backend, KERAS_BACKEND));
+
     /** ONNX weights. */
     public static final RecordCodec<OnnxWeightsDescr> ONNX = entry(
             OnnxWeightsDescr.class,
@@ -95,7 +141,9 @@ public final class WeightsCodecs {
             PytorchStateDictWeightsDescr.class,
             required("architecture", PytorchStateDictWeightsDescr::architecture, ARCHITECTURE),
             required("pytorch_version", PytorchStateDictWeightsDescr::pytorchVersion, VERSION),
-            optional("dependencies", PytorchStateDictWeightsDescr::dependencies, FILE_DESCR));
+            optional("dependencies", PytorchStateDictWeightsDescr::dependencies, FILE_DESCR),
+            withDefault(
+                    "strict", PytorchStateDictWeightsDescr::strict, BOOL, PytorchStateDictWeightsDescr.DEFAULT_STRICT));
 
     /** TensorFlow.js weights. */
     public static final RecordCodec<TensorflowJsWeightsDescr> TENSORFLOW_JS = entry(
@@ -117,6 +165,7 @@ public final class WeightsCodecs {
     public static final RecordCodec<WeightsDescr> WEIGHTS = RecordCodec.of(
             WeightsDescr.class,
             optional("keras_hdf5", WeightsDescr::kerasHdf5, KERAS_HDF5),
+            optional("keras_v3", WeightsDescr::kerasV3, KERAS_V3),
             optional("onnx", WeightsDescr::onnx, ONNX),
             optional("pytorch_state_dict", WeightsDescr::pytorchStateDict, PYTORCH_STATE_DICT),
             optional("tensorflow_js", WeightsDescr::tensorflowJs, TENSORFLOW_JS),
