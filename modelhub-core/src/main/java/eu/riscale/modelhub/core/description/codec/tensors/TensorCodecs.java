@@ -112,7 +112,8 @@ public final class TensorCodecs {
             withDefault("data", InputTensorDescr::data, TENSOR_DATA, IntervalOrRatioDataDescr.DEFAULT),
             withDefault("optional", InputTensorDescr::optional, BOOL, false),
             withDefault("preprocessing", InputTensorDescr::preprocessing, OpCodecs.PREPROCESSING.list(), List.of()),
-            optional("pad", InputTensorDescr::pad, PADDING));
+            optional("pad", InputTensorDescr::pad, PADDING),
+            optional("output_of", InputTensorDescr::outputOf, STRING));
 
     /** An output tensor. */
     public static final RecordCodec<OutputTensorDescr> OUTPUT = RecordCodec.of(
