@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.testing;
 import eu.riscale.modelhub.core.description.FileReference;
 import eu.riscale.modelhub.core.description.FileReferences;
 import eu.riscale.modelhub.core.iocheck.IoValidation;
+import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.ValidationIssue;
@@ -11,6 +12,7 @@ import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +25,12 @@ final class IoCheck {
 
     private IoCheck() {}
 
-    static TestDetail run(ModelDescr model, ResourceRoot root, Set<WeightsFormat> tested) {
+    /**
+     * Runs the check; {@code verified} is filled with the files that exist and match their sha256, by location (see
+     * {@link IoValidation#check(ModelDescr, ResourceRoot, Map)}): only those may be used by later checks.
+     */
+    static TestDetail run(
+            ModelDescr model, ResourceRoot root, Set<WeightsFormat> tested, Map<String, FileSource> verified) {
         long start = System.nanoTime();
         List<TestMessage> errors = new ArrayList<>();
         List<TestMessage> warnings = new ArrayList<>();
@@ -44,7 +51,7 @@ final class IoCheck {
             drop(kept, f);
         }
         ModelDescr checked = model.toBuilder().weights(kept.build()).build();
-        for (ValidationIssue issue : IoValidation.check(checked, root)) {
+        for (ValidationIssue issue : IoValidation.check(checked, root, verified)) {
             (issue.isError() ? errors : warnings).add(new TestMessage(issue.loc(), issue.msg()));
         }
         return TestDetail.ran(
