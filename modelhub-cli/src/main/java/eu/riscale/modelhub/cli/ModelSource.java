@@ -5,8 +5,8 @@ import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.core.description.LoadResult;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 
 /** Reads the description of an opened package; failures name the description file. */
@@ -34,9 +34,9 @@ final class ModelSource {
      * {@link LoadResult#requireModel()} then gives the model or every problem.
      */
     static LoadResult load(ResourceRoot root) throws IOException {
-        try (InputStream in = root.description().open()) {
-            return Descriptions.load(in, root.description().location());
-        }
+        return Descriptions.load(
+                new ByteArrayInputStream(root.readDescription()),
+                root.description().location());
     }
 
     /** {@return the line that tells a converted description apart: file, declared and new format version} */

@@ -8,6 +8,8 @@ import eu.riscale.modelhub.core.inference.PredictionOptions;
 import eu.riscale.modelhub.core.inference.PredictionPipeline;
 import eu.riscale.modelhub.core.inference.Tiling;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.core.resource.TargetPaths;
+import eu.riscale.modelhub.core.resource.UnsafeReferenceException;
 import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.ModelDescr;
@@ -15,6 +17,7 @@ import eu.riscale.modelhub.spec.axis.BatchAxis;
 import eu.riscale.modelhub.spec.axis.ChannelAxis;
 import eu.riscale.modelhub.spec.axis.InputAxis;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
+import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,6 +85,11 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--gpu", description = "use the first GPU when the engine reports one")
     boolean gpu;
 
+    @Option(
+            names = "--no-verify-hashes",
+            description = "run weights whose sha256 differs from the description's (refused by default; warns)")
+    boolean noVerifyHashes;
+
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
 
@@ -97,7 +105,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--output-format: found " + outputFormat + ", expected npy, tif or png");
         }
-        PredictionOptions.Builder options = PredictionOptions.builder().gpu(gpu);
+        PredictionOptions.Builder options = PredictionOptions.builder().gpu(gpu).verifyHashes(!noVerifyHashes);
         if (weightFormat != null) {
             WeightsFormat f = WeightsFormat.fromId(weightFormat)
                     .orElseThrow(() -> new CommandLine.ParameterException(
@@ -121,12 +129,20 @@ final class PredictCommand implements Callable<Integer> {
             if (loaded.converted()) {
                 err.println(ModelSource.conversionNote(loaded, model));
             }
+            Map<String, Path> files = outputFiles(model, ext);
+            if (noVerifyHashes) {
+                err.println("warning: --no-verify-hashes: the sha256 of the weights is not checked; a file that differs"
+                        + " from the one the description pins may be run");
+            }
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (Map.Entry<String, Path> e : inputs.entrySet()) {
                 tensors.put(e.getKey(), read(model, e.getKey(), e.getValue()));
             }
             Map<String, Tensor> result;
             try (PredictionPipeline p = PredictionPipeline.create(model, root, options.build())) {
+                for (String skipped : p.skippedWeights()) {
+                    err.println("note: not using " + skipped + "; falling back to " + p.weightsFormat());
+                }
                 err.println("running " + p.weightsFormat() + " weights on " + p.engineName() + " " + p.engineVersion()
                         + " " + p.device());
                 err.flush();
@@ -134,7 +150,12 @@ final class PredictCommand implements Callable<Integer> {
             }
             Files.createDirectories(outputDir);
             for (Map.Entry<String, Tensor> e : result.entrySet()) {
-                Path file = outputDir.resolve(e.getKey() + "." + ext);
+                Path file = files.get(e.getKey());
+                if (file == null) {
+                    err.println("warning: the model gave output '" + e.getKey() + "', which it does not describe;"
+                            + " not written");
+                    continue;
+                }
                 if (ext.equals("npy")) {
                     Npy.write(e.getValue(), file);
                 } else {
@@ -145,7 +166,7 @@ final class PredictCommand implements Callable<Integer> {
                         + e.getValue().axes());
             }
             return ExitCodes.OK;
-        } catch (InferenceException | DescriptionException e) {
+        } catch (InferenceException | DescriptionException | UnsafeReferenceException e) {
             err.println("error: " + e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);
@@ -153,6 +174,18 @@ final class PredictCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
+    }
+
+    /**
+     * Plans the output files before anything runs: each output id must be one plain file name, so that a hostile
+     * description cannot make {@code predict} write outside {@code --output-dir}.
+     */
+    private Map<String, Path> outputFiles(ModelDescr model, String ext) throws UnsafeReferenceException {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (OutputTensorDescr o : model.outputs()) {
+            files.put(o.id(), TargetPaths.fileIn(outputDir, o.id() + "." + ext, "output id '" + o.id() + "'"));
+        }
+        return files;
     }
 
     /**

@@ -11,8 +11,8 @@ import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.ModelValidation;
 import eu.riscale.modelhub.spec.validation.ValidationReport;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -65,10 +65,9 @@ final class UpdateFormatCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         JsonNode tree;
         String name;
-        try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings());
-                InputStream in = root.description().open()) {
+        try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {
             name = root.description().location();
-            tree = YamlIo.parse(in);
+            tree = YamlIo.parse(new ByteArrayInputStream(root.readDescription()));
         } catch (YamlIo.YamlSyntaxException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 return unreadable(err, io.getCause());

@@ -29,6 +29,7 @@ public final class PredictionOptions {
     private final long memoryBudget;
     private final ProgressListener progress;
     private final Cancellation cancellation;
+    private final boolean verifyHashes;
 
     private PredictionOptions(Builder b) {
         this.weightsPriority = b.weightsPriority;
@@ -37,6 +38,7 @@ public final class PredictionOptions {
         this.memoryBudget = b.memoryBudget;
         this.progress = b.progress;
         this.cancellation = b.cancellation;
+        this.verifyHashes = b.verifyHashes;
     }
 
     /** {@return the defaults: TorchScript then ONNX, CPU, automatic tiling, 64 MiB budget} */
@@ -69,7 +71,8 @@ public final class PredictionOptions {
                 .tiling(tiling)
                 .memoryBudget(memoryBudget)
                 .progress(progress)
-                .cancellation(cancellation);
+                .cancellation(cancellation)
+                .verifyHashes(verifyHashes);
     }
 
     /** {@return the weights formats to try, in order} */
@@ -102,10 +105,18 @@ public final class PredictionOptions {
         return cancellation;
     }
 
+    /**
+     * {@return whether a weights file is checked against the sha256 its description declares before it is loaded
+     * (default true); a mismatch then fails {@code PredictionPipeline.create}}
+     */
+    public boolean verifyHashes() {
+        return verifyHashes;
+    }
+
     @Override
     public String toString() {
         return "PredictionOptions[weightsPriority=" + weightsPriority + ", gpu=" + gpu + ", tiling=" + tiling
-                + ", memoryBudget=" + memoryBudget + "]";
+                + ", memoryBudget=" + memoryBudget + ", verifyHashes=" + verifyHashes + "]";
     }
 
     /** Collects the options. Not thread-safe. */
@@ -116,6 +127,7 @@ public final class PredictionOptions {
         private long memoryBudget = DEFAULT_MEMORY_BUDGET;
         private ProgressListener progress = ProgressListener.NONE;
         private Cancellation cancellation = Cancellation.create();
+        private boolean verifyHashes = true;
 
         private Builder() {}
 
@@ -194,6 +206,18 @@ public final class PredictionOptions {
          */
         public Builder cancellation(Cancellation cancellation) {
             this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+            return this;
+        }
+
+        /**
+         * Sets whether weights files are checked against their declared sha256 before they are loaded (default true).
+         * Switching this off runs a file that may not be the one the description pins: only for files you trust.
+         *
+         * @param verifyHashes false to load weights without checking their sha256
+         * @return this builder
+         */
+        public Builder verifyHashes(boolean verifyHashes) {
+            this.verifyHashes = verifyHashes;
             return this;
         }
 

@@ -64,6 +64,7 @@ public final class PredictionPipeline implements AutoCloseable {
     private final DjlRunner runner;
     private final WeightsFormat format;
     private final @Nullable Path temporaryWeights;
+    private final List<String> skippedWeights;
     private final InputLayout layout;
     private final ProcessingChain pre;
     private final ProcessingChain post;
@@ -77,6 +78,7 @@ public final class PredictionPipeline implements AutoCloseable {
         this.runner = loaded.runner();
         this.format = loaded.format();
         this.temporaryWeights = loaded.temporary();
+        this.skippedWeights = List.copyOf(loaded.skipped());
         this.layout = layout;
         this.pre = Processing.preprocessing(model);
         this.post = Processing.postprocessing(model);
@@ -132,7 +134,8 @@ public final class PredictionPipeline implements AutoCloseable {
             throw new UnsupportedProcessingException(unsupported.get());
         }
         InputLayout layout = new InputLayout(model);
-        WeightsSelection.Loaded loaded = WeightsSelection.load(model, files, options.weightsPriority(), options.gpu());
+        WeightsSelection.Loaded loaded =
+                WeightsSelection.load(model, files, options.weightsPriority(), options.gpu(), options.verifyHashes());
         try {
             return new PredictionPipeline(model, options, loaded, layout);
         } catch (RuntimeException e) {
@@ -144,6 +147,14 @@ public final class PredictionPipeline implements AutoCloseable {
     /** {@return the description this pipeline runs} */
     public ModelDescr model() {
         return model;
+    }
+
+    /**
+     * {@return the weights formats earlier in the priority order that were not used, each with the reason, for example
+     * {@code torchscript: cannot load weights.pt with PyTorch: ...}; empty when the first choice runs}
+     */
+    public List<String> skippedWeights() {
+        return skippedWeights;
     }
 
     /** {@return the weights format that was loaded} */

@@ -5,7 +5,9 @@ import eu.riscale.modelhub.core.description.FileReferences;
 import eu.riscale.modelhub.core.image.Images;
 import eu.riscale.modelhub.core.resource.DownloadException;
 import eu.riscale.modelhub.core.resource.FileSource;
+import eu.riscale.modelhub.core.resource.LocalFile;
 import eu.riscale.modelhub.core.resource.OfflineException;
+import eu.riscale.modelhub.core.resource.RemoteFile;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.resource.Sha256;
 import eu.riscale.modelhub.core.resource.Sha256MismatchException;
@@ -81,6 +83,20 @@ public final class IoValidation {
      * @return the issues found, errors and warnings; empty when every check passed
      */
     public static List<Diagnostic> check(ModelDescr model, ResourceRoot root) {
+        return check(model, root, new LinkedHashMap<>());
+    }
+
+    /**
+     * Runs the I/O checks and tells which files passed: the files that exist and match their declared sha256, by the
+     * dotted location of their reference ({@code weights.torchscript}, {@code inputs.0.test_tensor}); a reference
+     * missing from {@code verified} failed its check (or was not checked, offline) and must not be used.
+     *
+     * @param model the description, as read from {@code root}
+     * @param root the package its references are resolved against
+     * @param verified filled with the files that passed, remote ones pinned to their declared sha256
+     * @return the issues found, as {@link #check(ModelDescr, ResourceRoot)}
+     */
+    public static List<Diagnostic> check(ModelDescr model, ResourceRoot root, Map<String, FileSource> verified) {
         List<Diagnostic> issues = new ArrayList<>();
         Map<String, FileSource> available = new LinkedHashMap<>();
         for (FileReference ref : FileReferences.of(model)) {
@@ -89,6 +105,7 @@ public final class IoValidation {
                 available.put(ref.loc(), file);
             }
         }
+        verified.putAll(available);
         FileSource documentation = available.get("documentation");
         if (documentation != null) {
             documentation(documentation, issues);
@@ -96,11 +113,11 @@ public final class IoValidation {
         TestTensors.check(model, loadTestTensors(model, available, issues), issues);
         for (int i = 0; i < model.inputs().size(); i++) {
             InputTensorDescr t = model.inputs().get(i);
-            sampleTensor("inputs." + i + ".sample_tensor", t.axes(), available, issues);
+            sampleTensor("inputs." + i + ".sample_tensor", t.axes(), available, root, issues);
         }
         for (int i = 0; i < model.outputs().size(); i++) {
             OutputTensorDescr t = model.outputs().get(i);
-            sampleTensor("outputs." + i + ".sample_tensor", t.axes(), available, issues);
+            sampleTensor("outputs." + i + ".sample_tensor", t.axes(), available, root, issues);
         }
         return List.copyOf(issues);
     }
@@ -124,7 +141,16 @@ public final class IoValidation {
                 // a malformed value is reported by format validation; the file is still checked for existence
             }
         }
+        if (declared != null && file instanceof RemoteFile) {
+            // fetch with the declared hash only: an unverified download first would be indexed as the URL's content,
+            // and the pinned file serves exactly the verified bytes to every later reader
+            file = ((RemoteFile) file).pinned(declared);
+        }
         try {
+            if (declared != null && file instanceof RemoteFile) {
+                file.verify(declared);
+                return file;
+            }
             if (!file.exists()) {
                 issues.add(error(
                         loc,
@@ -145,6 +171,10 @@ public final class IoValidation {
                     loc + ".sha256",
                     "sha256 mismatch for " + e.location() + ": expected " + e.expected() + ", actual " + e.actual()));
         } catch (DownloadException e) {
+            if (e.reason() == DownloadException.Reason.NOT_FOUND) {
+                issues.add(error(loc, "URL " + ref.source() + " not found (HTTP 404/410)"));
+                return null;
+            }
             issues.add(error(loc, "cannot download " + ref.source() + ": " + e.detail()));
         } catch (IOException e) {
             issues.add(error(loc, "cannot read " + file.location() + ": " + e.getMessage()));
@@ -210,7 +240,11 @@ public final class IoValidation {
     }
 
     private static void sampleTensor(
-            String loc, List<? extends Axis> axes, Map<String, FileSource> available, List<Diagnostic> issues) {
+            String loc,
+            List<? extends Axis> axes,
+            Map<String, FileSource> available,
+            ResourceRoot root,
+            List<Diagnostic> issues) {
         FileSource file = available.get(loc);
         if (file == null) {
             return;
@@ -227,7 +261,14 @@ public final class IoValidation {
         }
         Tensor image;
         try {
-            Path temp = Files.createTempFile("modelhub-sample", suffix);
+            if (file instanceof LocalFile) {
+                image = Images.read(((LocalFile) file).path());
+                TestTensors.sampleDimensions(loc, axes, image, issues);
+                return;
+            }
+            // the image readers need a file named by its type: a copy in the cache's work folder, not in the system's
+            // temporary folder where a killed process would leave it for good
+            Path temp = root.cache().temporaryFile(suffix);
             try {
                 try (InputStream in = file.open()) {
                     Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);

@@ -5,6 +5,7 @@ import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.core.description.FileReference;
 import eu.riscale.modelhub.core.description.FileReferences;
 import eu.riscale.modelhub.core.iocheck.IoValidation;
+import eu.riscale.modelhub.core.resource.AtomicFiles;
 import eu.riscale.modelhub.core.resource.DownloadCache;
 import eu.riscale.modelhub.core.resource.DownloadException;
 import eu.riscale.modelhub.core.resource.FileSource;
@@ -93,7 +94,7 @@ public final class Packager {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + absolute + ": its folder does not exist");
         }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        Path temp = AtomicFiles.temporarySibling(absolute);
         try {
             List<PackageEntry> entries = PackageWriter.writeZip(temp, prepared.content());
             ValidationReport report = revalidate(temp, root.cache());

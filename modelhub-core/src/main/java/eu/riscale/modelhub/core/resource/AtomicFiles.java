@@ -2,7 +2,10 @@ package eu.riscale.modelhub.core.resource;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +20,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * owner-only mode of a temporary file.
  */
 public final class AtomicFiles {
+    /** How long a temporary file must be unchanged before a later write of its target removes it. */
+    private static final long STALE_MILLIS = 60L * 60L * 1000L;
+
     private AtomicFiles() {}
 
     /** Writes the content of a file to a stream. */
@@ -40,9 +46,7 @@ public final class AtomicFiles {
      */
     public static void write(Path target, Content content) throws IOException {
         Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp = temporarySibling(abs);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
@@ -55,8 +59,55 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (FileSystemException e) {
+            throw cannotWrite(abs, e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Creates the temporary file for writing {@code target}: an empty file {@code .<name>.<random>.tmp} next to it, so
+     * that it can be moved over the target atomically. Leftovers of earlier writes of the same target that have not
+     * changed for an hour (a process killed while writing) are removed first. A folder that cannot be written is
+     * reported naming the target, not the temporary file.
+     *
+     * @param target the file that will be written
+     * @return the new temporary file; the caller moves it over the target or deletes it
+     * @throws IOException when the folder cannot be created or written, naming the target
+     */
+    public static Path temporarySibling(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        String prefix = "." + abs.getFileName() + ".";
+        try {
+            Files.createDirectories(dir);
+            removeStale(dir, prefix);
+            return Files.createTempFile(dir, prefix, ".tmp");
+        } catch (FileSystemException e) {
+            throw cannotWrite(abs, e);
+        }
+    }
+
+    private static void removeStale(Path dir, String prefix) {
+        long now = System.currentTimeMillis();
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            // also the inner temporary file of a write into such a temporary file (the packager's zip)
+            return (n.startsWith(prefix) || n.startsWith("." + prefix)) && n.endsWith(".tmp");
+        })) {
+            for (Path p : leftovers) {
+                if (now - Files.getLastModifiedTime(p).toMillis() > STALE_MILLIS) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder fails the write itself, with its own message
+        }
+    }
+
+    private static IOException cannotWrite(Path target, IOException e) {
+        String why = e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+        return new IOException("cannot write " + target + ": " + why + " (in folder " + target.getParent() + ")", e);
     }
 }

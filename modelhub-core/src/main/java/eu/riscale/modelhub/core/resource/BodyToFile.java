@@ -21,8 +21,18 @@ import org.jspecify.annotations.Nullable;
  * the caller can give up on a server that stops sending.
  */
 final class BodyToFile implements HttpResponse.BodyHandler<BodyToFile.Result> {
-    /** What one exchange gave: the status, and for a success the size and sha256 of the body written to the file. */
-    record Result(int status, @Nullable String location, long size, Sha256 sha256) {}
+    /**
+     * What one exchange gave: the status, and for a success the size and sha256 of the body written to the file, the
+     * length the server declared (-1 when none) and whether the body's end was only marked by the connection closing
+     * (no length, not chunked), so that a cut connection cannot be told from the end.
+     */
+    record Result(
+            int status,
+            @Nullable String location,
+            long size,
+            Sha256 sha256,
+            long declaredLength,
+            boolean closeDelimited) {}
 
     /** The body exceeds the limit; carried through the response future, turned into a {@link DownloadException}. */
     static final class TooLarge extends IOException {
@@ -76,13 +86,15 @@ final class BodyToFile implements HttpResponse.BodyHandler<BodyToFile.Result> {
         int status = info.statusCode();
         if (status / 100 != 2) {
             String location = info.headers().firstValue("Location").orElse(null);
-            return new Discard(new Result(status, location, 0, EMPTY));
+            return new Discard(new Result(status, location, 0, EMPTY, -1, false));
         }
         long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (declared > maxBytes) {
             return new Refuse(new TooLarge("the server declares " + declared + " bytes"));
         }
-        return new ToFile(status);
+        boolean chunked = info.headers().allValues("Transfer-Encoding").stream()
+                .anyMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("chunked"));
+        return new ToFile(status, declared, declared < 0 && !chunked);
     }
 
     /** Cancels at once and completes with a fixed result: the body of a redirect or error is never read. */
@@ -152,11 +164,15 @@ final class BodyToFile implements HttpResponse.BodyHandler<BodyToFile.Result> {
         private final CompletableFuture<Result> done = new CompletableFuture<>();
         private final MessageDigest digest = Sha256.newDigest();
         private final int status;
+        private final long declared;
+        private final boolean closeDelimited;
         private @Nullable FileChannel channel;
         private long size;
 
-        ToFile(int status) {
+        ToFile(int status, long declared, boolean closeDelimited) {
             this.status = status;
+            this.declared = declared;
+            this.closeDelimited = closeDelimited;
         }
 
         @Override
@@ -217,7 +233,7 @@ final class BodyToFile implements HttpResponse.BodyHandler<BodyToFile.Result> {
                 done.completeExceptionally(failure);
                 return;
             }
-            done.complete(new Result(status, null, size, Sha256.fromDigest(digest.digest())));
+            done.complete(new Result(status, null, size, Sha256.fromDigest(digest.digest()), declared, closeDelimited));
         }
 
         private FileChannel channel() {

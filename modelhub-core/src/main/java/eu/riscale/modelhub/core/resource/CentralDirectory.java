@@ -16,8 +16,11 @@ import java.util.List;
  * against the limit before reading any entry.
  */
 final class CentralDirectory {
-    /** One central directory record: the raw name, and whether the Unix mode says symbolic link. */
-    record Entry(String name, boolean symlink) {}
+    /**
+     * One central directory record: the raw name, whether the Unix mode says symbolic link, the compression method,
+     * the declared compressed size and where the entry's local header starts (zip64 values applied).
+     */
+    record Entry(String name, boolean symlink, int method, long compressedSize, long localHeaderOffset) {}
 
     private static final int EOCD = 0x06054b50;
     private static final int ZIP64_LOCATOR = 0x07064b50;
@@ -73,18 +76,41 @@ final class CentralDirectory {
                     throw new UnsafeArchiveException(where + " has a damaged central directory at entry " + i);
                 }
                 int madeBy = Short.toUnsignedInt(cd.getShort(pos + 4)) >>> 8;
+                int method = Short.toUnsignedInt(cd.getShort(pos + 10));
+                long compressed = Integer.toUnsignedLong(cd.getInt(pos + 20));
+                long uncompressed = Integer.toUnsignedLong(cd.getInt(pos + 24));
+                long offset = Integer.toUnsignedLong(cd.getInt(pos + 42));
                 int nameLength = Short.toUnsignedInt(cd.getShort(pos + 28));
                 int extraLength = Short.toUnsignedInt(cd.getShort(pos + 30));
                 int commentLength = Short.toUnsignedInt(cd.getShort(pos + 32));
                 long external = Integer.toUnsignedLong(cd.getInt(pos + 38));
-                if (pos + 46 + nameLength > cd.limit()) {
+                if (pos + 46 + nameLength + extraLength > cd.limit()) {
                     throw new UnsafeArchiveException(where + " has a damaged central directory at entry " + i);
                 }
                 byte[] name = new byte[nameLength];
                 cd.get(pos + 46, name);
                 int unixMode = (int) (external >>> 16);
                 boolean symlink = madeBy == 3 && (unixMode & 0xF000) == 0xA000;
-                entries.add(new Entry(new String(name, StandardCharsets.UTF_8), symlink));
+                // zip64: the extra field 0x0001 holds, in order, the sizes and the offset that are 0xFFFFFFFF above
+                for (int x = pos + 46 + nameLength; x + 4 <= pos + 46 + nameLength + extraLength; ) {
+                    int id = Short.toUnsignedInt(cd.getShort(x));
+                    int len = Short.toUnsignedInt(cd.getShort(x + 2));
+                    if (id == 1) {
+                        int f = x + 4;
+                        if (uncompressed == 0xFFFFFFFFL && f + 8 <= x + 4 + len) {
+                            f += 8;
+                        }
+                        if (compressed == 0xFFFFFFFFL && f + 8 <= x + 4 + len) {
+                            compressed = cd.getLong(f);
+                            f += 8;
+                        }
+                        if (offset == 0xFFFFFFFFL && f + 8 <= x + 4 + len) {
+                            offset = cd.getLong(f);
+                        }
+                    }
+                    x += 4 + len;
+                }
+                entries.add(new Entry(new String(name, StandardCharsets.UTF_8), symlink, method, compressed, offset));
                 pos += 46 + nameLength + extraLength + commentLength;
             }
             return entries;

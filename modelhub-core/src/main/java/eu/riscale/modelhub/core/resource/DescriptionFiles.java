@@ -1,5 +1,7 @@
 package eu.riscale.modelhub.core.resource;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +16,22 @@ import java.util.Locale;
  */
 final class DescriptionFiles {
     private DescriptionFiles() {}
+
+    static byte[] read(FileSource description, long limit) throws IOException {
+        if (!(description instanceof RemoteFile)) {
+            long size = description.size(); // a zip entry's declared size; reading below still counts
+            if (size > limit) {
+                throw new DescriptionTooLargeException(description.location(), limit, size);
+            }
+        }
+        try (InputStream in = description.open()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limit + 1));
+            if (bytes.length > limit) {
+                throw new DescriptionTooLargeException(description.location(), limit, -1);
+            }
+            return bytes;
+        }
+    }
 
     static String choose(Collection<String> topLevelNames, String where) throws DescriptionNotFoundException {
         List<String> exact = new ArrayList<>();

@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.core.resource;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -14,14 +15,19 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -40,6 +46,12 @@ import org.jspecify.annotations.Nullable;
  * which are moved into place atomically once complete and verified. A file is served from the cache without a request
  * when its declared sha256 is in the cache, or when the URL was fetched before.
  *
+ * <p>What the cache guarantees: content is served only after its own bytes were hashed again and found equal to the
+ * name it is stored under (a cache file changed on disk is deleted and fetched again); a body that fails its declared
+ * sha256, ends before its declared length, or breaks off is never stored; a body whose end only the closing connection
+ * marked (no length, not chunked) is stored by its hash but never recorded as the URL's content unless a declared
+ * sha256 confirmed it. Leftovers of killed processes in {@code tmp/} are removed once they have not changed for an hour.
+ *
  * <p>Downloads follow at most {@link ResourceSettings#maxRedirects()} redirects (only to http and https), give up when
  * connecting or waiting for data takes longer than the timeouts or the whole download longer than
  * {@link ResourceSettings#downloadTimeout()}, and stop reading past {@link ResourceSettings#maxDownloadBytes()}. In
@@ -53,7 +65,10 @@ public final class DownloadCache {
     static final String OFFLINE_HINT = "run with --offline (or MODELHUB_OFFLINE=1) to skip remote files";
 
     private final ResourceSettings settings;
+    private static final Duration STALE = Duration.ofHours(1);
+
     private final Set<URI> skipped = ConcurrentHashMap.newKeySet();
+    private final Map<URI, CachedFile> unindexed = new ConcurrentHashMap<>();
     private volatile @Nullable HttpClient client;
 
     private DownloadCache(ResourceSettings settings) {
@@ -100,10 +115,18 @@ public final class DownloadCache {
      */
     public Optional<CachedFile> cached(URI uri, @Nullable Sha256 expected) throws IOException {
         if (expected != null) {
-            Path content = contentPath(expected);
-            if (Files.isRegularFile(content)) {
-                return Optional.of(new CachedFile(uri, content, expected, Files.size(content)));
+            Optional<CachedFile> byHash = content(uri, expected);
+            if (byHash.isPresent()) {
+                return byHash;
             }
+        }
+        CachedFile session = unindexed.get(uri);
+        if (session != null) {
+            Optional<CachedFile> again = content(uri, session.sha256());
+            if (again.isPresent()) {
+                return again;
+            }
+            unindexed.remove(uri);
         }
         Path index = indexPath(uri);
         if (!Files.isRegularFile(index)) {
@@ -119,11 +142,116 @@ public final class DownloadCache {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+        return content(uri, hash);
+    }
+
+    /**
+     * The cached content with a hash, after its bytes were hashed again: a file that no longer matches its name (changed
+     * on disk, a shared cache written by someone else) is deleted and not served.
+     */
+    private Optional<CachedFile> content(URI uri, Sha256 hash) throws IOException {
         Path content = contentPath(hash);
         if (!Files.isRegularFile(content)) {
             return Optional.empty();
         }
+        Sha256 actual;
+        try (InputStream in = Files.newInputStream(content)) {
+            actual = Sha256.of(in);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (!actual.equals(hash)) {
+            Files.deleteIfExists(content);
+            return Optional.empty();
+        }
         return Optional.of(new CachedFile(uri, content, hash, Files.size(content)));
+    }
+
+    /**
+     * Copies a file into the cache, hashing it while it is copied: for files an engine needs on disk under their own
+     * name that are not files yet (an entry of a zip package). The copy goes to {@code files/<sha256>/<file name>} and
+     * is kept only when its sha256 equals {@code expected} (when given); later calls with that hash reuse it after
+     * hashing it again.
+     *
+     * @param source the file to copy
+     * @param expected the declared sha256, or {@code null}
+     * @return the cached copy
+     * @throws Sha256MismatchException when the content differs from {@code expected}; nothing is kept
+     * @throws IOException when the file cannot be read or the cache cannot be written
+     */
+    public CachedFile copyIn(FileSource source, @Nullable Sha256 expected) throws IOException {
+        URI label = URI.create("modelhub-copy:"
+                + Sha256.of(source.location().getBytes(StandardCharsets.UTF_8)).hex());
+        String name = source.fileName();
+        if (expected != null) {
+            Path hit = copyPath(expected, name);
+            if (Files.isRegularFile(hit)) {
+                Sha256 actual;
+                try (InputStream in = Files.newInputStream(hit)) {
+                    actual = Sha256.of(in);
+                }
+                if (actual.equals(expected)) {
+                    return new CachedFile(label, hit, expected, Files.size(hit));
+                }
+                Files.deleteIfExists(hit);
+            }
+        }
+        Path part = Files.createTempFile(tmpDir(), "copy-", ".part");
+        try {
+            MessageDigest digest = Sha256.newDigest();
+            long size;
+            try (InputStream in = new DigestInputStream(source.open(), digest)) {
+                size = Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Sha256 actual = Sha256.fromDigest(digest.digest());
+            if (expected != null && !expected.equals(actual)) {
+                throw new Sha256MismatchException(source.location(), expected, actual);
+            }
+            Path target = copyPath(actual, name);
+            Files.createDirectories(target.getParent());
+            moveAtomically(part, target);
+            return new CachedFile(label, target, actual, size);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private Path copyPath(Sha256 hash, String fileName) throws UnsafeReferenceException {
+        Path folder = settings.cacheDir().resolve("files").resolve(hash.hex());
+        return TargetPaths.fileIn(folder, fileName, "the name of " + fileName);
+    }
+
+    /**
+     * Creates an empty file in the cache's work folder ({@code tmp/}), for a copy a reader needs on disk under its own
+     * extension (an image read from a zip package). Delete it when done; left behind by a killed process, it is removed
+     * by a later run once it has not changed for an hour. Unlike the system's temporary folder this never fills up
+     * with leftovers.
+     *
+     * @param suffix the end of the file name, for example {@code .png}
+     * @return the new file
+     * @throws IOException when the cache cannot be written
+     */
+    public Path temporaryFile(String suffix) throws IOException {
+        return Files.createTempFile(tmpDir(), "file-", ".part" + suffix);
+    }
+
+    /** The folder of work in progress, created when needed; leftovers of killed processes are removed. */
+    private Path tmpDir() throws IOException {
+        Path tmpDir = settings.cacheDir().resolve("tmp");
+        Files.createDirectories(tmpDir);
+        long now = System.currentTimeMillis();
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(tmpDir, "*.part*")) {
+            for (Path p : parts) {
+                try {
+                    if (now - Files.getLastModifiedTime(p).toMillis() > STALE.toMillis()) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException e) {
+                    // another process removed it or is still using it; it is cleaned up on a later run
+                }
+            }
+        }
+        return tmpDir;
     }
 
     /**
@@ -200,8 +328,7 @@ public final class DownloadCache {
     }
 
     private CachedFile download(URI uri, @Nullable Sha256 expected) throws IOException {
-        Path tmpDir = settings.cacheDir().resolve("tmp");
-        Files.createDirectories(tmpDir);
+        Path tmpDir = tmpDir();
         List<URI> hops = new ArrayList<>();
         long deadline = System.nanoTime() + settings.downloadTimeout().toNanos();
         URI current = uri;
@@ -211,10 +338,20 @@ public final class DownloadCache {
             try {
                 BodyToFile.Result result = exchange(uri, current, part, deadline);
                 if (result.status() / 100 == 2) {
+                    if (result.declaredLength() >= 0 && result.size() != result.declaredLength()) {
+                        throw new DownloadException(
+                                uri,
+                                DownloadException.Reason.TRUNCATED,
+                                "the body ended after " + result.size() + " of the " + result.declaredLength()
+                                        + " bytes the server declared (a partial download, not cached)",
+                                null);
+                    }
                     if (expected != null && !expected.equals(result.sha256())) {
                         throw new Sha256MismatchException(uri.toString(), expected, result.sha256());
                     }
-                    return store(uri, part, result);
+                    // only the closing connection marked the end: a cut connection looks the same, so the body is
+                    // not recorded as the URL's content unless its declared sha256 confirmed it
+                    return store(uri, part, result, expected != null || !result.closeDelimited());
                 }
                 if (isRedirect(result.status())) {
                     if (hops.size() > settings.maxRedirects()) {
@@ -279,8 +416,38 @@ public final class DownloadCache {
         long idleNanos = settings.readTimeout().toNanos();
         long connectNanos = settings.connectTimeout().toNanos();
         long pollMillis = Math.max(10, Math.min(250, settings.readTimeout().toMillis() / 4));
+        // the transfer rate is measured over windows of one read timeout, from the response on
+        long windowStart = -1;
+        long windowBytes = 0;
+        long minPerWindow = (long) Math.min(
+                Long.MAX_VALUE,
+                settings.minTransferRate() * (settings.readTimeout().toMillis() / 1000.0));
         try {
             while (true) {
+                if (body.responded()) {
+                    long now = System.nanoTime();
+                    if (windowStart < 0) {
+                        windowStart = now;
+                        windowBytes = body.received();
+                    } else if (now - windowStart >= idleNanos) {
+                        long got = body.received() - windowBytes;
+                        // no byte at all is a stall, reported by the read timeout below; a trickle is cut off here
+                        if (got > 0 && got < minPerWindow && !future.isDone()) {
+                            body.cancel();
+                            future.cancel(true);
+                            throw new DownloadException(
+                                    uri,
+                                    DownloadException.Reason.TOO_SLOW,
+                                    "only " + got + " bytes in "
+                                            + settings.readTimeout().toMillis() + " ms from "
+                                            + current + ", slower than the minimum of " + settings.minTransferRate()
+                                            + " bytes/s (--min-download-rate)",
+                                    null);
+                        }
+                        windowStart = now;
+                        windowBytes = body.received();
+                    }
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 && !future.isDone()) {
                     body.cancel();
@@ -407,22 +574,31 @@ public final class DownloadCache {
         return uri.getHost() + ":" + port;
     }
 
-    private CachedFile store(URI uri, Path part, BodyToFile.Result result) throws IOException {
+    private CachedFile store(URI uri, Path part, BodyToFile.Result result, boolean index) throws IOException {
         Path content = contentPath(result.sha256());
         Files.createDirectories(content.getParent());
         if (!Files.exists(content)) {
             moveAtomically(part, content);
         }
+        CachedFile stored = new CachedFile(uri, content, result.sha256(), result.size());
+        if (!index) {
+            unindexed.put(uri, stored);
+            return stored;
+        }
+        return index(uri, stored);
+    }
+
+    private CachedFile index(URI uri, CachedFile stored) throws IOException {
         Path index = indexPath(uri);
         Files.createDirectories(index.getParent());
         Path indexPart = Files.createTempFile(settings.cacheDir().resolve("tmp"), "url-", ".part");
         try {
-            Files.writeString(indexPart, result.sha256().hex() + "\n" + uri + "\n", StandardCharsets.UTF_8);
+            Files.writeString(indexPart, stored.sha256().hex() + "\n" + uri + "\n", StandardCharsets.UTF_8);
             moveAtomically(indexPart, index);
         } finally {
             Files.deleteIfExists(indexPart);
         }
-        return new CachedFile(uri, content, result.sha256(), result.size());
+        return stored;
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {

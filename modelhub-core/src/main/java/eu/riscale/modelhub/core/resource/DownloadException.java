@@ -25,7 +25,11 @@ public final class DownloadException extends ResourceException {
          * The connection failed or broke: the host is unknown (no network?), the connection was refused, or it broke
          * off; the message says which.
          */
-        CONNECTION
+        CONNECTION,
+        /** The body ended before the length the server declared: a partial download, never cached. */
+        TRUNCATED,
+        /** The server sent slower than {@link ResourceSettings#minTransferRate()} over a whole read timeout. */
+        TOO_SLOW
     }
 
     /** The URL whose download failed. */

@@ -99,4 +99,19 @@ public sealed interface FileSource permits LocalFile, ZipEntryFile, RemoteFile, 
         }
         return actual;
     }
+
+    /**
+     * Opens the content after checking it against the declared sha256: a file that fails its check is never read. A
+     * remote file serves the very bytes that were verified (see {@link RemoteFile#openVerified}); local files and zip
+     * entries are hashed first and then opened.
+     *
+     * @param expected the declared sha256, or {@code null} to open without a check
+     * @return a stream the caller closes
+     * @throws Sha256MismatchException when the content differs from {@code expected}
+     * @throws IOException when the file cannot be read
+     */
+    default InputStream openVerified(@Nullable Sha256 expected) throws IOException {
+        verify(expected);
+        return open();
+    }
 }

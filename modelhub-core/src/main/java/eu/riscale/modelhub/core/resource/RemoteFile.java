@@ -13,10 +13,27 @@ import org.jspecify.annotations.Nullable;
 public final class RemoteFile implements FileSource {
     private final URI uri;
     private final DownloadCache cache;
+    private final @Nullable Sha256 pinned;
 
     RemoteFile(URI uri, DownloadCache cache) {
+        this(uri, cache, null);
+    }
+
+    private RemoteFile(URI uri, DownloadCache cache, @Nullable Sha256 pinned) {
         this.uri = uri;
         this.cache = cache;
+        this.pinned = pinned;
+    }
+
+    /**
+     * Returns this file pinned to a sha256: every access ({@link #open()}, {@link #size()}, ...) then gives only content
+     * with that hash, downloaded and verified, or cached and hashed again; never the URL's unverified body.
+     *
+     * @param sha256 the declared sha256
+     * @return the pinned file
+     */
+    public RemoteFile pinned(Sha256 sha256) {
+        return new RemoteFile(uri, cache, sha256);
     }
 
     /** {@return the URL} */
@@ -56,13 +73,27 @@ public final class RemoteFile implements FileSource {
      * @throws IOException as {@link DownloadCache#fetch(URI, Sha256)}
      */
     public DownloadCache.CachedFile fetch(@Nullable Sha256 expected) throws IOException {
-        return cache.fetch(uri, expected);
+        if (pinned != null && expected != null && !expected.equals(pinned)) {
+            throw new Sha256MismatchException(uri + " (pinned to " + pinned + ")", expected, pinned);
+        }
+        return cache.fetch(uri, expected == null ? pinned : expected);
     }
 
     /** {@inheritDoc} */
     @Override
     public InputStream open() throws IOException {
         return Files.newInputStream(fetch(null).path());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Serves the content with the declared hash from the cache (verified when it was stored and hashed again when
+     * served), so that what is checked is what is read.
+     */
+    @Override
+    public InputStream openVerified(@Nullable Sha256 expected) throws IOException {
+        return Files.newInputStream(fetch(expected).path());
     }
 
     /** {@inheritDoc} */
@@ -103,7 +134,9 @@ public final class RemoteFile implements FileSource {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof RemoteFile && ((RemoteFile) o).uri.equals(uri);
+        return o instanceof RemoteFile
+                && ((RemoteFile) o).uri.equals(uri)
+                && java.util.Objects.equals(((RemoteFile) o).pinned, pinned);
     }
 
     @Override

@@ -135,6 +135,19 @@ public sealed interface ResourceRoot extends AutoCloseable permits FolderRoot, Z
     FileSource description();
 
     /**
+     * Reads the description file, refusing one larger than {@link ResourceSettings#maxDescriptionBytes()} of this
+     * root's cache before any of it is parsed: the size is checked first where it is known, and reading stops one byte
+     * past the limit (a zip entry that inflates without end, a file that grows).
+     *
+     * @return the bytes of the description
+     * @throws DescriptionTooLargeException when the description exceeds the limit
+     * @throws IOException when it cannot be read
+     */
+    default byte[] readDescription() throws IOException {
+        return DescriptionFiles.read(description(), cache().settings().maxDescriptionBytes());
+    }
+
+    /**
      * Resolves a file reference as written in the description: a path relative to the root, or an http(s) URL.
      *
      * @param reference the reference

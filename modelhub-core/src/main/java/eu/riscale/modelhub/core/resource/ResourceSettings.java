@@ -43,6 +43,8 @@ public final class ResourceSettings {
     private final long maxZipEntryBytes;
     private final long maxZipTotalBytes;
     private final int maxZipCompressionRatio;
+    private final long maxDescriptionBytes;
+    private final long minTransferRate;
 
     private ResourceSettings(Builder b) {
         this.cacheDir = b.cacheDir;
@@ -56,6 +58,8 @@ public final class ResourceSettings {
         this.maxZipEntryBytes = b.maxZipEntryBytes;
         this.maxZipTotalBytes = b.maxZipTotalBytes;
         this.maxZipCompressionRatio = b.maxZipCompressionRatio;
+        this.maxDescriptionBytes = b.maxDescriptionBytes;
+        this.minTransferRate = b.minTransferRate;
     }
 
     /** {@return the settings from this process's environment and the built-in limits} */
@@ -155,11 +159,28 @@ public final class ResourceSettings {
     }
 
     /**
-     * {@return the largest ratio of uncompressed to compressed size of a zip entry; checked once an entry has produced
-     * more than 1 MiB}
+     * {@return the largest ratio of uncompressed to compressed size of a zip entry, checked continuously on the bytes
+     * read so far: an entry may inflate to at most {@value LimitedEntryStream#RATIO_ALLOWANCE} bytes plus this ratio
+     * times the compressed bytes consumed, whatever sizes its headers declare}
      */
     public int maxZipCompressionRatio() {
         return maxZipCompressionRatio;
+    }
+
+    /**
+     * {@return the largest description file ({@code rdf.yaml}) accepted, in bytes; checked before the YAML parser sees
+     * the text, so an oversized or inflating description fails at once}
+     */
+    public long maxDescriptionBytes() {
+        return maxDescriptionBytes;
+    }
+
+    /**
+     * {@return the slowest transfer accepted, in bytes per second, measured over each {@link #readTimeout()}: a server
+     * that keeps sending a few bytes at a time (so the read timeout never trips) is cut off after one such period}
+     */
+    public long minTransferRate() {
+        return minTransferRate;
     }
 
     @Override
@@ -175,6 +196,8 @@ public final class ResourceSettings {
                 && maxZipEntryBytes == s.maxZipEntryBytes
                 && maxZipTotalBytes == s.maxZipTotalBytes
                 && maxZipCompressionRatio == s.maxZipCompressionRatio
+                && maxDescriptionBytes == s.maxDescriptionBytes
+                && minTransferRate == s.minTransferRate
                 && cacheDir.equals(s.cacheDir)
                 && connectTimeout.equals(s.connectTimeout)
                 && readTimeout.equals(s.readTimeout)
@@ -194,7 +217,7 @@ public final class ResourceSettings {
                 + maxDownloadBytes + ", maxRedirects="
                 + maxRedirects + ", maxZipEntries=" + maxZipEntries + ", maxZipEntryBytes=" + maxZipEntryBytes
                 + ", maxZipTotalBytes=" + maxZipTotalBytes + ", maxZipCompressionRatio=" + maxZipCompressionRatio
-                + "]";
+                + ", maxDescriptionBytes=" + maxDescriptionBytes + ", minTransferRate=" + minTransferRate + "]";
     }
 
     /** Builds {@link ResourceSettings}; each setter checks its value at once and names it when it is invalid. */
@@ -210,6 +233,8 @@ public final class ResourceSettings {
         private long maxZipEntryBytes = 4 * GIB;
         private long maxZipTotalBytes = 16 * GIB;
         private int maxZipCompressionRatio = 200;
+        private long maxDescriptionBytes = 4 * MIB;
+        private long minTransferRate = 1024;
 
         private Builder() {}
 
@@ -225,6 +250,8 @@ public final class ResourceSettings {
             maxZipEntryBytes = s.maxZipEntryBytes;
             maxZipTotalBytes = s.maxZipTotalBytes;
             maxZipCompressionRatio = s.maxZipCompressionRatio;
+            maxDescriptionBytes = s.maxDescriptionBytes;
+            minTransferRate = s.minTransferRate;
         }
 
         /**
@@ -349,6 +376,28 @@ public final class ResourceSettings {
          */
         public Builder maxZipCompressionRatio(int maxZipCompressionRatio) {
             this.maxZipCompressionRatio = (int) positive(maxZipCompressionRatio, "maxZipCompressionRatio");
+            return this;
+        }
+
+        /**
+         * Sets the largest description file accepted (default 4 MiB; the largest real descriptions are tens of KiB).
+         *
+         * @param maxDescriptionBytes a positive number of bytes
+         * @return this builder
+         */
+        public Builder maxDescriptionBytes(long maxDescriptionBytes) {
+            this.maxDescriptionBytes = positive(maxDescriptionBytes, "maxDescriptionBytes");
+            return this;
+        }
+
+        /**
+         * Sets the slowest transfer accepted (default 1024 bytes per second, measured over each read timeout).
+         *
+         * @param minTransferRate a positive number of bytes per second
+         * @return this builder
+         */
+        public Builder minTransferRate(long minTransferRate) {
+            this.minTransferRate = positive(minTransferRate, "minTransferRate");
             return this;
         }
 

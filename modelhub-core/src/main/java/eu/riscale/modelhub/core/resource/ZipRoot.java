@@ -33,14 +33,21 @@ public final class ZipRoot implements ResourceRoot {
     private final String location;
     private final DownloadCache cache;
     private final Map<PackagePath, ZipEntry> entries;
+    private final Map<PackagePath, CentralDirectory.Entry> raw;
     private final ZipEntryFile description;
     private final Map<PackagePath, AtomicLong> inflated = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ZipRoot(
-            ZipFile zipFile, Path file, String location, DownloadCache cache, Map<PackagePath, ZipEntry> entries)
+            ZipFile zipFile,
+            Path file,
+            String location,
+            DownloadCache cache,
+            Map<PackagePath, ZipEntry> entries,
+            Map<PackagePath, CentralDirectory.Entry> raw)
             throws DescriptionNotFoundException {
+        this.raw = Map.copyOf(raw);
         this.zipFile = zipFile;
         this.file = file;
         this.location = location;
@@ -77,6 +84,7 @@ public final class ZipRoot implements ResourceRoot {
         }
         try {
             Map<PackagePath, ZipEntry> entries = new LinkedHashMap<>();
+            Map<PackagePath, CentralDirectory.Entry> records = new LinkedHashMap<>();
             long declaredTotal = 0;
             for (CentralDirectory.Entry e : raw) {
                 PackagePath path;
@@ -109,8 +117,9 @@ public final class ZipRoot implements ResourceRoot {
                             + s.maxZipTotalBytes() + " uncompressed bytes in all, the limit per package");
                 }
                 entries.put(path, entry);
+                records.put(path, e);
             }
-            return new ZipRoot(zipFile, file, location, cache, entries);
+            return new ZipRoot(zipFile, file, location, cache, entries, records);
         } catch (IOException | RuntimeException e) {
             zipFile.close();
             throw e;
@@ -184,7 +193,63 @@ public final class ZipRoot implements ResourceRoot {
         if (closed.get()) {
             throw new IOException("zip package " + location + " is closed");
         }
-        return new LimitedEntryStream(zipFile.getInputStream(entry), this, name, entry.getCompressedSize());
+        CentralDirectory.Entry record = raw.get(name);
+        if (record == null || record.method() != ZipEntry.DEFLATED) {
+            // stored (or a method the JDK reads itself): every byte read is a byte of the file
+            InputStream in = zipFile.getInputStream(entry);
+            long[] read = {0};
+            return new LimitedEntryStream(new CountingStream(in, read), this, name, () -> read[0]);
+        }
+        return RawInflater.open(file, location + "!/" + name, record.localHeaderOffset(), entry.getCompressedSize())
+                .limited(this, name);
+    }
+
+    /**
+     * Checks a zip file that is handed to an engine as a whole (a TorchScript {@code .pt} is a zip): the central
+     * directory and declared sizes as for a package, then every entry inflated to nothing under the same limits, so a
+     * small file that would inflate to gigabytes inside the engine is refused first. A file that does not start like a
+     * zip is left alone: the engine reports what it is.
+     *
+     * @param file the zip file
+     * @param location how to name it in messages
+     * @param settings the zip limits
+     * @throws UnsafeArchiveException when the archive exceeds a limit, naming the entry
+     * @throws IOException when it cannot be read
+     */
+    public static void inspect(Path file, String location, ResourceSettings settings) throws IOException {
+        if (!looksLikeZip(file)) {
+            return;
+        }
+        List<CentralDirectory.Entry> records = CentralDirectory.read(file, location, settings.maxZipEntries());
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        for (CentralDirectory.Entry e : records) {
+            if (e.symlink()) {
+                throw new UnsafeArchiveException(location + " has entry '" + e.name() + "' that is a symbolic link");
+            }
+            if (e.name().endsWith("/")) {
+                continue;
+            }
+            long size;
+            if (e.method() == ZipEntry.STORED) {
+                size = e.compressedSize();
+            } else if (e.method() == ZipEntry.DEFLATED) {
+                size = RawInflater.open(file, location + "!/" + e.name(), e.localHeaderOffset(), e.compressedSize())
+                        .drain(buffer, location + "!/" + e.name(), settings, total);
+            } else {
+                throw new UnsafeArchiveException(location + " entry '" + e.name() + "' uses compression method "
+                        + e.method() + "; expected stored or deflated");
+            }
+            if (size > settings.maxZipEntryBytes()) {
+                throw new UnsafeArchiveException(location + "!/" + e.name() + " inflates to more than "
+                        + settings.maxZipEntryBytes() + " bytes, the limit per entry");
+            }
+            total += size;
+            if (total > settings.maxZipTotalBytes()) {
+                throw new UnsafeArchiveException(location + " inflates to more than " + settings.maxZipTotalBytes()
+                        + " bytes in all, the limit per archive");
+            }
+        }
     }
 
     /** Records that an entry has produced {@code count} bytes and checks the package total. */

@@ -74,14 +74,22 @@ final class NpyHeader {
         }
         int[] dims = new int[shape.size()];
         long n = 1;
+        // the sizes other than 0 must multiply within the limit too: they give the strides, also of an empty array
+        long nonZero = 1;
         for (int i = 0; i < dims.length; i++) {
             long d = shape.get(i);
             if (d < 0) {
                 throw p.error("shape[" + i + "]: found " + d + ", expected a size >= 0");
             }
-            if (d > Tensor.MAX_ELEMENTS || (n > 0 && d > Tensor.MAX_ELEMENTS / n && d * n > Tensor.MAX_ELEMENTS)) {
-                throw p.error("shape " + shape + " has more than " + Tensor.MAX_ELEMENTS + " elements");
+            if (d > Tensor.MAX_ELEMENTS) {
+                throw p.error("shape[" + i + "]: found " + d + ", expected a size of at most " + Tensor.MAX_ELEMENTS);
             }
+            if (d > 0 && nonZero > Tensor.MAX_ELEMENTS / d) {
+                throw p.error("shape " + shape + ": the sizes multiply to more than " + Tensor.MAX_ELEMENTS
+                        + (n == 0 || shape.contains(0L) ? " (leaving out the 0, whose strides they give)" : "")
+                        + ", the most elements a tensor may have");
+            }
+            nonZero *= Math.max(1, d);
             n *= d;
             dims[i] = (int) d;
         }

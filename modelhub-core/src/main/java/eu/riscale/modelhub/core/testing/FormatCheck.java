@@ -1,12 +1,12 @@
 package eu.riscale.modelhub.core.testing;
 
 import eu.riscale.modelhub.core.resource.FileSource;
+import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.validation.SourceReport;
 import eu.riscale.modelhub.core.validation.SourceValidation;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +34,10 @@ final class FormatCheck {
     private FormatCheck() {}
 
     /** Reads and validates; throws only when the description file cannot be read at all. */
-    static Outcome run(FileSource description) throws IOException {
+    static Outcome run(ResourceRoot root) throws IOException {
         long start = System.nanoTime();
-        byte[] yaml;
-        try (InputStream in = description.open()) {
-            yaml = in.readAllBytes();
-        }
+        FileSource description = root.description();
+        byte[] yaml = root.readDescription();
         SourceReport report = SourceValidation.validateFormat(yaml, description.location());
         List<Diagnostic> errors = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>();

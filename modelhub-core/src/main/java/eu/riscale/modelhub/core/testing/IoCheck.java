@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.testing;
 import eu.riscale.modelhub.core.description.FileReference;
 import eu.riscale.modelhub.core.description.FileReferences;
 import eu.riscale.modelhub.core.iocheck.IoValidation;
+import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
@@ -12,6 +13,7 @@ import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +26,12 @@ final class IoCheck {
 
     private IoCheck() {}
 
-    static TestDetail run(ModelDescr model, ResourceRoot root, Set<WeightsFormat> tested) {
+    /**
+     * Runs the check; {@code verified} is filled with the files that exist and match their sha256, by location (see
+     * {@link IoValidation#check(ModelDescr, ResourceRoot, Map)}): only those may be used by later checks.
+     */
+    static TestDetail run(
+            ModelDescr model, ResourceRoot root, Set<WeightsFormat> tested, Map<String, FileSource> verified) {
         long start = System.nanoTime();
         List<Diagnostic> errors = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>();
@@ -45,7 +52,7 @@ final class IoCheck {
             drop(kept, f);
         }
         ModelDescr checked = model.toBuilder().weights(kept.build()).build();
-        for (Diagnostic issue : IoValidation.check(checked, root)) {
+        for (Diagnostic issue : IoValidation.check(checked, root, verified)) {
             (issue.isError() ? errors : warnings).add(issue);
         }
         return TestDetail.ran(

@@ -1,6 +1,11 @@
 package eu.riscale.modelhub.core.testing;
 
+import eu.riscale.modelhub.core.description.FileReference;
+import eu.riscale.modelhub.core.description.FileReferences;
+import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.core.resource.Sha256;
+import eu.riscale.modelhub.core.resource.TargetPaths;
 import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.ModelDescr;
@@ -103,7 +108,7 @@ public final class ModelTests {
      * @throws IOException when the description file cannot be read
      */
     public static TestSummary test(String label, ResourceRoot root, TestOptions options) throws IOException {
-        FormatCheck.Outcome format = FormatCheck.run(root.description());
+        FormatCheck.Outcome format = FormatCheck.run(root);
         List<TestDetail> details = new Details(options.listener());
         details.add(format.detail());
         ModelDescr model = format.model();
@@ -137,7 +142,8 @@ public final class ModelTests {
                 tested.add(f);
             }
         }
-        TestDetail io = IoCheck.run(model, root, tested);
+        Map<String, FileSource> verified = new LinkedHashMap<>();
+        TestDetail io = IoCheck.run(model, root, tested, verified);
         details.add(io);
         if (io.status() == DetailStatus.FAILED && options.stopEarly()) {
             return new TestSummary(label, name, format.formatVersion(), details);
@@ -147,6 +153,13 @@ public final class ModelTests {
             if (unavailable.isPresent()) {
                 details.add(TestDetail.skipped(CheckKind.REPRODUCE, reproduceName(f), f, unavailable.get()));
                 details.add(TestDetail.skipped(CheckKind.SHAPES, ShapesCheck.name(f), f, unavailable.get()));
+                continue;
+            }
+            // integrity first: a file that failed its check (sha256, missing, unreadable) is never loaded or read
+            Optional<String> unverified = unverified(model, f, verified, io);
+            if (unverified.isPresent()) {
+                details.add(TestDetail.skipped(CheckKind.REPRODUCE, reproduceName(f), f, unverified.get()));
+                details.add(TestDetail.skipped(CheckKind.SHAPES, ShapesCheck.name(f), f, unverified.get()));
                 continue;
             }
             InferenceBackend.Session session;
@@ -194,6 +207,43 @@ public final class ModelTests {
         return eu.riscale.modelhub.core.inference.PipelineBackend.create();
     }
 
+    /**
+     * Tells why the checks of a weights format must not run: a file they need (the weights entry's files, the test
+     * tensors) did not pass the I/O check. Empty when every such file passed.
+     */
+    private static Optional<String> unverified(
+            ModelDescr model, WeightsFormat f, Map<String, FileSource> verified, TestDetail io) {
+        String weights = "weights." + f.id();
+        List<String> failed = new ArrayList<>();
+        for (FileReference ref : FileReferences.of(model)) {
+            String loc = ref.loc();
+            boolean needed = loc.equals(weights)
+                    || loc.startsWith(weights + ".")
+                    || (loc.endsWith(".test_tensor") && (loc.startsWith("inputs.") || loc.startsWith("outputs.")));
+            if (needed && !verified.containsKey(loc)) {
+                failed.add(loc);
+            }
+        }
+        if (failed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> why = new ArrayList<>();
+        for (String loc : failed) {
+            String reason = io.errors().stream()
+                    .filter(m -> m.loc().equals(loc) || m.loc().startsWith(loc + "."))
+                    .map(Diagnostic::message)
+                    .findFirst()
+                    .orElseGet(() -> io.warnings().stream()
+                            .filter(m -> m.loc().equals(loc))
+                            .map(Diagnostic::message)
+                            .findFirst()
+                            .orElse("not checked"));
+            why.add(loc + " (" + reason + ")");
+        }
+        return Optional.of("not run: " + String.join("; ", why)
+                + " did not pass the I/O check, and a file that failed its check is never used");
+    }
+
     /** A list that tells the listener of each detail added. */
     private static final class Details extends ArrayList<TestDetail> {
         private static final long serialVersionUID = 1L;
@@ -230,7 +280,15 @@ public final class ModelTests {
 
     static Tensor readTensor(ResourceRoot root, FileDescr file, List<? extends Axis> axes) throws IOException {
         Tensor t;
-        try (InputStream in = root.resolve(file.source()).open()) {
+        Sha256 declared = null;
+        if (file.sha256() != null) {
+            try {
+                declared = Sha256.parse(file.sha256());
+            } catch (IllegalArgumentException e) {
+                // a malformed value fails the format check before any tensor is read
+            }
+        }
+        try (InputStream in = root.resolve(file.source()).openVerified(declared)) {
             t = Npy.read(in, file.source());
         }
         if (t.ndim() != axes.size()) {
@@ -321,12 +379,13 @@ public final class ModelTests {
         if (dir.isEmpty()) {
             return;
         }
-        Path file = dir.get().resolve("actual_output_" + id + "_" + format.id() + ".npy");
+        String name = "actual_output_" + id + "_" + format.id() + ".npy";
         try {
+            Path file = TargetPaths.fileIn(dir.get(), name, "output id '" + id + "'");
             Files.createDirectories(dir.get());
             Npy.write(tensor, file);
         } catch (IOException e) {
-            warnings.add(Diagnostic.warning(Location.ROOT, "cannot save the output to " + file + ": " + message(e)));
+            warnings.add(Diagnostic.warning(Location.ROOT, "cannot save the output " + name + ": " + message(e)));
         }
     }
 

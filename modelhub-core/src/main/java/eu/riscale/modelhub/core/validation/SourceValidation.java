@@ -10,7 +10,6 @@ import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.ModelValidation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -52,10 +51,7 @@ public final class SourceValidation {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
         try (ResourceRoot root = ResourceRoot.open(source, options.settings())) {
-            byte[] bytes;
-            try (InputStream in = root.description().open()) {
-                bytes = in.readAllBytes();
-            }
+            byte[] bytes = root.readDescription();
             return validate(bytes, source, options.ioChecks() ? root : null, options.checks());
         } catch (NoSuchFileException e) {
             return unreadable(source, "no such file or folder: " + e.getFile());

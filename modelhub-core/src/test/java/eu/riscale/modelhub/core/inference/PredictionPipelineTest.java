@@ -208,14 +208,32 @@ class PredictionPipelineTest {
     void unreadableWeightsFallBackToTheNextFormat(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("weights.pt"), "not a model");
         Files.copy(nucleiDir.resolve("weights.onnx"), dir.resolve("weights.onnx"));
-        try (PredictionPipeline p = PredictionPipeline.create(nuclei, dir, PredictionOptions.defaults())) {
+        // the junk file does not match the declared sha256: only without the hash check does loading get to it
+        PredictionOptions unverified = PredictionOptions.of(b -> b.verifyHashes(false));
+        try (PredictionPipeline p = PredictionPipeline.create(nuclei, dir, unverified)) {
             assertThat(p.weightsFormat()).isEqualTo(WeightsFormat.ONNX);
+            assertThat(p.skippedWeights())
+                    .singleElement()
+                    .asString()
+                    .startsWith("torchscript weights (cannot load weights.pt with PyTorch: ");
         }
         Files.delete(dir.resolve("weights.onnx"));
-        assertThatThrownBy(() -> PredictionPipeline.create(nuclei, dir, PredictionOptions.defaults()))
+        assertThatThrownBy(() -> PredictionPipeline.create(nuclei, dir, unverified))
                 .isInstanceOf(UnsupportedWeightsException.class)
                 .hasMessageContaining("torchscript: cannot load weights.pt with PyTorch: ")
                 .hasMessageContaining("onnx: weights file not found: " + dir.resolve("weights.onnx"));
+    }
+
+    @Test
+    void weightsThatFailTheirSha256AreNeverLoaded(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("weights.pt"), "not the pinned file");
+        Files.copy(nucleiDir.resolve("weights.onnx"), dir.resolve("weights.onnx"));
+        assertThatThrownBy(() -> PredictionPipeline.create(nuclei, dir, PredictionOptions.defaults()))
+                .isInstanceOf(UnsupportedWeightsException.class)
+                .hasMessageStartingWith("refusing to load the torchscript weights of model '" + nuclei.name()
+                        + "': sha256 mismatch for " + dir.resolve("weights.pt") + ": expected "
+                        + nuclei.weights().torchscript().sha256())
+                .hasMessageContaining("(--no-verify-hashes, or PredictionOptions.verifyHashes(false), runs it anyway)");
     }
 
     @Test

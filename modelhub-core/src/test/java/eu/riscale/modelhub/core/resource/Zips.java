@@ -58,6 +58,11 @@ final class Zips {
         patchCentral(zip, name, (buffer, pos) -> buffer.putInt(pos + 24, size));
     }
 
+    /** Overwrites an entry's declared compressed size in the central directory: a lying header. */
+    static void declareCompressedSize(Path zip, String name, int size) throws IOException {
+        patchCentral(zip, name, (buffer, pos) -> buffer.putInt(pos + 20, size));
+    }
+
     private interface Patch {
         void apply(ByteBuffer buffer, int centralHeaderPosition);
     }

@@ -209,6 +209,15 @@ public final class Node {
 
     @Nullable
     public Double number() {
+        if (json.isBigDecimal()) {
+            // a decimal beyond the double range (1e999999999) is a problem at its path, not a Jackson error
+            double v = json.decimalValue().doubleValue();
+            if (Double.isInfinite(v)) {
+                problem(path, "Input should be a number within the range of a 64-bit float, found " + describe(json));
+                return null;
+            }
+            return v;
+        }
         if (json.isNumber()) {
             return json.doubleValue();
         }
@@ -377,6 +386,9 @@ public final class Node {
             return n.canConvertToInt()
                     ? (Object) n.intValue()
                     : n.canConvertToLong() ? (Object) n.longValue() : n.bigIntegerValue();
+        }
+        if (n.isBigDecimal()) {
+            return n.decimalValue().doubleValue(); // beyond the double range: infinity, not a Jackson error
         }
         if (n.isNumber()) {
             return n.doubleValue();

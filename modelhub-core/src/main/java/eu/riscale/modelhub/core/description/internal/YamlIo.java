@@ -2,11 +2,11 @@ package eu.riscale.modelhub.core.description.internal;
 
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.Location;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +24,19 @@ public final class YamlIo {
     /** Largest document accepted, in characters (code points). */
     public static final int MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
 
+    /**
+     * Largest document accepted from a stream, in bytes; checked while reading, before the YAML scanner sees any text.
+     * Packages are bounded tighter by {@code ResourceSettings.maxDescriptionBytes()}.
+     */
+    public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * The scanner's read buffer, at most: snakeyaml-engine copies its window each time the buffer is refilled inside
+     * one token, which is quadratic in the token's length for a small buffer (a 16 MB quoted scalar took a minute with
+     * the default 1 KiB); a buffer as large as the text (up to this size) keeps scanning linear.
+     */
+    private static final int MAX_SCANNER_BUFFER = 4 * 1024 * 1024;
+
     /** Largest single string value accepted, in characters. */
     public static final int MAX_STRING_CHARS = 1024 * 1024;
 
@@ -32,14 +45,6 @@ public final class YamlIo {
 
     /** Most aliases to mappings or lists accepted (guards against "billion laughs"). */
     public static final int MAX_ALIASES = 50;
-
-    private static final LoadSettings LOAD = LoadSettings.builder()
-            .setLabel("model description")
-            .setMaxAliasesForCollections(MAX_ALIASES)
-            .setAllowRecursiveKeys(false)
-            .setAllowDuplicateKeys(false)
-            .setCodePointLimit(MAX_DOCUMENT_CHARS)
-            .build();
 
     private static final YAMLMapper MAPPER = mapper();
 
@@ -60,13 +65,27 @@ public final class YamlIo {
     /**
      * Parses YAML text into a tree.
      *
-     * @param stream the UTF-8 text
+     * @param stream the UTF-8 text, at most {@link #MAX_DOCUMENT_BYTES}
      * @return the root node
-     * @throws YamlSyntaxException with a problem carrying line and column, when the text is not acceptable YAML
+     * @throws YamlSyntaxException with a problem carrying line and column, when the text is not acceptable YAML, is
+     *     not UTF-8 (the first bad byte's line, column and offset) or is too large
      * @throws java.io.UncheckedIOException if the stream cannot be read
      */
     public static JsonNode parse(InputStream stream) {
-        return parse(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        byte[] bytes;
+        try {
+            bytes = stream.readNBytes(MAX_DOCUMENT_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new YamlSyntaxException(
+                    Diagnostic.error(
+                            Location.ROOT,
+                            "malformed YAML: the document is larger than " + MAX_DOCUMENT_BYTES + " bytes, the limit"),
+                    null);
+        }
+        return parse(Utf8Text.decode(bytes));
     }
 
     /**
@@ -77,12 +96,28 @@ public final class YamlIo {
      * @throws YamlSyntaxException with a problem carrying line and column, when the text is not acceptable YAML
      */
     public static JsonNode parse(String text) {
-        return parse(new StringReader(text));
+        if (text.length() > MAX_DOCUMENT_CHARS) {
+            throw new YamlSyntaxException(
+                    Diagnostic.error(
+                            Location.ROOT,
+                            "malformed YAML: the document is longer than " + MAX_DOCUMENT_CHARS
+                                    + " characters, the limit"),
+                    null);
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel("model description")
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setAllowRecursiveKeys(false)
+                .setAllowDuplicateKeys(false)
+                .setCodePointLimit(MAX_DOCUMENT_CHARS)
+                .setBufferSize(Math.max(1024, Math.min(text.length() + 1, MAX_SCANNER_BUFFER)))
+                .build();
+        return parse(settings, new StringReader(text));
     }
 
-    private static JsonNode parse(Reader reader) {
+    private static JsonNode parse(LoadSettings settings, Reader reader) {
         try {
-            return new TreeReader(LOAD, reader).read();
+            return new TreeReader(settings, reader).read();
         } catch (java.util.NoSuchElementException e) {
             throw new YamlSyntaxException(
                     Diagnostic.error(Location.ROOT, "malformed YAML: unexpected end of the document"), e);
