@@ -132,7 +132,14 @@ public sealed interface ResourceRoot extends AutoCloseable permits FolderRoot, Z
         }
         Path path = Path.of(source);
         if (!Files.exists(path) && CollectionIndex.looksLikeId(source)) {
-            return openId(source, DownloadCache.create(settings));
+            try {
+                return openId(source, DownloadCache.create(settings));
+            } catch (DownloadException e) {
+                throw new ResourceException(
+                        "no such file or folder: " + path.toAbsolutePath()
+                                + ", and looking it up as a published id failed: " + e.getMessage(),
+                        e);
+            }
         }
         return open(path, settings);
     }

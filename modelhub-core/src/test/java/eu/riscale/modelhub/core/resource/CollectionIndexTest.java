@@ -142,6 +142,16 @@ class CollectionIndexTest {
     }
 
     @Test
+    void aMistypedPathWhoseLookupFailsSaysBoth() {
+        server.close();
+        assertThatThrownBy(() -> ResourceRoot.open("affable-shark", settings(false)))
+                .isInstanceOf(ResourceException.class)
+                .hasMessageContaining("no such file or folder: ")
+                .hasMessageContaining("looking it up as a published id failed")
+                .hasMessageContaining("the collection index, needed to resolve ids");
+    }
+
+    @Test
     void aSha256MismatchWithTheIndexIsRefused() {
         String wrong = idMap().replace(sha256(RDF), sha256(RDF_OLD));
         server.bytes("/id_map.json", wrong.getBytes(StandardCharsets.UTF_8));
