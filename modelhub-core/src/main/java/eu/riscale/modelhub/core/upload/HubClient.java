@@ -241,9 +241,13 @@ final class HubClient {
         return t.length() > MAX_DETAIL ? t.substring(0, MAX_DETAIL) + "..." : t;
     }
 
-    /** {@return the text with the token replaced and line breaks flattened} */
+    /**
+     * {@return the text with the token replaced (a server may echo it) and line breaks flattened; a token too short to
+     * be real is left, so that its letters are not starred out of every word}
+     */
     String clean(String text) {
-        return text.replace(token, "***").replaceAll("[\\r\\n\\t]+", " ");
+        String hidden = token.length() >= 8 ? text.replace(token, "***") : text;
+        return hidden.replaceAll("[\\r\\n\\t]+", " ");
     }
 
     /** {@return a URL without its query, which holds a presigned URL's signature} */

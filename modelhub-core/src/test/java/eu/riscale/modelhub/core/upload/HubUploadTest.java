@@ -235,6 +235,16 @@ class HubUploadTest {
     }
 
     @Test
+    void aTokenEchoedByTheHubIsStarredOut() {
+        hub.failWith(c -> c.function().equals("create")
+                ? Optional.of(new FakeHub.Answer(403, "{\"detail\": \"PermissionError: " + TOKEN + " may not\"}"))
+                : Optional.empty());
+        assertThatThrownBy(() -> upload(example(), options(false)))
+                .hasMessageContaining("PermissionError: *** may not")
+                .hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
     void withoutATokenNothingIsSent() throws Exception {
         UploadOptions none = options(false).with(b -> b.token(null));
         assertThatThrownBy(() -> upload(example(), none))
