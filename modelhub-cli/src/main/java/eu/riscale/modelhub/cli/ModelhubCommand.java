@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             CardCommand.class,
             CoversCommand.class,
             ReviewCommand.class,
+            UploadCommand.class,
+            CacheCommand.class,
         })
 public final class ModelhubCommand implements Runnable {
     @CommandLine.Spec

@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.cli;
 
 import eu.riscale.modelhub.core.resource.ResourceSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,8 +10,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by commands that read a model package: offline mode, the download cache and the limits that bound
- * downloads and descriptions (docs/security.md lists every limit and its default).
+ * Options shared by commands that read a model package: offline mode, the download cache, the collection index
+ * through which published ids are resolved, and the limits that bound downloads and descriptions (docs/security.md
+ * lists every limit and its default).
  */
 final class SourceOptions {
     @Option(
@@ -73,10 +75,19 @@ final class SourceOptions {
     @Nullable
     Long maxDescriptionSize;
 
+    @Option(
+            names = "--collection",
+            paramLabel = "URL",
+            description = "The collection index through which published ids such as affable-shark are resolved"
+                    + " (default: $MODELHUB_COLLECTION_URL or the hub's id_map.json).")
+    @Nullable
+    URI collection;
+
     /** {@return the resource settings: the environment's, changed by the options given} */
     ResourceSettings settings() {
         ResourceSettings defaults = ResourceSettings.defaults();
         Path dir = cacheDir;
+        URI index = collection;
         return defaults.with(b -> {
             if (offline) {
                 b.offline(true);
@@ -101,6 +112,9 @@ final class SourceOptions {
             }
             if (maxDescriptionSize != null) {
                 b.maxDescriptionBytes(positive(maxDescriptionSize, "--max-description-size"));
+            }
+            if (index != null) {
+                b.collectionUrl(index);
             }
         });
     }

@@ -11,7 +11,16 @@ import picocli.CommandLine;
 /** The command set is complete and its shared options are consistent (docs/cli.md). */
 class CommandSetTest {
     private static final List<String> COMMANDS = List.of(
-            "validate", "test", "predict", "package", "update-format", "update-hashes", "card", "covers", "review");
+            "validate",
+            "test",
+            "predict",
+            "package",
+            "update-format",
+            "update-hashes",
+            "card",
+            "covers",
+            "review",
+            "upload");
 
     @Test
     void everyCommandOfTheIssueIsThere() {

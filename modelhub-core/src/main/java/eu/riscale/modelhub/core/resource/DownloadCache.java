@@ -18,6 +18,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -611,5 +612,91 @@ public final class DownloadCache {
                 // another process stored the same content first
             }
         }
+    }
+
+    /**
+     * Downloads a URL again even when it is cached, for content that changes under the same URL such as the collection
+     * index; in offline mode it gives the cached copy without opening a connection.
+     *
+     * @param uri an http or https URL
+     * @return the cached file, now the latest content online
+     * @throws UnsafeReferenceException when the URL is not http or https
+     * @throws OfflineException in offline mode when the URL is not cached
+     * @throws DownloadException when the download fails (the cached copy, if any, is left as it was)
+     * @throws IOException when the cache cannot be written
+     */
+    public CachedFile refresh(URI uri) throws IOException {
+        checkScheme(uri.toString(), uri);
+        if (settings.offline()) {
+            Optional<CachedFile> hit = cached(uri, null);
+            if (hit.isEmpty()) {
+                skipped.add(uri);
+                throw new OfflineException(uri);
+            }
+            return hit.get();
+        }
+        return download(uri, null);
+    }
+
+    /**
+     * Lists the URLs in the cache, in no particular order; downloads in progress and contents whose URL record is gone
+     * are left out.
+     *
+     * @return the cached files
+     * @throws IOException when the cache cannot be read
+     */
+    public List<CachedFile> entries() throws IOException {
+        Path urls = settings.cacheDir().resolve("urls");
+        List<CachedFile> files = new ArrayList<>();
+        if (!Files.isDirectory(urls)) {
+            return files;
+        }
+        try (var stream = Files.newDirectoryStream(urls)) {
+            for (Path index : stream) {
+                List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
+                if (lines.size() < 2) {
+                    continue;
+                }
+                URI uri;
+                Sha256 hash;
+                try {
+                    hash = Sha256.parse(lines.get(0));
+                    uri = new URI(lines.get(1));
+                } catch (IllegalArgumentException | URISyntaxException e) {
+                    continue;
+                }
+                Path content = contentPath(hash);
+                if (Files.isRegularFile(content)) {
+                    files.add(new CachedFile(uri, content, hash, Files.size(content)));
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Empties the cache: removes the contents, the URL records and downloads in progress, and nothing else in the cache
+     * directory.
+     *
+     * @return the number of bytes of content removed
+     * @throws IOException when a file cannot be removed
+     */
+    public long clear() throws IOException {
+        long freed = 0;
+        for (String dir : List.of("urls", "sha256", "tmp")) {
+            Path folder = settings.cacheDir().resolve(dir);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (var stream = Files.newDirectoryStream(folder)) {
+                for (Path file : stream) {
+                    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && dir.equals("sha256")) {
+                        freed += Files.size(file);
+                    }
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        return freed;
     }
 }

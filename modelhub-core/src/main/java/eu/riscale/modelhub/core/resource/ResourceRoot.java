@@ -115,20 +115,56 @@ public sealed interface ResourceRoot extends AutoCloseable permits FolderRoot, Z
     }
 
     /**
-     * Opens a source given as text, as on a command line: an http(s) URL, or a local path. Other schemes
-     * ({@code file:}, {@code ftp:}) are refused.
+     * Opens a source given as text, as on a command line: an http(s) URL, a local path, or a published id
+     * ({@code affable-shark}, {@code affable-shark/1.2}, a DOI) when no such file exists and the text
+     * {@link CollectionIndex#looksLikeId looks like one}. Other schemes ({@code file:}, {@code ftp:}) are refused.
      *
-     * @param source a URL or a path
-     * @param settings limits, cache and offline mode
+     * @param source a URL, a path or a published id
+     * @param settings limits, cache, offline mode and the collection index
      * @return the root
      * @throws UnsafeReferenceException for a URL with a scheme other than http or https
-     * @throws IOException as the other {@code open} methods
+     * @throws UnknownIdException for an id the collection index does not list, naming the closest known ids
+     * @throws IOException as the other {@code open} methods and {@link #openId}
      */
     static ResourceRoot open(String source, ResourceSettings settings) throws IOException {
         if (References.hasScheme(source)) {
             return open(References.toUri(source), settings);
         }
-        return open(Path.of(source), settings);
+        Path path = Path.of(source);
+        if (!Files.exists(path) && CollectionIndex.looksLikeId(source)) {
+            try {
+                return openId(source, DownloadCache.create(settings));
+            } catch (DownloadException e) {
+                throw new ResourceException(
+                        "no such file or folder: " + path.toAbsolutePath()
+                                + ", and looking it up as a published id failed: " + e.getMessage(),
+                        e);
+            }
+        }
+        return open(path, settings);
+    }
+
+    /**
+     * Opens a published model by its id: the id is looked up in the {@link CollectionIndex} at
+     * {@link ResourceSettings#collectionUrl()}, and the description it stands for is downloaded into the cache
+     * (checked against the index's sha256) and opened as a URL. Once cached, this works offline.
+     *
+     * @param id an id as the hub publishes them: {@code affable-shark}, {@code affable-shark/1.2}, a DOI
+     * @param cache the download cache
+     * @return the root
+     * @throws UnknownIdException when the index does not list the id, naming the closest known ids
+     * @throws ResourceException offline when the index or the description is not in the cache
+     * @throws IOException as {@link #open(URI, DownloadCache)}
+     */
+    static ResourceRoot openId(String id, DownloadCache cache) throws IOException {
+        CollectionIndex.Entry entry = CollectionIndex.load(cache).resolve(id);
+        try {
+            cache.fetch(entry.source(), entry.sha256());
+        } catch (OfflineException e) {
+            throw new ResourceException("offline mode and '" + id + "' (" + entry.source()
+                    + ") is not in the download cache; run once without --offline to download it");
+        }
+        return open(entry.source(), cache);
     }
 
     /** {@return the description file of this package} */

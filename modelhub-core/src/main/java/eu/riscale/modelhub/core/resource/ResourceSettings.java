@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.resource;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * Immutable settings for reading packages: where the download cache lives, whether the network may be used, and the
  * limits that protect against hostile servers and archives.
  *
- * <p>{@link #defaults()} reads the environment: {@code MODELHUB_CACHE_DIR} (else {@code ~/.cache/modelhub}) and
- * {@code MODELHUB_OFFLINE=1} (also {@code true}/{@code yes}). Anything can be changed through the builder:
+ * <p>{@link #defaults()} reads the environment: {@code MODELHUB_CACHE_DIR} (else {@code ~/.cache/modelhub}),
+ * {@code MODELHUB_OFFLINE=1} (also {@code true}/{@code yes}) and {@code MODELHUB_COLLECTION_URL} (else
+ * {@link #DEFAULT_COLLECTION_URL}). Anything can be changed through the builder:
  *
  * <pre>{@code
  * ResourceSettings settings = ResourceSettings.defaults().with(b -> b
@@ -28,6 +30,13 @@ public final class ResourceSettings {
 
     /** Environment variable that switches offline mode on when {@code 1}, {@code true} or {@code yes}. */
     public static final String OFFLINE_ENV = "MODELHUB_OFFLINE";
+
+    /** Environment variable naming the collection index through which published ids are resolved. */
+    public static final String COLLECTION_URL_ENV = "MODELHUB_COLLECTION_URL";
+
+    /** The hub's published id index, the reference's default {@code id_map}. */
+    public static final URI DEFAULT_COLLECTION_URL =
+            URI.create("https://uk1s3.embassy.ebi.ac.uk/public-datasets/bioimage.io/id_map.json");
 
     private static final long MIB = 1024L * 1024L;
     private static final long GIB = 1024L * MIB;
@@ -45,6 +54,7 @@ public final class ResourceSettings {
     private final int maxZipCompressionRatio;
     private final long maxDescriptionBytes;
     private final long minTransferRate;
+    private final URI collectionUrl;
 
     private ResourceSettings(Builder b) {
         this.cacheDir = b.cacheDir;
@@ -60,6 +70,7 @@ public final class ResourceSettings {
         this.maxZipCompressionRatio = b.maxZipCompressionRatio;
         this.maxDescriptionBytes = b.maxDescriptionBytes;
         this.minTransferRate = b.minTransferRate;
+        this.collectionUrl = b.collectionUrl;
     }
 
     /** {@return the settings from this process's environment and the built-in limits} */
@@ -80,6 +91,10 @@ public final class ResourceSettings {
         b.cacheDir(dir == null || dir.isBlank() ? home.resolve(".cache").resolve("modelhub") : Path.of(dir));
         String off = environment.get(OFFLINE_ENV);
         b.offline(off != null && (off.equals("1") || off.equalsIgnoreCase("true") || off.equalsIgnoreCase("yes")));
+        String collection = environment.get(COLLECTION_URL_ENV);
+        if (collection != null && !collection.isBlank()) {
+            b.collectionUrl(URI.create(collection.strip()));
+        }
         return b.build();
     }
 
@@ -183,6 +198,14 @@ public final class ResourceSettings {
         return minTransferRate;
     }
 
+    /**
+     * {@return the collection index through which published ids ({@code affable-shark}, {@code affable-shark/1.2}, a
+     * DOI) given as sources are resolved, see {@link CollectionIndex}}
+     */
+    public URI collectionUrl() {
+        return collectionUrl;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         if (!(o instanceof ResourceSettings)) {
@@ -201,7 +224,8 @@ public final class ResourceSettings {
                 && cacheDir.equals(s.cacheDir)
                 && connectTimeout.equals(s.connectTimeout)
                 && readTimeout.equals(s.readTimeout)
-                && downloadTimeout.equals(s.downloadTimeout);
+                && downloadTimeout.equals(s.downloadTimeout)
+                && collectionUrl.equals(s.collectionUrl);
     }
 
     @Override
@@ -217,7 +241,8 @@ public final class ResourceSettings {
                 + maxDownloadBytes + ", maxRedirects="
                 + maxRedirects + ", maxZipEntries=" + maxZipEntries + ", maxZipEntryBytes=" + maxZipEntryBytes
                 + ", maxZipTotalBytes=" + maxZipTotalBytes + ", maxZipCompressionRatio=" + maxZipCompressionRatio
-                + ", maxDescriptionBytes=" + maxDescriptionBytes + ", minTransferRate=" + minTransferRate + "]";
+                + ", maxDescriptionBytes=" + maxDescriptionBytes + ", minTransferRate=" + minTransferRate
+                + ", collectionUrl=" + collectionUrl + "]";
     }
 
     /** Builds {@link ResourceSettings}; each setter checks its value at once and names it when it is invalid. */
@@ -235,6 +260,7 @@ public final class ResourceSettings {
         private int maxZipCompressionRatio = 200;
         private long maxDescriptionBytes = 4 * MIB;
         private long minTransferRate = 1024;
+        private URI collectionUrl = DEFAULT_COLLECTION_URL;
 
         private Builder() {}
 
@@ -252,6 +278,7 @@ public final class ResourceSettings {
             maxZipCompressionRatio = s.maxZipCompressionRatio;
             maxDescriptionBytes = s.maxDescriptionBytes;
             minTransferRate = s.minTransferRate;
+            collectionUrl = s.collectionUrl;
         }
 
         /**
@@ -398,6 +425,26 @@ public final class ResourceSettings {
          */
         public Builder minTransferRate(long minTransferRate) {
             this.minTransferRate = positive(minTransferRate, "minTransferRate");
+            return this;
+        }
+
+        /**
+         * Sets the collection index through which published ids are resolved.
+         *
+         * @param collectionUrl an http(s) URL of an id map or index JSON
+         * @return this builder
+         * @throws IllegalArgumentException when it is not an http or https URL
+         */
+        public Builder collectionUrl(URI collectionUrl) {
+            Objects.requireNonNull(collectionUrl, "collectionUrl");
+            String scheme = collectionUrl.getScheme();
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || collectionUrl.getHost() == null) {
+                throw new IllegalArgumentException(
+                        "collectionUrl must be an http or https URL, found '" + collectionUrl + "'");
+            }
+            this.collectionUrl = collectionUrl;
             return this;
         }
 
