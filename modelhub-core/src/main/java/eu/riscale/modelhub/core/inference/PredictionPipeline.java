@@ -124,7 +124,10 @@ public final class PredictionPipeline implements AutoCloseable {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(options, "options");
         InputLayout layout = new InputLayout(model);
-        WeightsSelection.Loaded loaded = WeightsSelection.load(model, files, options.weightsPriority(), options.gpu());
+        List<WeightsFormat> priority = options.weightsPriorityIsSet()
+                ? options.weightsPriority()
+                : WeightsOrder.fastestFirst(WeightsOrder.device(options.gpu(), WeightsSelection::gpuCount));
+        WeightsSelection.Loaded loaded = WeightsSelection.load(model, files, priority, options.gpu());
         try {
             return new PredictionPipeline(model, options, loaded, layout);
         } catch (RuntimeException e) {
