@@ -72,7 +72,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(
             names = "--weight-format",
             paramLabel = "F",
-            description = "use only this weights format (torchscript or onnx); default: torchscript, then onnx")
+            description = "use only this weights format (torchscript or onnx); default: the fastest first"
+                    + " (CPU: onnx, then torchscript; GPU: torchscript, then onnx)")
     String weightFormat;
 
     @Option(

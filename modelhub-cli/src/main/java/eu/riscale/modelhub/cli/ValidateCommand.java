@@ -5,8 +5,15 @@ import eu.riscale.modelhub.core.validation.SourceValidation;
 import eu.riscale.modelhub.core.validation.ValidationOptions;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,8 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationOptions options =
                 ValidationOptions.defaults().withIoChecks(!noIo).withSettings(sourceOptions.settings());
         int exit = ExitCodes.OK;
-        for (String source : sources) {
-            SourceReport report = SourceValidation.validate(source, options);
+        for (SourceReport report : (Iterable<SourceReport>) () -> validateInOrder(options)) {
             if (json) {
                 out.println(JSON.writeValueAsString(toJson(report)));
             } else {
@@ -73,6 +79,61 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    /**
+     * Validates the sources on all cores, a bounded number ahead of the one printed, and hands the reports back in the
+     * order of the sources. Unexpected errors surface as they would from a sequential loop.
+     */
+    private Iterator<SourceReport> validateInOrder(ValidationOptions options) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), sources.size());
+        if (threads < 2) {
+            return sources.stream()
+                    .map(source -> SourceValidation.validate(source, options))
+                    .iterator();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "modelhub-validate");
+            t.setDaemon(true);
+            return t;
+        });
+        Iterator<String> pending = sources.iterator();
+        Deque<Future<SourceReport>> ahead = new ArrayDeque<>();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                if (pending.hasNext() || !ahead.isEmpty()) {
+                    return true;
+                }
+                pool.shutdown();
+                return false;
+            }
+
+            @Override
+            public SourceReport next() {
+                while (pending.hasNext() && ahead.size() < 4 * threads) {
+                    String source = pending.next();
+                    ahead.add(pool.submit(() -> SourceValidation.validate(source, options)));
+                }
+                Future<SourceReport> first = ahead.remove();
+                try {
+                    return first.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pool.shutdownNow();
+                    throw new IllegalStateException("validation interrupted", e);
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    if (e.getCause() instanceof RuntimeException) {
+                        throw (RuntimeException) e.getCause();
+                    }
+                    if (e.getCause() instanceof Error) {
+                        throw (Error) e.getCause();
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        };
     }
 
     private static void printHuman(PrintWriter out, SourceReport report) {

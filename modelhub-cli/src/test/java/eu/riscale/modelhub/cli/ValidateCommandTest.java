@@ -6,6 +6,10 @@ import eu.riscale.modelhub.spec.Conformance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -62,6 +66,32 @@ class ValidateCommandTest {
         assertThat(second.get("status").stringValue()).isEqualTo("invalid");
         assertThat(second.get("errors").get(0).get("loc").stringValue()).isEqualTo("name");
         assertThat(second.get("errors").get(0).get("msg").stringValue()).contains("Bad/Name");
+    }
+
+    @Test
+    void manySourcesValidatedTogetherKeepTheirOrderAndTheirOwnVerdicts() throws IOException {
+        List<String> sources;
+        try (Stream<Path> files = Files.list(Conformance.corpus())) {
+            sources = files.map(Path::toString)
+                    .filter(f -> f.endsWith(".yaml"))
+                    .sorted(Comparator.reverseOrder())
+                    .limit(40)
+                    .toList();
+        }
+        List<String> args = new ArrayList<>(List.of("validate", "--json", "--no-io"));
+        args.addAll(sources);
+        CliRun together = CliRun.of(args.toArray(String[]::new));
+        List<String> lines = together.out().lines().toList();
+        assertThat(lines).hasSize(sources.size());
+        JsonMapper json = JsonMapper.builder().build();
+        boolean anyInvalid = false;
+        for (int i = 0; i < sources.size(); i++) {
+            CliRun alone = CliRun.of("validate", "--json", "--no-io", sources.get(i));
+            assertThat(json.readTree(lines.get(i)).get("source").stringValue()).isEqualTo(sources.get(i));
+            assertThat(lines.get(i)).isEqualTo(alone.out().strip());
+            anyInvalid |= alone.exitCode() != ExitCodes.OK;
+        }
+        assertThat(together.exitCode()).isEqualTo(anyInvalid ? ExitCodes.FAILED : ExitCodes.OK);
     }
 
     @Test

@@ -4,6 +4,7 @@ import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link PredictionPipeline} runs: weights priority, device, tiling, memory budget, progress and cancellation.
@@ -13,17 +14,17 @@ import java.util.function.Consumer;
  * PredictionOptions o = PredictionOptions.of(b -> b.weightsPriority(List.of(WeightsFormat.ONNX))
  *         .tiling(Tiling.blockShape(Map.of("y", 256, "x", 256))));
  * }</pre>
+ *
+ * <p>Without a weights priority the pipeline takes {@link WeightsOrder}'s, the fastest formats first where the model
+ * runs (CPU or GPU).
  */
 public final class PredictionOptions {
-    /** The default weights priority: TorchScript, then ONNX. */
-    public static final List<WeightsFormat> DEFAULT_PRIORITY = List.of(WeightsFormat.TORCHSCRIPT, WeightsFormat.ONNX);
-
     /** The default memory budget for automatic blocks: 64 MiB of input block elements. */
     public static final long DEFAULT_MEMORY_BUDGET = 64L << 20;
 
     private static final PredictionOptions DEFAULTS = builder().build();
 
-    private final List<WeightsFormat> weightsPriority;
+    private final @Nullable List<WeightsFormat> weightsPriority;
     private final boolean gpu;
     private final Tiling tiling;
     private final long memoryBudget;
@@ -41,7 +42,7 @@ public final class PredictionOptions {
         this.verifyHashes = b.verifyHashes;
     }
 
-    /** {@return the defaults: TorchScript then ONNX, CPU, automatic tiling, 64 MiB budget} */
+    /** {@return the defaults: the fastest weights on the CPU, automatic tiling, 64 MiB budget} */
     public static PredictionOptions defaults() {
         return DEFAULTS;
     }
@@ -65,9 +66,9 @@ public final class PredictionOptions {
 
     /** {@return a builder with these options} */
     public Builder toBuilder() {
-        return new Builder()
-                .weightsPriority(weightsPriority)
-                .gpu(gpu)
+        Builder b = new Builder();
+        b.weightsPriority = weightsPriority;
+        return b.gpu(gpu)
                 .tiling(tiling)
                 .memoryBudget(memoryBudget)
                 .progress(progress)
@@ -75,9 +76,21 @@ public final class PredictionOptions {
                 .verifyHashes(verifyHashes);
     }
 
-    /** {@return the weights formats to try, in order} */
+    /**
+     * The weights formats to try, in order: the one set on the builder, or else {@link WeightsOrder}'s for the
+     * requested device (the pipeline takes the CPU's when a GPU was requested but no engine reports one).
+     *
+     * @return the formats, at least one
+     */
     public List<WeightsFormat> weightsPriority() {
-        return weightsPriority;
+        return weightsPriority != null
+                ? weightsPriority
+                : WeightsOrder.fastestFirst(gpu ? WeightsOrder.Device.GPU : WeightsOrder.Device.CPU);
+    }
+
+    /** {@return whether a weights priority was set, rather than the fastest-first order for the device} */
+    public boolean weightsPriorityIsSet() {
+        return weightsPriority != null;
     }
 
     /** {@return whether to use the first GPU when the engine reports one} */
@@ -115,13 +128,13 @@ public final class PredictionOptions {
 
     @Override
     public String toString() {
-        return "PredictionOptions[weightsPriority=" + weightsPriority + ", gpu=" + gpu + ", tiling=" + tiling
+        return "PredictionOptions[weightsPriority=" + weightsPriority() + ", gpu=" + gpu + ", tiling=" + tiling
                 + ", memoryBudget=" + memoryBudget + ", verifyHashes=" + verifyHashes + "]";
     }
 
     /** Collects the options. Not thread-safe. */
     public static final class Builder {
-        private List<WeightsFormat> weightsPriority = DEFAULT_PRIORITY;
+        private @Nullable List<WeightsFormat> weightsPriority;
         private boolean gpu;
         private Tiling tiling = Tiling.auto();
         private long memoryBudget = DEFAULT_MEMORY_BUDGET;
@@ -132,7 +145,8 @@ public final class PredictionOptions {
         private Builder() {}
 
         /**
-         * Sets the weights formats to try, in order; formats without a Java engine are reported, not tried.
+         * Sets the weights formats to try, in order; formats without a Java engine are reported, not tried. Without
+         * it the fastest formats for the device come first ({@link WeightsOrder}).
          *
          * @param weightsPriority at least one format, no duplicates
          * @return this builder

@@ -134,8 +134,11 @@ public final class PredictionPipeline implements AutoCloseable {
             throw new UnsupportedProcessingException(unsupported.get());
         }
         InputLayout layout = new InputLayout(model);
+        List<WeightsFormat> priority = options.weightsPriorityIsSet()
+                ? options.weightsPriority()
+                : WeightsOrder.fastestFirst(WeightsOrder.device(options.gpu(), WeightsSelection::gpuCount));
         WeightsSelection.Loaded loaded =
-                WeightsSelection.load(model, files, options.weightsPriority(), options.gpu(), options.verifyHashes());
+                WeightsSelection.load(model, files, priority, options.gpu(), options.verifyHashes());
         try {
             return new PredictionPipeline(model, options, loaded, layout);
         } catch (RuntimeException e) {

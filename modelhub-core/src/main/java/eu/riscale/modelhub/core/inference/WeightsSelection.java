@@ -128,6 +128,15 @@ final class WeightsSelection {
         return out;
     }
 
+    /** The GPUs that PyTorch, the engine that runs on them here, reports; 0 when it does not start. */
+    static int gpuCount() {
+        try {
+            return NativeEngine.PYTORCH.engine().getGpuCount();
+        } catch (IllegalStateException e) {
+            return 0;
+        }
+    }
+
     static Loaded load(
             ModelDescr model, WeightsFiles files, List<WeightsFormat> priority, boolean gpu, boolean verifyHashes)
             throws UnsupportedWeightsException {

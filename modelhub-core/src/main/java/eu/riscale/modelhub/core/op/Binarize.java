@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.op;
 import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.Arrays;
@@ -83,9 +84,11 @@ public final class Binarize implements Op {
         if (input.dtype() == DType.FLOAT32 && axis == null) {
             float[] in = (float[]) Storage.data(input);
             float t = (float) threshold[0];
-            for (int i = 0; i < n; i++) {
-                out[i] = (byte) (in[i] > t ? 1 : 0);
-            }
+            Parallel.forRange(n, n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = (byte) (in[i] > t ? 1 : 0);
+                }
+            });
         } else {
             double[] in = input.dtype() == DType.FLOAT64 ? (double[]) Storage.data(input) : input.toDoubleArray();
             for (int r = 0; r < index.length; r++) {

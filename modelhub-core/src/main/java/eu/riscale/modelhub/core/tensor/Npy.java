@@ -1,16 +1,18 @@
 package eu.riscale.modelhub.core.tensor;
 
 import eu.riscale.modelhub.core.resource.AtomicFiles;
+import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.spec.tensor.DType;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +35,8 @@ public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int MAX_HEADER = 1 << 20;
     private static final int CHUNK = 1 << 22;
+    /** Bytes per direct buffer of a file read or write: small enough to stay in a core's cache. */
+    private static final int CHANNEL_CHUNK = 1 << 18;
 
     private Npy() {}
 
@@ -46,8 +50,12 @@ public final class Npy {
      * @throws IOException if it cannot be read
      */
     public static Tensor read(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return read(in, Files.size(file), file.toString());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            String name = file.toString();
+            // unbuffered: the header is read with exact-length reads, so the channel stops where the data begins
+            Layout layout = readHeader(Channels.newInputStream(ch), ch.size(), name);
+            Object data = readData(ch, layout, name);
+            return toTensor(layout.header, data);
         }
     }
 
@@ -83,6 +91,16 @@ public final class Npy {
     }
 
     private static Tensor read(InputStream in, long fileSize, String name) throws IOException {
+        Layout layout = readHeader(in, fileSize, name);
+        NpyHeader h = layout.header;
+        ByteOrder order = h.bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        return toTensor(h, readData(in, h, layout.bytes, order, name, fileSize >= 0));
+    }
+
+    /** A checked header, where its data begins and how many bytes the data has. */
+    private record Layout(NpyHeader header, long offset, long bytes) {}
+
+    private static Layout readHeader(InputStream in, long fileSize, String name) throws IOException {
         byte[] pre = in.readNBytes(8);
         if (pre.length < 8 || !java.util.Arrays.equals(java.util.Arrays.copyOf(pre, 6), MAGIC)) {
             throw new NpyFormatException(name + ": not a .npy file (expected the magic string \\x93NUMPY)");
@@ -125,8 +143,10 @@ public final class Npy {
                     + " of " + h.dtype + " needs " + bytes + " bytes, the file has "
                     + Math.max(0, fileSize - prefix - headerLen));
         }
-        ByteOrder order = h.bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        Object data = readData(in, h, bytes, order, name, fileSize >= 0);
+        return new Layout(h, prefix + headerLen, bytes);
+    }
+
+    private static Tensor toTensor(NpyHeader h, Object data) {
         List<String> axes = new ArrayList<>();
         for (int i = 0; i < h.shape.length; i++) {
             axes.add("dim_" + i);
@@ -141,6 +161,47 @@ public final class Npy {
         }
         Collections.reverse(revAxes);
         return Tensor.wrap(h.dtype, data, rev, revAxes).transpose(axes);
+    }
+
+    /**
+     * Reads the data of a file straight from its channel: each core fills a direct buffer by positional reads and
+     * copies it into its part of the array (one copy after the kernel's, no intermediate byte arrays).
+     */
+    private static Object readData(FileChannel ch, Layout layout, String name) throws IOException {
+        NpyHeader h = layout.header;
+        int item = h.dtype.byteSize();
+        Object out = Tensor.allocate(h.dtype, h.size);
+        ByteOrder order = h.bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        int perBuffer = CHANNEL_CHUNK / item;
+        IOException[] failure = new IOException[1];
+        Parallel.forRange(h.size, h.size, (from, to) -> {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(to - from, perBuffer) * item);
+            try {
+                for (int at = from; at < to; at += perBuffer) {
+                    int n = Math.min(perBuffer, to - at);
+                    buffer.clear().limit(n * item);
+                    long position = layout.offset + (long) at * item;
+                    while (buffer.hasRemaining()) {
+                        if (ch.read(buffer, position + buffer.position()) < 0) {
+                            throw new NpyFormatException(name + ": truncated data: shape "
+                                    + java.util.Arrays.toString(h.shape) + " of " + h.dtype + " needs "
+                                    + layout.bytes + " bytes, the file ended before");
+                        }
+                    }
+                    buffer.flip();
+                    decode(buffer.order(order), out, at, n);
+                }
+            } catch (IOException e) {
+                synchronized (failure) {
+                    failure[0] = e;
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        normaliseBool(h, out);
+        return out;
     }
 
     private static Object readData(
@@ -172,29 +233,43 @@ public final class Npy {
                 element += chunk.length / item;
             }
         }
+        normaliseBool(h, out);
+        return out;
+    }
+
+    private static void normaliseBool(NpyHeader h, Object out) {
         if (h.dtype == DType.BOOL) {
             byte[] b = (byte[]) out;
             for (int i = 0; i < b.length; i++) {
                 b[i] = (byte) (b[i] != 0 ? 1 : 0);
             }
         }
-        return out;
     }
 
     private static void decode(byte[] chunk, ByteOrder order, Object out, int at) {
-        ByteBuffer bb = ByteBuffer.wrap(chunk).order(order);
+        decode(ByteBuffer.wrap(chunk).order(order), out, at, chunk.length / byteSize(out));
+    }
+
+    private static int byteSize(Object data) {
+        return data instanceof double[] || data instanceof long[]
+                ? 8
+                : data instanceof float[] || data instanceof int[] ? 4 : data instanceof short[] ? 2 : 1;
+    }
+
+    /** Copies {@code n} elements from the buffer (its order set) into {@code out} at {@code at}. */
+    private static void decode(ByteBuffer bb, Object out, int at, int n) {
         if (out instanceof float[]) {
-            bb.asFloatBuffer().get((float[]) out, at, chunk.length / 4);
+            bb.asFloatBuffer().get((float[]) out, at, n);
         } else if (out instanceof double[]) {
-            bb.asDoubleBuffer().get((double[]) out, at, chunk.length / 8);
+            bb.asDoubleBuffer().get((double[]) out, at, n);
         } else if (out instanceof byte[]) {
-            System.arraycopy(chunk, 0, out, at, chunk.length);
+            bb.get((byte[]) out, at, n);
         } else if (out instanceof short[]) {
-            bb.asShortBuffer().get((short[]) out, at, chunk.length / 2);
+            bb.asShortBuffer().get((short[]) out, at, n);
         } else if (out instanceof int[]) {
-            bb.asIntBuffer().get((int[]) out, at, chunk.length / 4);
+            bb.asIntBuffer().get((int[]) out, at, n);
         } else {
-            bb.asLongBuffer().get((long[]) out, at, chunk.length / 8);
+            bb.asLongBuffer().get((long[]) out, at, n);
         }
     }
 
@@ -223,7 +298,7 @@ public final class Npy {
         Object data = Tensor.storage(tensor);
         int n = tensor.size();
         int item = tensor.dtype().byteSize();
-        int perChunk = Math.max(1, CHUNK / item);
+        int perChunk = Math.max(1, CHANNEL_CHUNK / item);
         ByteBuffer bb = ByteBuffer.allocate(Math.min(n, perChunk) * item).order(ByteOrder.LITTLE_ENDIAN);
         for (int start = 0; start < n; start += perChunk) {
             int len = Math.min(perChunk, n - start);

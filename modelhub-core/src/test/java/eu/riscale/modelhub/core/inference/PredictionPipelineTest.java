@@ -187,7 +187,23 @@ class PredictionPipelineTest {
                 .isInstanceOf(UnsupportedWeightsException.class)
                 .hasMessage("none of the weights of model 'UNet 2D Nuclei Broad' can run here: the description offers"
                         + " [pytorch_state_dict]; this SDK runs [torchscript, onnx]; tried in priority order"
-                        + " [torchscript, onnx]: torchscript: not in the description; onnx: not in the description");
+                        + " [onnx, torchscript]: onnx: not in the description; torchscript: not in the description");
+    }
+
+    @Test
+    void defaultsRunTheFastestFormatOfTheCpu() throws Exception {
+        // no GPU here: asking for one falls back to the CPU and so to the CPU's order
+        for (PredictionOptions options :
+                List.of(PredictionOptions.defaults(), PredictionOptions.of(b -> b.gpu(true)))) {
+            try (PredictionPipeline p = PredictionPipeline.create(nuclei, nucleiDir, options)) {
+                assertThat(p.weightsFormat()).isEqualTo(WeightsFormat.ONNX);
+                assertThat(p.device()).isEqualTo("cpu()");
+            }
+        }
+        PredictionOptions forced = PredictionOptions.of(b -> b.weightsPriority(List.of(WeightsFormat.TORCHSCRIPT)));
+        try (PredictionPipeline p = PredictionPipeline.create(nuclei, nucleiDir, forced)) {
+            assertThat(p.weightsFormat()).isEqualTo(WeightsFormat.TORCHSCRIPT);
+        }
     }
 
     @Test
@@ -206,33 +222,34 @@ class PredictionPipelineTest {
 
     @Test
     void unreadableWeightsFallBackToTheNextFormat(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("weights.pt"), "not a model");
-        Files.copy(nucleiDir.resolve("weights.onnx"), dir.resolve("weights.onnx"));
+        Files.writeString(dir.resolve("weights.onnx"), "not a model");
+        Files.copy(nucleiDir.resolve("weights.pt"), dir.resolve("weights.pt"));
         // the junk file does not match the declared sha256: only without the hash check does loading get to it
         PredictionOptions unverified = PredictionOptions.of(b -> b.verifyHashes(false));
         try (PredictionPipeline p = PredictionPipeline.create(nuclei, dir, unverified)) {
-            assertThat(p.weightsFormat()).isEqualTo(WeightsFormat.ONNX);
+            assertThat(p.weightsFormat()).isEqualTo(WeightsFormat.TORCHSCRIPT);
             assertThat(p.skippedWeights())
                     .singleElement()
                     .asString()
-                    .startsWith("torchscript weights (cannot load weights.pt with PyTorch: ");
+                    .startsWith("onnx weights (cannot load weights.onnx with OnnxRuntime: ");
         }
-        Files.delete(dir.resolve("weights.onnx"));
+        Files.delete(dir.resolve("weights.pt"));
         assertThatThrownBy(() -> PredictionPipeline.create(nuclei, dir, unverified))
                 .isInstanceOf(UnsupportedWeightsException.class)
-                .hasMessageContaining("torchscript: cannot load weights.pt with PyTorch: ")
-                .hasMessageContaining("onnx: weights file not found: " + dir.resolve("weights.onnx"));
+                .hasMessageContaining("onnx: cannot load weights.onnx with OnnxRuntime: ")
+                .hasMessageContaining("torchscript: weights file not found: " + dir.resolve("weights.pt"));
     }
 
     @Test
     void weightsThatFailTheirSha256AreNeverLoaded(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("weights.pt"), "not the pinned file");
-        Files.copy(nucleiDir.resolve("weights.onnx"), dir.resolve("weights.onnx"));
+        // the default order tries ONNX first on a CPU: a tampered ONNX file refuses, it does not fall back
+        Files.writeString(dir.resolve("weights.onnx"), "not the pinned file");
+        Files.copy(nucleiDir.resolve("weights.pt"), dir.resolve("weights.pt"));
         assertThatThrownBy(() -> PredictionPipeline.create(nuclei, dir, PredictionOptions.defaults()))
                 .isInstanceOf(UnsupportedWeightsException.class)
-                .hasMessageStartingWith("refusing to load the torchscript weights of model '" + nuclei.name()
-                        + "': sha256 mismatch for " + dir.resolve("weights.pt") + ": expected "
-                        + nuclei.weights().torchscript().sha256())
+                .hasMessageStartingWith("refusing to load the onnx weights of model '" + nuclei.name()
+                        + "': sha256 mismatch for " + dir.resolve("weights.onnx") + ": expected "
+                        + nuclei.weights().onnx().sha256())
                 .hasMessageContaining("(--no-verify-hashes, or PredictionOptions.verifyHashes(false), runs it anyway)");
     }
 

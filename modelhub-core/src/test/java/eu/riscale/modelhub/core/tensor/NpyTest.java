@@ -137,6 +137,46 @@ class NpyTest {
         return p;
     }
 
+    @ParameterizedTest
+    @EnumSource(ByteOrderName.class)
+    void readsLargeFilesOfBothByteOrdersAcrossBuffersAndCores(ByteOrderName name) throws IOException {
+        // more elements than one read buffer holds and than the parallel threshold, an odd count so the parts differ
+        int n = 600_001;
+        ByteOrder order = name == ByteOrderName.BIG ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        String mark = order == ByteOrder.BIG_ENDIAN ? ">" : "<";
+        byte[] floats = npy(1, "{'descr': '" + mark + "f4', 'fortran_order': False, 'shape': (" + n + ",), }\n", 4 * n);
+        ByteBuffer fb = ByteBuffer.wrap(floats).order(order);
+        int start = floats.length - 4 * n;
+        for (int i = 0; i < n; i++) {
+            fb.putFloat(start + 4 * i, i * 0.25f - 1000f);
+        }
+        float[] f = Npy.read(file(floats)).toFloatArray();
+        assertThat(f).hasSize(n);
+        for (int i = 0; i < n; i += 9973) {
+            assertThat(f[i]).isEqualTo(i * 0.25f - 1000f);
+        }
+        assertThat(f[n - 1]).isEqualTo((n - 1) * 0.25f - 1000f);
+        byte[] shorts = npy(2, "{'descr': '" + mark + "i2', 'fortran_order': False, 'shape': (" + n + ",), }\n", 2 * n);
+        ByteBuffer sb = ByteBuffer.wrap(shorts).order(order);
+        start = shorts.length - 2 * n;
+        for (int i = 0; i < n; i++) {
+            sb.putShort(start + 2 * i, (short) (i * 7));
+        }
+        Tensor t = Npy.read(file(shorts));
+        assertThat(t.dtype()).isEqualTo(DType.INT16);
+        double[] d = t.toDoubleArray();
+        for (int i = 0; i < n; i += 7919) {
+            assertThat(d[i]).isEqualTo((short) (i * 7));
+        }
+        assertThat(d[n - 1]).isEqualTo((short) ((n - 1) * 7));
+    }
+
+    /** The two byte orders by name (ByteOrder is not an enum). */
+    enum ByteOrderName {
+        LITTLE,
+        BIG
+    }
+
     @Test
     void rejectsDataShorterThanTheShapeNeeds() throws IOException {
         Path p = file(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (10, 10), }\n", 40));
