@@ -158,6 +158,9 @@ final class WeightsSelection {
             Local local = null;
             try {
                 local = files.local(entry.source(), verifyHashes ? declared(entry) : null);
+                if (!Files.isRegularFile(local.path())) {
+                    throw new IOException("weights file not found: " + local.path());
+                }
                 if (format == WeightsFormat.TORCHSCRIPT) {
                     // libtorch inflates what the zip holds without limits: check it under the package limits first
                     ZipRoot.inspect(local.path(), entry.source(), files.limits());

@@ -122,6 +122,13 @@ public final class IoValidation {
         return List.copyOf(issues);
     }
 
+    /** The message for a reference whose file is not there: a URL as written, a relative path with where it was sought. */
+    private static String notFound(FileReference ref, FileSource file) {
+        return ref.isRemote()
+                ? "URL " + ref.source() + " not found (HTTP 404/410)"
+                : "file '" + ref.source() + "' not found (looked for " + file.location() + ")";
+    }
+
     /** Resolves a reference, checks that it exists and its sha256; gives the file when it can be read. */
     private static @Nullable FileSource reachable(FileReference ref, ResourceRoot root, List<Diagnostic> issues) {
         String loc = ref.loc();
@@ -152,11 +159,7 @@ public final class IoValidation {
                 return file;
             }
             if (!file.exists()) {
-                issues.add(error(
-                        loc,
-                        (ref.isRemote()
-                                ? "URL " + ref.source() + " not found (HTTP 404/410)"
-                                : "file '" + ref.source() + "' not found (looked for " + file.location() + ")")));
+                issues.add(error(loc, notFound(ref, file)));
                 return null;
             }
             if (declared != null) {
@@ -172,7 +175,7 @@ public final class IoValidation {
                     "sha256 mismatch for " + e.location() + ": expected " + e.expected() + ", actual " + e.actual()));
         } catch (DownloadException e) {
             if (e.reason() == DownloadException.Reason.NOT_FOUND) {
-                issues.add(error(loc, "URL " + ref.source() + " not found (HTTP 404/410)"));
+                issues.add(error(loc, notFound(ref, file)));
                 return null;
             }
             issues.add(error(loc, "cannot download " + ref.source() + ": " + e.detail()));
