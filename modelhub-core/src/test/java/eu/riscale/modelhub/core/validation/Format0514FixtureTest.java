@@ -8,7 +8,6 @@ import eu.riscale.modelhub.spec.config.ReproducibilityTolerance;
 import eu.riscale.modelhub.spec.op.StardistKwargs;
 import eu.riscale.modelhub.spec.op.StardistPostprocessingDescr;
 import eu.riscale.modelhub.spec.tensor.Padding;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import eu.riscale.modelhub.spec.weights.KerasBackend;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,7 +138,7 @@ class Format0514FixtureTest {
         SourceReport report = validate(doc);
         assertThat(report.status()).isEqualTo(SourceReport.Status.INVALID);
         assertThat(report.errors())
-                .extracting(ValidationIssue::loc)
+                .extracting(i -> i.loc())
                 .anySatisfy(l -> assertThat(l.equals(loc) || l.startsWith(loc + "."))
                         .as(l)
                         .isTrue());

@@ -7,7 +7,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import eu.riscale.modelhub.spec.Conformance;
-import eu.riscale.modelhub.spec.validation.ValidationIssue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +98,7 @@ class SchemaDifferentialTest {
         SourceReport ours = SourceValidation.validateFormat(
                 JSON.writeValueAsString(document).getBytes(StandardCharsets.UTF_8), name);
         Set<String> locs = new TreeSet<>();
-        ours.errors().stream().map(ValidationIssue::loc).forEach(locs::add);
+        ours.errors().forEach(i -> locs.add(i.loc()));
         return locs;
     }
 
