@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,8 +30,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * documentation, keras_v3 weights, an input with pad, StarDist postprocessing) loads and validates, and breaking each of
  * those fields is rejected at the field's path.
  */
-@Disabled("issue 14: needs the codec layer to bind the 0.5.8-0.5.14 fields; enable when the format branch wires the"
-        + " records of branch spec14")
 class Format0514FixtureTest {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     static final String FIXTURE = "/descriptions/format-0.5.14/stardist-keras3.bioimageio.yaml";
