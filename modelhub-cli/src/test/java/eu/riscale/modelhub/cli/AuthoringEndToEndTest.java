@@ -23,6 +23,7 @@ import eu.riscale.modelhub.core.testing.TestDetail;
 import eu.riscale.modelhub.core.testing.TestOptions;
 import eu.riscale.modelhub.core.testing.TestSummary;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class AuthoringEndToEndTest {
         Files.writeString(work.resolve("README.md"), card);
         model = model.toBuilder().documentation("README.md").build();
         Descriptions.write(model, work.resolve("bioimageio.yaml"));
-        assertThat(model.covers()).containsExactly("cover.png");
+        assertThat(model.covers()).containsExactly(FileDescr.of("cover.png"));
 
         // package: the packager re-validates the zip before writing it
         Path zip = tmp.resolve("nuclei-unet.zip");

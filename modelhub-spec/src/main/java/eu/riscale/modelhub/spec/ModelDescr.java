@@ -13,7 +13,6 @@ import eu.riscale.modelhub.spec.common.RunMode;
 import eu.riscale.modelhub.spec.common.Uploader;
 import eu.riscale.modelhub.spec.config.Config;
 import eu.riscale.modelhub.spec.constraint.CurrentSpdxLicense;
-import eu.riscale.modelhub.spec.constraint.FileSource;
 import eu.riscale.modelhub.spec.constraint.HttpUrl;
 import eu.riscale.modelhub.spec.constraint.ResourceId;
 import eu.riscale.modelhub.spec.constraint.SpdxLicense;
@@ -39,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the human readable name
  * @param description a short description (default empty)
- * @param covers cover images (relative paths or URLs)
+ * @param covers cover images (file descriptors of relative paths or URLs; plain strings in files before 0.5.11)
  * @param idEmoji an emoji for the model, or {@code null}
  * @param authors the authors
  * @param attachments additional files
@@ -77,13 +76,7 @@ public record ModelDescr(
         @Size(max = 1024, message = "must be at most 1024 characters long")
         String description,
 
-        List<
-                        @FileSource(descriptionNamesAllowed = false)
-                        @Pattern(
-                                regexp = "(?i).*\\.(gif|jpeg|jpg|png|svg|tif|tiff)",
-                                message = "a cover must be a .gif, .jpeg, .jpg, .png, .svg, .tif or .tiff file")
-                        String>
-                covers,
+        List<@Valid FileDescr> covers,
         @Nullable String idEmoji,
         List<@Valid Author> authors,
         List<@Valid FileDescr> attachments,
@@ -106,10 +99,7 @@ public record ModelDescr(
         String formatVersion,
         @ResourceId @Nullable String id,
 
-        @FileSource(descriptionNamesAllowed = false)
-        @Pattern(regexp = ".*\\.md", message = "documentation must be a Markdown file ending in .md")
-        @Nullable
-        String documentation,
+        @Valid @Nullable FileDescr documentation,
 
         @Size(min = 1, message = "at least one input tensor is required")
         List<@Valid InputTensorDescr> inputs,
@@ -129,7 +119,7 @@ public record ModelDescr(
      *
      * @param name the human readable name
      * @param description a short description (default empty)
-     * @param covers cover images (relative paths or URLs)
+     * @param covers cover images (file descriptors of relative paths or URLs; plain strings in files before 0.5.11)
      * @param idEmoji an emoji for the model, or {@code null}
      * @param authors the authors
      * @param attachments additional files
@@ -274,7 +264,7 @@ public record ModelDescr(
     public static final class Builder {
         private @Nullable String name;
         private String description = "";
-        private List<String> covers = List.of();
+        private List<FileDescr> covers = List.of();
         private @Nullable String idEmoji;
         private List<Author> authors = List.of();
         private List<FileDescr> attachments = List.of();
@@ -290,7 +280,7 @@ public record ModelDescr(
         private @Nullable String versionComment;
         private String formatVersion = ModelDescr.FORMAT_VERSION;
         private @Nullable String id;
-        private @Nullable String documentation;
+        private @Nullable FileDescr documentation;
         private @Nullable List<InputTensorDescr> inputs;
         private @Nullable List<OutputTensorDescr> outputs;
         private List<Author> packagedBy = List.of();
@@ -328,10 +318,10 @@ public record ModelDescr(
         /**
          * Sets {@code covers}.
          *
-         * @param covers cover images (relative paths or URLs)
+         * @param covers cover images (file descriptors of relative paths or URLs; plain strings in files before 0.5.11)
          * @return this builder
          */
-        public Builder covers(List<String> covers) {
+        public Builder covers(List<FileDescr> covers) {
             this.covers = Objects.requireNonNull(covers, "covers");
             return this;
         }
@@ -339,11 +329,11 @@ public record ModelDescr(
         /**
          * Sets {@code covers}.
          *
-         * @param covers cover images (relative paths or URLs)
+         * @param covers cover images (file descriptors of relative paths or URLs; plain strings in files before 0.5.11)
          * @return this builder
          */
         public Builder covers(String... covers) {
-            return covers(List.of(covers));
+            return covers(java.util.Arrays.stream(covers).map(FileDescr::of).toList());
         }
 
         /**
@@ -577,8 +567,19 @@ public record ModelDescr(
          * @param documentation the Markdown documentation file, or {@code null}
          * @return this builder
          */
-        public Builder documentation(@Nullable String documentation) {
+        public Builder documentation(@Nullable FileDescr documentation) {
             this.documentation = documentation;
+            return this;
+        }
+
+        /**
+         * Sets {@code documentation} to a file without checksum.
+         *
+         * @param source the relative path or URL of the Markdown file
+         * @return this builder
+         */
+        public Builder documentation(String source) {
+            this.documentation = FileDescr.of(source);
             return this;
         }
 

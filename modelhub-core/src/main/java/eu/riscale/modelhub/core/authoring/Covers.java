@@ -224,14 +224,14 @@ public final class Covers {
      */
     public static ModelDescr record(ModelDescr model, Path descriptionDir, List<Path> covers) {
         Path base = descriptionDir.toAbsolutePath().normalize();
-        List<String> refs = new ArrayList<>();
+        List<FileDescr> refs = new ArrayList<>();
         for (Path c : covers) {
             Path abs = c.toAbsolutePath().normalize();
             if (!abs.startsWith(base)) {
                 throw new IllegalArgumentException(
                         "covers: " + c + " is outside the description's folder " + base + "; write covers there");
             }
-            refs.add(base.relativize(abs).toString().replace('\\', '/'));
+            refs.add(FileDescr.of(base.relativize(abs).toString().replace('\\', '/')));
         }
         return model.toBuilder().covers(refs).build();
     }

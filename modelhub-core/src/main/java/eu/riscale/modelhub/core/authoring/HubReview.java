@@ -602,10 +602,10 @@ public final class HubReview {
             addRef(refs, "attachments." + i, model.attachments().get(i));
         }
         for (int i = 0; i < model.covers().size(); i++) {
-            refs.add(new Ref("covers." + i, model.covers().get(i)));
+            refs.add(new Ref("covers." + i, model.covers().get(i).source()));
         }
         if (model.documentation() != null) {
-            refs.add(new Ref("documentation", model.documentation()));
+            refs.add(new Ref("documentation", model.documentation().source()));
         }
         for (Ref ref : refs) {
             if (isLocal(ref.reference()) && !root.resolve(ref.reference()).exists()) {
@@ -629,7 +629,8 @@ public final class HubReview {
 
     private static void documentationContent(ModelDescr model, ResourceRoot root, List<Finding> out)
             throws IOException {
-        String ref = model.documentation();
+        String ref =
+                model.documentation() == null ? null : model.documentation().source();
         if (ref == null || !isLocal(ref)) {
             return;
         }
@@ -674,7 +675,7 @@ public final class HubReview {
 
     private static void coverFiles(ModelDescr model, ResourceRoot root, List<Finding> out) throws IOException {
         for (int i = 0; i < model.covers().size(); i++) {
-            String ref = model.covers().get(i);
+            String ref = model.covers().get(i).source();
             if (!isLocal(ref)) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.description;
 
+import eu.riscale.modelhub.spec.FormatVersion;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.op.CustomPostprocessingDescr;
@@ -100,8 +101,8 @@ public final class FileReferences {
             return apply(new FileReference(loc, source, null, false)).source();
         }
 
-        private @Nullable String optionalPath(String loc, @Nullable String source) {
-            return source == null ? null : path(loc, source);
+        private FileDescr pathOrFile(String loc, FileDescr file, boolean descriptor) {
+            return descriptor || file.sha256() != null ? file(loc, file) : FileDescr.of(path(loc, file.source()));
         }
 
         private FileDescr file(String loc, FileDescr file) {
@@ -115,10 +116,13 @@ public final class FileReferences {
 
         ModelDescr model(ModelDescr m) {
             ModelDescr.Builder b = m.toBuilder();
-            b.documentation(optionalPath("documentation", m.documentation()));
-            List<String> covers = new ArrayList<>();
+            // covers and documentation carry a checksum only since format 0.5.11 (before, they are plain paths)
+            boolean descriptors = FormatVersion.requiresFileDescriptors(m.formatVersion());
+            FileDescr doc = m.documentation();
+            b.documentation(doc == null ? null : pathOrFile("documentation", doc, descriptors));
+            List<FileDescr> covers = new ArrayList<>();
             for (int i = 0; i < m.covers().size(); i++) {
-                covers.add(path("covers." + i, m.covers().get(i)));
+                covers.add(pathOrFile("covers." + i, m.covers().get(i), descriptors));
             }
             b.covers(covers);
             String icon = m.icon();

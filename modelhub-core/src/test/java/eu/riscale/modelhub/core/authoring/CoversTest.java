@@ -15,6 +15,7 @@ import eu.riscale.modelhub.spec.axis.BatchAxis;
 import eu.riscale.modelhub.spec.axis.ChannelAxis;
 import eu.riscale.modelhub.spec.axis.FixedSize;
 import eu.riscale.modelhub.spec.axis.SpaceInputAxis;
+import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -347,7 +348,7 @@ class CoversTest {
         ModelDescr model =
                 Descriptions.read(Conformance.model("unet2d_nuclei_broad").resolve("bioimageio.yaml"));
         ModelDescr recorded = Covers.record(model, dir, List.of(dir.resolve("covers/cover.png"), dir.resolve("b.png")));
-        assertThat(recorded.covers()).containsExactly("covers/cover.png", "b.png");
+        assertThat(recorded.covers()).extracting(FileDescr::source).containsExactly("covers/cover.png", "b.png");
         assertThat(recorded.toBuilder().covers(model.covers()).build()).isEqualTo(model);
         assertThatThrownBy(() -> Covers.record(model, dir.resolve("sub"), List.of(dir.resolve("b.png"))))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -74,6 +74,22 @@ class MalformedLegacyTest {
     }
 
     @Test
+    void downloadUrlMustBeAnAbsoluteUrl() {
+        // issue 14: the reference's generic 0.2 download_url is an HttpUrl; a relative path is invalid there
+        assertThat(errors(VALID_04 + "download_url: model.zip\n"))
+                .singleElement()
+                .asString()
+                .contains("download_url: Input should be a valid URL (an absolute http or https URL), found the string"
+                        + " 'model.zip'");
+        assertThat(errors(VALID_04 + "download_url: [https://example.org/m.zip]\n"))
+                .singleElement()
+                .asString()
+                .contains("download_url: Input should be a valid URL");
+        assertThat(errors(VALID_04 + "download_url: https://zenodo.org/record/1/files/m.zip\n"))
+                .isEmpty();
+    }
+
+    @Test
     void wrongAxisLetterIsReportedAtAxes() {
         List<Diagnostic> errors = errors(VALID_04.replace(
                 "axes: bcyx\n  data_type: float32\n  data_range", "axes: bcyq\n  data_type: float32\n  data_range"));

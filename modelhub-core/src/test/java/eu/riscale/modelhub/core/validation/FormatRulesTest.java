@@ -96,7 +96,16 @@ class FormatRulesTest {
         assertThat(validate("inputs.0.axes.1={type: channel, channel_names: [DAPI (nuclei), 'GFP 488']}")
                         .issues())
                 .isEmpty();
-        assertThat(validate("format_version=0.5.14").issues()).isEmpty();
+        // from 0.5.11 on covers and documentation are file descriptors
+        assertThat(validate(
+                                "format_version=0.5.14",
+                                "covers=[{source: cover.png}]",
+                                "documentation={source: README.md}")
+                        .issues())
+                .isEmpty();
+        assertThat(validate("format_version=0.5.14").issues())
+                .extracting(Diagnostic::loc)
+                .containsExactlyInAnyOrder("covers.0", "documentation");
     }
 
     @Test
@@ -172,7 +181,14 @@ class FormatRulesTest {
                 Arguments.of(List.of("version_comment=" + "v".repeat(513)), e, "version_comment", "512"),
                 Arguments.of(List.of("version=not a version"), e, "version", "not a valid version"),
                 Arguments.of(List.of("run_mode={name: other}"), w, "run_mode", "limited support"),
-                Arguments.of(List.of("format_version=0.5.15"), a, "format_version", "newer"),
+                Arguments.of(
+                        List.of(
+                                "format_version=0.5.15",
+                                "covers=[{source: cover.png}]",
+                                "documentation={source: README.md}"),
+                        a,
+                        "format_version",
+                        "newer"),
                 // authors and citations
                 Arguments.of(List.of("authors.0.orcid=0000-0002-1825-0098"), e, "authors.0.orcid", "ORCID"),
                 Arguments.of(List.of("authors.0.name=A/B"), e, "authors.0.name", "must not contain"),
@@ -300,9 +316,12 @@ class FormatRulesTest {
                         "not found"),
                 // format 0.5.11: no TIFF covers (older files keep them); channel names any non-empty strings
                 Arguments.of(
-                        List.of("format_version=0.5.11", "covers=[cover.png, cover.TIFF]"),
+                        List.of(
+                                "format_version=0.5.11",
+                                "covers=[{source: cover.png}, {source: cover.TIFF}]",
+                                "documentation={source: README.md}"),
                         e,
-                        "covers.1",
+                        "covers.1.source",
                         "TIFF covers are not allowed since format 0.5.11"),
                 Arguments.of(
                         List.of("inputs.0.axes.1={type: channel, channel_names: [c0, '']}"),

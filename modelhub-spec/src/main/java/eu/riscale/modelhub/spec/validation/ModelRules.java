@@ -703,15 +703,32 @@ final class ModelRules {
                                 + " (rdf.yaml, bioimageio.yaml, model.yaml)");
             }
         }
-        if (!FormatVersion.allowsTiffCovers(model.formatVersion())) {
-            for (int i = 0; i < model.covers().size(); i++) {
-                String cover = model.covers().get(i).toLowerCase(java.util.Locale.ROOT);
-                if (cover.endsWith(".tif") || cover.endsWith(".tiff")) {
-                    error(
-                            "covers." + i,
-                            "a cover must be a .gif, .jpeg, .jpg, .png or .svg file; TIFF covers are not allowed since"
-                                    + " format 0.5.11");
-                }
+        // covers and documentation are file descriptors since 0.5.11; in older files they are plain paths, and the
+        // reference locates their problems at the path itself
+        String at = FormatVersion.requiresFileDescriptors(model.formatVersion()) ? ".source" : "";
+        boolean tiff = FormatVersion.allowsTiffCovers(model.formatVersion());
+        for (int i = 0; i < model.covers().size(); i++) {
+            String cover = model.covers().get(i).source();
+            reservedName("covers." + i + at, cover);
+            String lower = cover.toLowerCase(java.util.Locale.ROOT);
+            if (!lower.matches(".*\\.(gif|jpeg|jpg|png|svg|tif|tiff)")) {
+                error(
+                        "covers." + i + at,
+                        tiff
+                                ? "a cover must be a .gif, .jpeg, .jpg, .png, .svg, .tif or .tiff file"
+                                : "a cover must be a .gif, .jpeg, .jpg, .png or .svg file");
+            } else if (!tiff && (lower.endsWith(".tif") || lower.endsWith(".tiff"))) {
+                error(
+                        "covers." + i + at,
+                        "a cover must be a .gif, .jpeg, .jpg, .png or .svg file; TIFF covers are not allowed since"
+                                + " format 0.5.11");
+            }
+        }
+        if (model.documentation() != null) {
+            String doc = model.documentation().source();
+            reservedName("documentation" + at, doc);
+            if (!doc.endsWith(".md")) {
+                error("documentation" + at, "documentation must be a Markdown file ending in .md");
             }
         }
         if (model.idEmoji() != null) {
@@ -802,6 +819,15 @@ final class ModelRules {
                     error(loc + ".metrics." + m, "A metric name is at most 16 characters long.");
                 }
             }
+        }
+    }
+
+    private void reservedName(String loc, String source) {
+        if (ValueTypes.isDescriptionFileName(source)) {
+            error(
+                    loc,
+                    "'" + source + "' is not allowed here: its file name is reserved for description files"
+                            + " (rdf.yaml, bioimageio.yaml, model.yaml)");
         }
     }
 

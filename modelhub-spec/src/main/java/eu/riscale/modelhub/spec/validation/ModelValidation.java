@@ -36,7 +36,24 @@ public final class ModelValidation {
         // field constraints and, through the class-level @ValidModel, the cross-field rules
         List<Diagnostic> issues = new ArrayList<>(BeanValidation.validate(model));
         issues.addAll(advice(model));
+        if (!FormatVersion.requiresFileDescriptors(model.formatVersion())) {
+            issues.replaceAll(ModelValidation::atPlainPath);
+        }
         return new ValidationReport(issues);
+    }
+
+    /**
+     * Before format 0.5.11 covers and documentation are plain paths, so a problem of their {@code source} is located
+     * at the path itself ({@code covers.0}, {@code documentation}), as the reference reports it.
+     */
+    private static Diagnostic atPlainPath(Diagnostic d) {
+        List<Object> s = d.location().segments();
+        boolean cover = s.size() == 3 && "covers".equals(s.get(0)) && "source".equals(s.get(2));
+        boolean doc = s.size() == 2 && "documentation".equals(s.get(0)) && "source".equals(s.get(1));
+        return cover || doc
+                ? new Diagnostic(
+                        d.severity(), new Location(s.subList(0, s.size() - 1)), d.message(), d.line(), d.column())
+                : d;
     }
 
     /** The reference's warnings: FAIR alerts and advice that never make a description invalid. */

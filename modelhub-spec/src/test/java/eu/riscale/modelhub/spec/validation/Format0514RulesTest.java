@@ -451,8 +451,8 @@ class Format0514RulesTest {
         assertThat(errors(m -> m.formatVersion("0.5.10").covers("cover.png", "cover.tiff")))
                 .isEmpty();
         assertThat(errors(m -> m.formatVersion("0.5.11").covers("cover.png", "cover.tiff")))
-                .containsExactly("covers.1");
-        assertThat(errors(m -> m.formatVersion("0.5.14").covers("cover.TIF"))).containsExactly("covers.0");
+                .containsExactly("covers.1.source");
+        assertThat(errors(m -> m.formatVersion("0.5.14").covers("cover.TIF"))).containsExactly("covers.0.source");
     }
 
     @Test

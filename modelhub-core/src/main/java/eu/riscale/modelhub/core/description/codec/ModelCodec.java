@@ -21,12 +21,15 @@ import eu.riscale.modelhub.core.description.codec.tensors.TensorCodecs;
 import eu.riscale.modelhub.core.description.codec.weights.WeightsCodecs;
 import eu.riscale.modelhub.core.description.internal.BindResult;
 import eu.riscale.modelhub.core.description.internal.RecordCodec;
+import eu.riscale.modelhub.spec.FormatVersion;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.config.Config;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -41,7 +44,7 @@ public final class ModelCodec {
             ModelDescr.class,
             required("name", ModelDescr::name, STRING),
             withDefault("description", ModelDescr::description, STRING, ""),
-            withDefault("covers", ModelDescr::covers, STRING.list(), List.of()),
+            withDefault("covers", ModelDescr::covers, FILE_DESCR.list(), List.of()),
             optional("id_emoji", ModelDescr::idEmoji, STRING),
             withDefault("authors", ModelDescr::authors, AUTHOR.list(), List.of()),
             withDefault("attachments", ModelDescr::attachments, FILE_DESCR.list(), List.of()),
@@ -59,7 +62,7 @@ public final class ModelCodec {
                     .alwaysWritten(),
             constant("type", "model"),
             optional("id", ModelDescr::id, STRING),
-            optional("documentation", ModelDescr::documentation, STRING),
+            optional("documentation", ModelDescr::documentation, FILE_DESCR),
             required("inputs", ModelDescr::inputs, TensorCodecs.INPUT.list()),
             required("outputs", ModelDescr::outputs, TensorCodecs.OUTPUT.list()),
             withDefault("packaged_by", ModelDescr::packagedBy, AUTHOR.list(), List.of()),
@@ -78,7 +81,7 @@ public final class ModelCodec {
      */
     public static BindResult bind(JsonNode root) {
         List<Diagnostic> problems = new ArrayList<>();
-        ModelDescr model = MODEL.bind(root, problems);
+        ModelDescr model = MODEL.bind(plainPathsAsFiles(root), problems);
         return model != null ? new BindResult(model, List.of()) : new BindResult(null, problems);
     }
 
@@ -89,6 +92,51 @@ public final class ModelCodec {
      * @return the root mapping
      */
     public static ObjectNode toTree(ModelDescr model) {
-        return (ObjectNode) MODEL.write(model);
+        ObjectNode tree = (ObjectNode) MODEL.write(model);
+        if (!FormatVersion.requiresFileDescriptors(model.formatVersion())) {
+            // before 0.5.11 covers and documentation are plain paths; a checksum has no place there
+            JsonNode covers = tree.get("covers");
+            if (covers != null) {
+                ArrayNode plain = JsonNodeFactory.instance.arrayNode();
+                for (JsonNode c : covers.values()) {
+                    plain.add(c.has("sha256") ? c : c.get("source"));
+                }
+                tree.set("covers", plain);
+            }
+            JsonNode doc = tree.get("documentation");
+            if (doc != null && !doc.has("sha256")) {
+                tree.set("documentation", doc.get("source"));
+            }
+        }
+        return tree;
+    }
+
+    /**
+     * Files declaring a format before 0.5.11 give covers and documentation as plain paths: they are read as file
+     * descriptors without checksum, as the reference converts them. From 0.5.11 on a plain path is an error.
+     */
+    private static JsonNode plainPathsAsFiles(JsonNode root) {
+        JsonNode fv = root.isObject() ? root.get("format_version") : null;
+        if (fv == null || !fv.isString() || FormatVersion.requiresFileDescriptors(fv.stringValue())) {
+            return root;
+        }
+        ObjectNode copy = ((ObjectNode) root).deepCopy();
+        JsonNode covers = copy.get("covers");
+        if (covers != null && covers.isArray()) {
+            ArrayNode wrapped = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode c : covers.values()) {
+                wrapped.add(c.isString() ? source(c) : c);
+            }
+            copy.set("covers", wrapped);
+        }
+        JsonNode doc = copy.get("documentation");
+        if (doc != null && doc.isString()) {
+            copy.set("documentation", source(doc));
+        }
+        return copy;
+    }
+
+    private static ObjectNode source(JsonNode path) {
+        return JsonNodeFactory.instance.objectNode().set("source", path);
     }
 }

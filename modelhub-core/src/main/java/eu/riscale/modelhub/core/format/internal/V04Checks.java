@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.format.internal;
 
 import static eu.riscale.modelhub.core.format.internal.Report.at;
 
+import eu.riscale.modelhub.spec.constraint.ValueTypes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -133,6 +134,13 @@ final class V04Checks {
             if (Nodes.value(data, key) == null && !(key.equals("description") && data.has(key))) {
                 report.error(key, "Field required");
             }
+        }
+        // generic 0.2 `download_url: Optional[HttpUrl]`: an absolute http(s) URL, never a relative path
+        JsonNode downloadUrl = Nodes.value(data, "download_url");
+        if (downloadUrl != null && !(downloadUrl.isString() && ValueTypes.isHttpUrl(downloadUrl.stringValue()))) {
+            report.error(
+                    "download_url",
+                    "Input should be a valid URL (an absolute http or https URL), found " + Nodes.kind(downloadUrl));
         }
         JsonNode name = Nodes.value(data, "name");
         if (name != null && (!name.isString() || name.stringValue().isEmpty())) {

@@ -110,7 +110,9 @@ class DeclarationTest {
                         "sample_tensor",
                         "data",
                         "optional",
-                        "preprocessing");
+                        "preprocessing",
+                        "pad",
+                        "output_of");
         assertThat(InputTensorDescr.DEFAULT_ID).isEqualTo("input");
     }
 

@@ -92,6 +92,18 @@ public final class AxisCodecs {
             .when(JsonNode::isObject, SizeReference.class, SIZE_REFERENCE)
             .build();
 
+    /** A list of strings that, when given, has at least one item (an absent key is the empty default). */
+    private static final Codec<List<String>> NON_EMPTY_STRINGS = Codec.of(
+            n -> {
+                List<String> l = STRING.list().read(n);
+                if (l != null && l.isEmpty()) {
+                    n.problem(n.path(), "List should have at least 1 item after validation, not 0");
+                    return null;
+                }
+                return l;
+            },
+            STRING.list()::write);
+
     /** The batch axis. */
     public static final RecordCodec<BatchAxis> BATCH = RecordCodec.of(
             BatchAxis.class,
@@ -107,7 +119,7 @@ public final class AxisCodecs {
             withDefault("description", ChannelAxis::description, STRING, ""),
             constant("type", AxisType.CHANNEL.id()),
             required("channel_names", ChannelAxis::channelNames, STRING.list()),
-            withDefault("channel_colors", ChannelAxis::channelColors, STRING.list(), List.of()));
+            withDefault("channel_colors", ChannelAxis::channelColors, NON_EMPTY_STRINGS, List.of()));
 
     /** An index axis of an input. */
     public static final RecordCodec<IndexInputAxis> INDEX_INPUT = RecordCodec.of(
