@@ -151,11 +151,7 @@ public final class IoValidation {
                 return file;
             }
             if (!file.exists()) {
-                issues.add(error(
-                        loc,
-                        (ref.isRemote()
-                                ? "URL " + ref.source() + " not found (HTTP 404/410)"
-                                : "file '" + ref.source() + "' not found (looked for " + file.location() + ")")));
+                issues.add(notFound(ref, file));
                 return null;
             }
             if (declared != null) {
@@ -171,7 +167,7 @@ public final class IoValidation {
                     "sha256 mismatch for " + e.location() + ": expected " + e.expected() + ", actual " + e.actual()));
         } catch (DownloadException e) {
             if (e.reason() == DownloadException.Reason.NOT_FOUND) {
-                issues.add(error(loc, "URL " + ref.source() + " not found (HTTP 404/410)"));
+                issues.add(notFound(ref, file));
                 return null;
             }
             issues.add(error(loc, "cannot download " + ref.source() + ": " + e.detail()));
@@ -179,6 +175,14 @@ public final class IoValidation {
             issues.add(error(loc, "cannot read " + file.location() + ": " + e.getMessage()));
         }
         return null;
+    }
+
+    private static ValidationIssue notFound(FileReference ref, FileSource file) {
+        return error(
+                ref.loc(),
+                ref.isRemote()
+                        ? "URL " + ref.source() + " not found (HTTP 404/410)"
+                        : "file '" + ref.source() + "' not found (looked for " + file.location() + ")");
     }
 
     private static void documentation(FileSource file, List<ValidationIssue> issues) {
