@@ -2,6 +2,7 @@ package eu.riscale.modelhub.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.riscale.modelhub.core.resource.Sha256;
 import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.Conformance;
@@ -70,6 +71,22 @@ class TestCommandTest {
         JsonNode io = details(summary, "io").get(0);
         assertThat(io.get("status").asString()).isEqualTo("failed");
         assertThat(io.get("errors").get(0).get("loc").asString()).isEqualTo("outputs.0.test_tensor.sha256");
+        // integrity first (issue 16): a test tensor that failed its sha256 is never used, so nothing is reproduced
+        JsonNode skipped = details(summary, "reproduce").get(0);
+        assertThat(skipped.get("status").asString()).isEqualTo("skipped");
+        assertThat(skipped.toString()).contains("not run: outputs.0.test_tensor (sha256 mismatch for ");
+        // with the description's sha256 updated to the altered file, the file is used and the outputs differ
+        Path yaml = copy.resolve("bioimageio.yaml");
+        Files.writeString(
+                yaml,
+                Files.readString(yaml)
+                        .replace(
+                                "39925fb38bc74530902e44bf8e43a8bd0a9e3675aab758d89f47dc66cb9818ed",
+                                Sha256.of(copy.resolve("test_output.npy")).hex()));
+        run = CliRun.of("test", "--json", "--offline", "--weight-format", "torchscript", copy.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        summary = JSON.readTree(run.out());
+        assertThat(details(summary, "io").get(0).get("status").asString()).isEqualTo("passed");
         JsonNode reproduce = details(summary, "reproduce").get(0);
         assertThat(reproduce.get("weights_format").asString()).isEqualTo("torchscript");
         assertThat(reproduce.get("status").asString()).isEqualTo("failed");

@@ -425,7 +425,9 @@ public final class DownloadCache {
                 settings.minTransferRate() * (settings.readTimeout().toMillis() / 1000.0));
         try {
             while (true) {
-                if (body.responded()) {
+                // the window opens with the first body byte: before it, and whenever nothing comes, the read timeout
+                // below reports a stall; the rate check cuts off a server that keeps trickling
+                if (body.responded() && body.received() > 0) {
                     long now = System.nanoTime();
                     if (windowStart < 0) {
                         windowStart = now;
@@ -433,7 +435,8 @@ public final class DownloadCache {
                     } else if (now - windowStart >= idleNanos) {
                         long got = body.received() - windowBytes;
                         // no byte at all is a stall, reported by the read timeout below; a trickle is cut off here
-                        if (got > 0 && got < minPerWindow && !future.isDone()) {
+                        boolean trickling = now - body.lastProgressNanos() < idleNanos / 2;
+                        if (got > 0 && got < minPerWindow && trickling && !future.isDone()) {
                             body.cancel();
                             future.cancel(true);
                             throw new DownloadException(

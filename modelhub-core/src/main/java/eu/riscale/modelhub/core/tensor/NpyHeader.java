@@ -82,12 +82,14 @@ final class NpyHeader {
                 throw p.error("shape[" + i + "]: found " + d + ", expected a size >= 0");
             }
             if (d > Tensor.MAX_ELEMENTS) {
-                throw p.error("shape[" + i + "]: found " + d + ", expected a size of at most " + Tensor.MAX_ELEMENTS);
+                throw p.error("shape[" + i + "]: found " + d + ", more than " + Tensor.MAX_ELEMENTS
+                        + " elements, the most a dimension (and a tensor) may have");
             }
             if (d > 0 && nonZero > Tensor.MAX_ELEMENTS / d) {
-                throw p.error("shape " + shape + ": the sizes multiply to more than " + Tensor.MAX_ELEMENTS
-                        + (n == 0 || shape.contains(0L) ? " (leaving out the 0, whose strides they give)" : "")
-                        + ", the most elements a tensor may have");
+                throw p.error(
+                        "shape " + shape + ": the sizes multiply to more than " + Tensor.MAX_ELEMENTS + " elements"
+                                + (shape.contains(0L) ? " (leaving out the 0, whose strides they give)" : "")
+                                + ", the most a tensor may have");
             }
             nonZero *= Math.max(1, d);
             n *= d;

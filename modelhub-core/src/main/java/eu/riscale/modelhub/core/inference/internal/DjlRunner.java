@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.inference.internal;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.inference.Predictor;
@@ -10,8 +11,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
@@ -56,16 +55,16 @@ public final class DjlRunner implements AutoCloseable {
         }
         Engine djlEngine = engine.engine();
         Device device = gpu && djlEngine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-        Criteria<NDList, NDList> criteria = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optEngine(engine.djlName())
-                .optDevice(device)
-                .optModelPath(weights.toAbsolutePath())
-                .optTranslator(new NoopTranslator())
-                .build();
+        // the model is created here, not by Criteria.loadModel, so that a file the engine refuses still has its model
+        // closed (DJL's loader leaves it to the finalizer, which warns "Model: weights was not closed explicitly")
+        String name = weights.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Model model = Model.newInstance(dot > 0 ? name.substring(0, dot) : name, device, engine.djlName());
         try {
-            return new DjlRunner(criteria.loadModel(), engine, device);
-        } catch (ModelNotFoundException | MalformedModelException | EngineException e) {
+            model.load(weights.toAbsolutePath());
+            return new DjlRunner(new ZooModel<>(model, new NoopTranslator()), engine, device);
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            model.close();
             throw new IOException(
                     "cannot load " + weights.getFileName() + " with " + engine.djlName() + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,101 @@
+package eu.riscale.modelhub.core.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.spec.Conformance;
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.weights.WeightsFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Soak test (issue 15): many predictions with one engine in one process, the resident set size sampled from {@code
+ * /proc/self/status}, asserting that it does not trend upwards (no native leak per call). Off by default; about 0.2 s
+ * per 512x512 prediction on two cores:
+ *
+ * <pre>
+ * ./mvnw -B -o -pl modelhub-core -am test -Dtest=SoakTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dmodelhub.soak=true -Dmodelhub.soak.count=10000
+ * </pre>
+ *
+ * The figures go to stdout and into docs/performance.md.
+ */
+@EnabledIfSystemProperty(named = "modelhub.soak", matches = "true")
+class SoakTest {
+    private static final long MIB = 1024L * 1024L;
+
+    @ParameterizedTest
+    @EnumSource(
+            value = WeightsFormat.class,
+            names = {"TORCHSCRIPT", "ONNX"})
+    void residentMemoryDoesNotGrowOverManyPredictions(WeightsFormat format) throws Exception {
+        int count = Integer.getInteger("modelhub.soak.count", 10_000);
+        Path dir = Conformance.model("unet2d_nuclei_broad");
+        ModelDescr model = Descriptions.read(dir.resolve("bioimageio.yaml"));
+        float[] data = new float[512 * 512];
+        Random random = new Random(15);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = random.nextFloat() * 255;
+        }
+        Tensor image = Tensor.of(data, new int[] {1, 1, 512, 512}, List.of("batch", "channel", "y", "x"));
+        PredictionOptions options =
+                PredictionOptions.of(b -> b.weightsPriority(List.of(format)).tiling(Tiling.none()));
+        int every = Math.max(1, count / 40);
+        List<Long> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        try (PredictionPipeline p = PredictionPipeline.create(model, dir, options)) {
+            for (int i = 1; i <= count; i++) {
+                p.predict(Map.of("raw", image));
+                if (i % every == 0) {
+                    samples.add(rss());
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // the first tenth warms up (allocator arenas, JIT); the trend is fitted over the rest
+        List<Long> steady = samples.subList(samples.size() / 10, samples.size());
+        double slope = slope(steady); // bytes per sample
+        double growth = slope * steady.size();
+        long min = steady.stream().mapToLong(Long::longValue).min().orElse(0);
+        long max = steady.stream().mapToLong(Long::longValue).max().orElse(0);
+        System.out.printf(
+                "soak %s: %d predictions in %.0f s (%.1f ms each); RSS %d..%d MiB after warm-up, fitted growth %.1f"
+                        + " MiB over the run%n",
+                format.id(), count, seconds, 1000 * seconds / count, min / MIB, max / MIB, growth / MIB);
+        assertThat(growth)
+                .as("RSS trend over %d predictions with %s: samples %s", count, format.id(), samples)
+                .isLessThan(Math.max(64.0 * MIB, 0.10 * min));
+    }
+
+    private static double slope(List<Long> ys) {
+        int n = ys.size();
+        double mx = (n - 1) / 2.0;
+        double my = ys.stream().mapToLong(Long::longValue).average().orElse(0);
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < n; i++) {
+            num += (i - mx) * (ys.get(i) - my);
+            den += (i - mx) * (i - mx);
+        }
+        return den == 0 ? 0 : num / den;
+    }
+
+    private static long rss() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS in /proc/self/status (the soak test needs Linux)");
+    }
+}
