@@ -3,8 +3,12 @@ package eu.riscale.modelhub.core.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.core.description.LoadResult;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.Severity;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -87,6 +91,22 @@ class MalformedLegacyTest {
                 .contains("download_url: Input should be a valid URL");
         assertThat(errors(VALID_04 + "download_url: https://zenodo.org/record/1/files/m.zip\n"))
                 .isEmpty();
+    }
+
+    @Test
+    void aFloatBeyondTheDoubleRangeIsAnErrorAtItsPathNotAJacksonException() throws Exception {
+        // found by DescriptionFuzzTest (seed v03_float_beyond_double_range.yaml): the project's YAML reader keeps such
+        // a number as a decimal, which the 0.4 checks used to convert with asDouble() and crash
+        String yaml = VALID_04.replace("shape: {min: [1, 1, 64, 64]", "shape: {min: [1, 1, 64, 1.0E512]");
+        LoadResult result =
+                Descriptions.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "rdf.yaml");
+
+        assertThat(result.model()).isNull();
+        assertThat(result.errors())
+                .extracting(Diagnostic::loc, Diagnostic::message)
+                .contains(tuple(
+                        "inputs.0.shape.min.3",
+                        "Input should be a number within the range of a 64-bit float, found 1.0E+512"));
     }
 
     @Test

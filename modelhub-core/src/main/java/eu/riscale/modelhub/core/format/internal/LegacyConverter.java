@@ -2,10 +2,12 @@ package eu.riscale.modelhub.core.format.internal;
 
 import eu.riscale.modelhub.core.format.ConversionResult;
 import eu.riscale.modelhub.core.format.FormatConversion;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -80,6 +82,7 @@ public final class LegacyConverter {
             report.note("format_version", "format version " + fv + " is newer than 0.4.10 and is read as 0.4.10");
             copy.put("format_version", "0.4.10");
         }
+        outOfRangeNumbers(copy, "", report);
         DictUpgrades.upgradeTo0410(copy, report);
         if (!"0.4.10".equals(Nodes.string(copy, "format_version"))) {
             report.error(
@@ -89,6 +92,49 @@ public final class LegacyConverter {
         V04Checks.check(copy, report);
         ObjectNode converted = V04Converter.convert(copy, report);
         return result(converted, fv, report);
+    }
+
+    /**
+     * Reports each number beyond the 64-bit float range ({@code 1e999}) at its path, as the 0.5 binder does, and puts
+     * the infinity it rounds to in its place, so the 0.4 checks and conversion never meet a value Jackson cannot
+     * convert.
+     */
+    private static void outOfRangeNumbers(JsonNode node, String path, Report report) {
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            for (String key : List.copyOf(o.propertyNames())) {
+                JsonNode child = o.get(key);
+                String at = path.isEmpty() ? key : path + "." + key;
+                if (isOutOfRange(child)) {
+                    report.error(at, outOfRangeMessage(child));
+                    o.put(key, child.decimalValue().doubleValue());
+                } else {
+                    outOfRangeNumbers(child, at, report);
+                }
+            }
+        } else if (node.isArray()) {
+            ArrayNode a = (ArrayNode) node;
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode child = a.get(i);
+                String at = path.isEmpty() ? String.valueOf(i) : path + "." + i;
+                if (isOutOfRange(child)) {
+                    report.error(at, outOfRangeMessage(child));
+                    a.set(i, Nodes.F.numberNode(child.decimalValue().doubleValue()));
+                } else {
+                    outOfRangeNumbers(child, at, report);
+                }
+            }
+        }
+    }
+
+    private static boolean isOutOfRange(JsonNode n) {
+        return n.isBigDecimal() && Double.isInfinite(n.decimalValue().doubleValue());
+    }
+
+    private static String outOfRangeMessage(JsonNode n) {
+        String text = n.decimalValue().toString();
+        return "Input should be a number within the range of a 64-bit float, found "
+                + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
     }
 
     private static ConversionResult result(@Nullable ObjectNode tree, @Nullable String fv, Report report) {
