@@ -5,11 +5,7 @@ import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -267,29 +263,17 @@ public final class Node {
         return null;
     }
 
-    /** An ISO 8601 date-time; without an offset it is taken as UTC, like the reference does. */
+    /** A date-time as the reference reads it (see {@link Timestamps}); without an offset it is taken as UTC. */
     @Nullable
     OffsetDateTime timestamp() {
-        if (json.isString()) {
-            String s = json.stringValue().trim();
-            try {
-                return OffsetDateTime.parse(s);
-            } catch (DateTimeParseException e) {
-                try {
-                    return LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
-                } catch (DateTimeParseException e2) {
-                    try {
-                        return LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC);
-                    } catch (DateTimeParseException e3) {
-                        // falls through to the problem below
-                    }
-                }
-            }
+        OffsetDateTime t = json.isString() ? Timestamps.parse(json.stringValue()) : null;
+        if (t == null) {
+            problem(
+                    path,
+                    "Input should be an ISO 8601 date-time such as '2019-12-11T11:22:32+00:00' or a date such as"
+                            + " '2019-12-11', found " + describe(json));
         }
-        problem(
-                path,
-                "Input should be an ISO 8601 date-time such as '2019-12-11T11:22:32+00:00', found " + describe(json));
-        return null;
+        return t;
     }
 
     @Nullable
