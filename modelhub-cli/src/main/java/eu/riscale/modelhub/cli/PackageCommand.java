@@ -80,7 +80,8 @@ final class PackageCommand implements Callable<Integer> {
             LoadResult loaded = ModelSource.load(root);
             ModelDescr model = loaded.requireModel();
             if (loaded.converted()) {
-                err.println(ModelSource.conversionNote(loaded, model) + "; the package holds the converted rdf.yaml");
+                err.println(ModelSource.conversionNote(loaded, model.toLatestFormat())
+                        + "; the package holds the converted rdf.yaml");
             }
             PackageResult result;
             try {

@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code modelhub update-format SOURCE [-o OUT]}: reads a description of any supported format (0.3, 0.4, 0.5),
- * converts it to format {@value FormatConversion#LATEST_FORMAT_VERSION} and writes the YAML to stdout or, atomically, to
- * OUT. Notes on what the conversion dropped or changed go to stderr.
+ * converts it to format {@value ModelDescr#FORMAT_VERSION} and writes the YAML to stdout or, atomically, to OUT. Older
+ * formats go through {@link FormatConversion} (which gives the reference converter's 0.5.7 tree) and then, like 0.5.x
+ * files, through {@link ModelDescr#toLatestFormat()}. Notes on what the conversion dropped or changed go to stderr.
  *
  * <p>Exit code {@link ExitCodes#OK} when written, {@link ExitCodes#FAILED} when the source is not a valid description
  * (nothing is written), {@link ExitCodes#USAGE} for usage errors or a source that cannot be read.
@@ -37,8 +38,8 @@ import tools.jackson.databind.JsonNode;
 @Command(
         name = "update-format",
         mixinStandardHelpOptions = true,
-        description = "Convert a description to format " + FormatConversion.LATEST_FORMAT_VERSION
-                + " and print it (or write it to OUT).")
+        description =
+                "Convert a description to format " + ModelDescr.FORMAT_VERSION + " and print it (or write it to OUT).")
 final class UpdateFormatCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -86,7 +87,7 @@ final class UpdateFormatCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         BindResult bound = ModelCodec.bind(conversion.convertedTree().orElseThrow());
-        ModelDescr model = bound.model();
+        ModelDescr model = bound.model() == null ? null : bound.model().toLatestFormat();
         if (model == null) {
             err.println(name + ": invalid after conversion:");
             for (Diagnostic p : bound.problems()) {
@@ -119,7 +120,7 @@ final class UpdateFormatCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCodes.USAGE;
             }
-            err.println("wrote " + output + " (format " + FormatConversion.LATEST_FORMAT_VERSION + ")");
+            err.println("wrote " + output + " (format " + ModelDescr.FORMAT_VERSION + ")");
         }
         err.flush();
         return ExitCodes.OK;

@@ -195,7 +195,7 @@ class PackagingCommandsTest {
         CliRun run = run("package", v04.toString(), "-o", zip.toString(), "--weight-format", "torchscript");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err())
-                .contains("note: converted " + v04 + " from format 0.4.9 to 0.5.7; the package holds the converted"
+                .contains("note: converted " + v04 + " from format 0.4.9 to 0.5.14; the package holds the converted"
                         + " rdf.yaml" + System.lineSeparator());
         assertThat(run.out())
                 .contains("a4b0659a1b48454588b12179855ad0a0c9b69ccaa89b8bb06e6271e8f60b02fe  1871121  weights.pt")
@@ -203,7 +203,7 @@ class PackagingCommandsTest {
         List<String> names = new ArrayList<>();
         ModelDescr packaged = descriptionIn(zip, names);
         assertThat(names).startsWith("rdf.yaml").contains("weights.pt", "test_input.npy", "test_output.npy");
-        assertThat(packaged.formatVersion()).isEqualTo("0.5.7");
+        assertThat(packaged.formatVersion()).isEqualTo("0.5.14");
         assertThat(packaged.inputs().get(0).id()).isEqualTo("raw");
         assertThat(packaged.weights().torchscript()).isNotNull();
     }
@@ -215,12 +215,12 @@ class PackagingCommandsTest {
         CliRun run = run("package", yaml.toString(), "-o", zip.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err())
-                .containsOnlyOnce("note: converted " + yaml + " from format 0.4.10 to 0.5.7; the package holds the"
+                .containsOnlyOnce("note: converted " + yaml + " from format 0.4.10 to 0.5.14; the package holds the"
                         + " converted rdf.yaml");
         List<String> names = new ArrayList<>();
         ModelDescr packaged = descriptionIn(zip, names);
         assertThat(names).containsExactly("rdf.yaml", "README.md", "test_input.npy", "test_output.npy", "weights.onnx");
-        assertThat(packaged.formatVersion()).isEqualTo("0.5.7");
+        assertThat(packaged.formatVersion()).isEqualTo("0.5.14");
         assertThat(packaged.outputs().get(0).id()).isEqualTo("probability");
         assertThat(packaged.weights().onnx().sha256())
                 .isEqualTo("85f5ac80fa977fea3562ef97c8c5950288be2c4f4cdb5d994807df97008ce088");

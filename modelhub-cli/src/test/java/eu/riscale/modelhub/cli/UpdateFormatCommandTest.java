@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.common.FileDescr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,13 @@ class UpdateFormatCommandTest {
         CliRun run = CliRun.of("update-format", v04.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         ModelDescr model = Descriptions.parse(run.out());
-        assertThat(model.formatVersion()).isEqualTo("0.5.7");
+        assertThat(model.formatVersion()).isEqualTo("0.5.14");
+        // from 0.5.11 covers and documentation are file descriptors (the 0.4.9 file gives plain paths)
+        assertThat(model.covers()).containsExactly(FileDescr.of("cover0.png"));
+        assertThat(model.documentation()).isEqualTo(FileDescr.of("README.md"));
+        assertThat(run.out())
+                .contains("covers:\n  - source: cover0.png\n")
+                .contains("documentation:\n  source: README.md\n");
         assertThat(model.inputs().get(0).id()).isEqualTo("raw");
         assertThat(model.weights().torchscript()).isNotNull();
     }
@@ -35,7 +42,8 @@ class UpdateFormatCommandTest {
                 Conformance.model("unet2d_nuclei_broad").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).isEmpty();
-        assertThat(Descriptions.read(out).formatVersion()).isEqualTo("0.5.7");
+        assertThat(Descriptions.read(out).formatVersion()).isEqualTo("0.5.14");
+        assertThat(run.err()).contains("(format 0.5.14)");
         try (var files = Files.list(out.getParent())) {
             assertThat(files).containsExactly(out);
         }

@@ -168,11 +168,12 @@ public final class Descriptions {
         String version = textAt(root, "format_version");
         String type = textAt(root, "type");
         if (version != null && version.startsWith("0.5")) {
+            List<Diagnostic> warnings = new java.util.ArrayList<>();
             try {
-                return new LoadResult(
-                        sourceName, version, type, bind(root, sourceName), List.of(), List.of(), List.of());
+                ModelDescr model = bind(root, sourceName, warnings);
+                return new LoadResult(sourceName, version, type, model, List.of(), List.of(), warnings);
             } catch (DescriptionException e) {
-                return new LoadResult(sourceName, version, type, null, List.of(), e.problems(), List.of());
+                return new LoadResult(sourceName, version, type, null, List.of(), e.problems(), warnings);
             }
         }
         ConversionResult converted = FormatConversion.toLatest(root);
@@ -191,6 +192,7 @@ public final class Descriptions {
                 errors.add(Diagnostic.error(
                         Location.of("format_version"), "the description could not be converted to format 0.5"));
             } else {
+                // the converter already wrote full axis ids: no normalisation warning can arise here
                 BindResult result = ModelCodec.bind(converted.converted());
                 model = result.model();
                 errors.addAll(result.problems());
@@ -205,6 +207,11 @@ public final class Descriptions {
     }
 
     private static ModelDescr bind(JsonNode root, String source) throws DescriptionException {
+        return bind(root, source, new java.util.ArrayList<>());
+    }
+
+    private static ModelDescr bind(JsonNode root, String source, List<Diagnostic> warnings)
+            throws DescriptionException {
         if (!root.isObject()) {
             String found = root.isMissingNode() ? "an empty document" : root.isArray() ? "a list" : "a scalar";
             throw new DescriptionException(
@@ -251,6 +258,7 @@ public final class Descriptions {
             throw new DescriptionException(source, header);
         }
         BindResult result = ModelCodec.bind(root);
+        warnings.addAll(result.warnings());
         if (result.model() == null) {
             throw new DescriptionException(source, result.problems());
         }

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code errors} is not empty
  * @param notes what a conversion from 0.3/0.4 dropped or changed (locations in the original document)
  * @param errors every problem that prevented a model (YAML syntax, legacy-rule errors, structural binding problems)
- * @param legacyWarnings warnings of the 0.3/0.4 rules (locations in the original document)
+ * @param warnings what is accepted but worth a look: the warnings of the 0.3/0.4 rules, and values the reader
+ *     normalised such as a single-letter axis id (locations in the original document)
  */
 public record LoadResult(
         String source,
@@ -34,7 +35,7 @@ public record LoadResult(
         @Nullable ModelDescr model,
         List<Diagnostic> notes,
         List<Diagnostic> errors,
-        List<Diagnostic> legacyWarnings) {
+        List<Diagnostic> warnings) {
     /**
      * Copies the lists and checks that there is a model or an error.
      *
@@ -44,7 +45,7 @@ public record LoadResult(
         Objects.requireNonNull(source, "source");
         notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
         errors = List.copyOf(Objects.requireNonNull(errors, "errors"));
-        legacyWarnings = List.copyOf(Objects.requireNonNull(legacyWarnings, "legacyWarnings"));
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
         if (model == null && errors.isEmpty()) {
             throw new IllegalArgumentException("a load result without a model needs at least one error");
         }

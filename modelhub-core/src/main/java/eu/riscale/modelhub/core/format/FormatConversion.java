@@ -22,7 +22,11 @@ import tools.jackson.databind.JsonNode;
  * on) is reported as a problem with its location rather than thrown. Thread-safe.
  */
 public final class FormatConversion {
-    /** The format version that {@link #toLatest} produces. */
+    /**
+     * The format version of the tree that {@link #toLatest} produces: the one the reference's converter writes, so
+     * that its conversions compare field by field. {@code update-format} and packaging then bring the bound model to
+     * {@link eu.riscale.modelhub.spec.ModelDescr#FORMAT_VERSION} with {@code ModelDescr.toLatestFormat()}.
+     */
     public static final String LATEST_FORMAT_VERSION = "0.5.7";
 
     private FormatConversion() {}

@@ -53,6 +53,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The steps, as the reference's {@code save_bioimageio_package}:
  *
  * <ol>
+ *   <li>the description is brought to the latest format ({@link ModelDescr#toLatestFormat()}, format
+ *       {@value ModelDescr#FORMAT_VERSION}: covers and documentation are file descriptors with their sha256);
  *   <li>with a weights priority order, only the first present format is kept, without its {@code parent};
  *   <li>every file reference ({@link FileReferences}) is resolved against the root, downloaded when remote (through
  *       the cache; offline, an uncached URL is a problem) and its declared sha256 verified; all problems are collected
@@ -174,10 +176,11 @@ public final class Packager {
 
     private static Prepared prepare(ModelDescr model, ResourceRoot root, PackageOptions options)
             throws PackagingException, IOException {
+        ModelDescr latest = model.toLatestFormat();
         ModelDescr selected = options.weightsPriorityOrder().isEmpty()
-                ? model
-                : model.toBuilder()
-                        .weights(WeightsSelection.keepFirst(model.weights(), options.weightsPriorityOrder()))
+                ? latest
+                : latest.toBuilder()
+                        .weights(WeightsSelection.keepFirst(latest.weights(), options.weightsPriorityOrder()))
                         .build();
         List<Diagnostic> problems = new ArrayList<>();
         Map<String, FileSource> sources = new LinkedHashMap<>();

@@ -95,7 +95,7 @@ public final class SourceValidation {
         LoadResult loaded = Descriptions.load(tree, source);
         List<Diagnostic> issues = new ArrayList<>();
         loaded.errors().forEach(p -> issues.add(issue(p)));
-        for (Diagnostic w : loaded.legacyWarnings()) {
+        for (Diagnostic w : loaded.warnings()) {
             issues.add(Diagnostic.warning(w.location(), w.message()));
         }
         for (Diagnostic n : loaded.notes()) {

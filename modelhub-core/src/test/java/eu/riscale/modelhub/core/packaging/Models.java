@@ -5,10 +5,15 @@ import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.resource.ResourceSettings;
 import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Test helpers: reading a root's description, copying conformance packages, the expected packaged descriptions. */
@@ -50,7 +55,29 @@ final class Models {
         return target;
     }
 
-    /** The description with only its torchscript weights, without parent: what packaging for torchscript gives. */
+    /**
+     * What packaging for torchscript gives: the latest format, only the torchscript weights without parent, and the
+     * covers and documentation (file descriptors from format 0.5.11) with the sha256 of their files in {@code folder},
+     * computed here with the JDK's digest.
+     */
+    static ModelDescr packagedTorchscript(ModelDescr model, Path folder) throws Exception {
+        ModelDescr latest = torchscriptOnly(model.toLatestFormat());
+        List<FileDescr> covers = new ArrayList<>();
+        for (FileDescr c : latest.covers()) {
+            covers.add(FileDescr.of(c.source(), sha256(folder.resolve(c.source()))));
+        }
+        FileDescr doc = latest.documentation();
+        return latest.toBuilder()
+                .covers(covers)
+                .documentation(doc == null ? null : FileDescr.of(doc.source(), sha256(folder.resolve(doc.source()))))
+                .build();
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    /** The description with only its torchscript weights, without parent. */
     static ModelDescr torchscriptOnly(ModelDescr model) {
         return model.toBuilder()
                 .weights(WeightsDescr.builder()

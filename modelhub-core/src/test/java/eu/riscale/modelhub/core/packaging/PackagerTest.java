@@ -78,7 +78,7 @@ class PackagerTest {
                         "test_output.npy",
                         "test_output.png",
                         "weights.pt");
-        ModelDescr expected = Models.torchscriptOnly(Models.read(folder, Models.offline(cache)));
+        ModelDescr expected = Models.packagedTorchscript(Models.read(folder, Models.offline(cache)), folder);
         assertThat(Models.read(zip, Models.offline(cache))).isEqualTo(expected);
         assertThat(result.description()).isEqualTo(expected);
         assertThat(result.report().isValid()).isTrue();
@@ -106,7 +106,7 @@ class PackagerTest {
                         "test_output_1.npy",
                         "weights_torchscript_traced.pt");
         assertThat(Models.read(zip, Models.offline(cache)))
-                .isEqualTo(Models.torchscriptOnly(Models.read(folder, Models.offline(cache))));
+                .isEqualTo(Models.packagedTorchscript(Models.read(folder, Models.offline(cache)), folder));
         assertThat(ioCheck(zip)).extracting(Diagnostic::severity).containsOnly(Severity.WARNING);
     }
 
@@ -279,7 +279,7 @@ class PackagerTest {
                         "test_output_1.npy",
                         "weights_torchscript_traced.pt");
         assertThat(Models.read(target, Models.offline(cache)))
-                .isEqualTo(Models.torchscriptOnly(Models.read(folder, Models.offline(cache))));
+                .isEqualTo(Models.packagedTorchscript(Models.read(folder, Models.offline(cache)), folder));
     }
 
     @Test
@@ -294,8 +294,8 @@ class PackagerTest {
                         Stream.concat(before.stream(), Stream.of(folder.resolve("rdf.yaml")))
                                 .toList());
         assertThat(Models.read(folder.resolve("rdf.yaml"), Models.offline(cache)))
-                .isEqualTo(
-                        Models.torchscriptOnly(Models.read(folder.resolve("bioimageio.yaml"), Models.offline(cache))));
+                .isEqualTo(Models.packagedTorchscript(
+                        Models.read(folder.resolve("bioimageio.yaml"), Models.offline(cache)), folder));
     }
 
     @Test
@@ -327,11 +327,11 @@ class PackagerTest {
                 Path fromHttp = out.resolve("from-http.zip");
                 Packager.writeZip(Models.read(root), root, fromHttp, TORCHSCRIPT);
                 assertThat(Models.read(fromHttp, Models.offline(cache)))
-                        .isEqualTo(Models.torchscriptOnly(Models.read(multi, Models.offline(cache))));
+                        .isEqualTo(Models.packagedTorchscript(Models.read(multi, Models.offline(cache)), multi));
             }
             try (ResourceRoot root = ResourceRoot.open(server.uri("zips/multi.zip"), Models.online(cache))) {
                 assertThat(Models.read(root))
-                        .isEqualTo(Models.torchscriptOnly(Models.read(multi, Models.offline(cache))));
+                        .isEqualTo(Models.packagedTorchscript(Models.read(multi, Models.offline(cache)), multi));
                 assertThat(IoValidation.check(Models.read(root), root))
                         .extracting(Diagnostic::severity)
                         .containsOnly(Severity.WARNING);
@@ -372,7 +372,8 @@ class PackagerTest {
                                         "not checked: offline (unet2d.py is not in the download cache)"));
                 Path zip = out.resolve("nuclei-from-http.zip");
                 Packager.writeZip(model, root, zip, TORCHSCRIPT);
-                assertThat(Models.read(zip, Models.offline(cache))).isEqualTo(Models.torchscriptOnly(model));
+                assertThat(Models.read(zip, Models.offline(cache)))
+                        .isEqualTo(Models.packagedTorchscript(model, nuclei));
                 assertThat(entries(zip)).hasSize(8);
             }
         }

@@ -77,12 +77,13 @@ public final class ModelCodec {
      * Binds a whole document tree (already parsed, for example produced by the 0.4 converter).
      *
      * @param root the root mapping of a format-0.5 model description
-     * @return the model, or every problem found, each with its path
+     * @return the model, or every problem found, each with its path; and the warnings either way
      */
     public static BindResult bind(JsonNode root) {
         List<Diagnostic> problems = new ArrayList<>();
-        ModelDescr model = MODEL.bind(plainPathsAsFiles(root), problems);
-        return model != null ? new BindResult(model, List.of()) : new BindResult(null, problems);
+        List<Diagnostic> warnings = new ArrayList<>();
+        ModelDescr model = MODEL.bind(plainPathsAsFiles(root), problems, warnings);
+        return model != null ? new BindResult(model, List.of(), warnings) : new BindResult(null, problems, warnings);
     }
 
     /**

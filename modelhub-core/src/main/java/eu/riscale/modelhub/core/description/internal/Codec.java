@@ -64,8 +64,20 @@ public interface Codec<T> {
      * @return the value, or {@code null} when a problem was reported
      */
     default @Nullable T bind(JsonNode root, List<Diagnostic> problems) {
+        return bind(root, problems, new java.util.ArrayList<>());
+    }
+
+    /**
+     * Binds a whole tree, keeping the warnings.
+     *
+     * @param root the root node
+     * @param problems receives every problem found, with its path
+     * @param warnings receives every warning (a value accepted but normalised), with its path
+     * @return the value, or {@code null} when a problem was reported
+     */
+    default @Nullable T bind(JsonNode root, List<Diagnostic> problems, List<Diagnostic> warnings) {
         int before = problems.size();
-        T value = read(new Node(root, Location.ROOT, problems));
+        T value = read(new Node(root, Location.ROOT, problems, warnings));
         return problems.size() == before ? value : null;
     }
 
@@ -95,7 +107,10 @@ public interface Codec<T> {
 
     /** A string. */
     Codec<String> STRING = of(Node::string, Out::value);
-    /** An axis id; the single-letter aliases {@code b t i c} of older files read as the full id. */
+    /**
+     * An axis id, the one reader of every axis id (an axis's {@code id}, a size reference's {@code axis_id}, the
+     * {@code axis}/{@code axes} of ops): the single-letter ids {@code b t i c} read as the full id, with a warning.
+     */
     Codec<String> AXIS_ID = of(Node::axisId, Out::value);
     /** A version: a string, or a number kept with its digits as written. */
     Codec<String> VERSION = of(Node::version, Out::value);

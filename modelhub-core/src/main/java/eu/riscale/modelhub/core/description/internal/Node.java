@@ -5,11 +5,7 @@ import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A position in the parsed tree while binding: the JSON node, its location, the shared problem list and the keys
- * of this mapping consumed so far. Leaf readers report a problem and return {@code null} on a wrong type.
+ * A position in the parsed tree while binding: the JSON node, its location, the shared problem and warning lists and
+ * the keys of this mapping consumed so far. Leaf readers report a problem and return {@code null} on a wrong type;
+ * a warning (a value the reader normalised) does not stop binding.
  */
 public final class Node {
     private static final Map<String, String> AXIS_ID_ALIASES =
@@ -34,12 +31,14 @@ public final class Node {
     private final JsonNode json;
     private final Location path;
     private final List<Diagnostic> problems;
+    private final List<Diagnostic> warnings;
     private final Set<String> used = new HashSet<>();
 
-    Node(JsonNode json, Location path, List<Diagnostic> problems) {
+    Node(JsonNode json, Location path, List<Diagnostic> problems, List<Diagnostic> warnings) {
         this.json = json;
         this.path = path;
         this.problems = problems;
+        this.warnings = warnings;
     }
 
     public JsonNode json() {
@@ -56,6 +55,11 @@ public final class Node {
 
     public void problem(Location loc, String msg) {
         problems.add(Diagnostic.error(loc, msg));
+    }
+
+    /** Records a warning: something the reader accepted but changed, such as a normalised axis id. */
+    void warning(Location loc, String msg) {
+        warnings.add(Diagnostic.warning(loc, msg));
     }
 
     Location childPath(String key) {
@@ -84,7 +88,7 @@ public final class Node {
         if (c == null || c.isNull()) {
             return null;
         }
-        return new Node(c, childPath(key), problems);
+        return new Node(c, childPath(key), problems, warnings);
     }
 
     <T> @Nullable T required(String key, Function<Node, @Nullable T> reader) {
@@ -109,7 +113,9 @@ public final class Node {
         Node c = child(key);
         if (c == null) {
             JsonNode explicit = json.get(key);
-            return explicit == null ? defaultValue : reader.apply(new Node(explicit, childPath(key), problems));
+            return explicit == null
+                    ? defaultValue
+                    : reader.apply(new Node(explicit, childPath(key), problems, warnings));
         }
         return reader.apply(c);
     }
@@ -166,10 +172,19 @@ public final class Node {
         return null;
     }
 
+    /**
+     * An axis id; the single-letter ids {@code b t i c} read as {@code batch time index channel}, with a warning, as
+     * the reference normalises them.
+     */
     @Nullable
     String axisId() {
         String id = string();
-        return id == null ? null : AXIS_ID_ALIASES.getOrDefault(id, id);
+        String normalized = id == null ? null : AXIS_ID_ALIASES.get(id);
+        if (normalized == null) {
+            return id;
+        }
+        warning(path, "Normalized axis id from '" + id + "' to '" + normalized + "'");
+        return normalized;
     }
 
     /** A version: a string, or a number kept with the digits as written. */
@@ -267,29 +282,17 @@ public final class Node {
         return null;
     }
 
-    /** An ISO 8601 date-time; without an offset it is taken as UTC, like the reference does. */
+    /** A date-time as the reference reads it (see {@link Timestamps}); without an offset it is taken as UTC. */
     @Nullable
     OffsetDateTime timestamp() {
-        if (json.isString()) {
-            String s = json.stringValue().trim();
-            try {
-                return OffsetDateTime.parse(s);
-            } catch (DateTimeParseException e) {
-                try {
-                    return LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
-                } catch (DateTimeParseException e2) {
-                    try {
-                        return LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC);
-                    } catch (DateTimeParseException e3) {
-                        // falls through to the problem below
-                    }
-                }
-            }
+        OffsetDateTime t = json.isString() ? Timestamps.parse(json.stringValue()) : null;
+        if (t == null) {
+            problem(
+                    path,
+                    "Input should be an ISO 8601 date-time such as '2019-12-11T11:22:32+00:00' or a date such as"
+                            + " '2019-12-11', found " + describe(json));
         }
-        problem(
-                path,
-                "Input should be an ISO 8601 date-time such as '2019-12-11T11:22:32+00:00', found " + describe(json));
-        return null;
+        return t;
     }
 
     @Nullable
@@ -316,7 +319,7 @@ public final class Node {
         List<T> out = new ArrayList<>();
         int i = 0;
         for (JsonNode e : json.values()) {
-            out.add(element.apply(new Node(e, path.index(i++), problems)));
+            out.add(element.apply(new Node(e, path.index(i++), problems, warnings)));
         }
         return out;
     }

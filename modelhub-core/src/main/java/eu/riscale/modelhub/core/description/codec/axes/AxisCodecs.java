@@ -104,6 +104,29 @@ public final class AxisCodecs {
             },
             STRING.list()::write);
 
+    /**
+     * The id of an axis other than the batch axis: any axis id but {@code batch}, which a single-letter {@code b}
+     * also becomes.
+     */
+    private static final Codec<String> NON_BATCH_AXIS_ID = Codec.of(
+            n -> {
+                int before = n.problemCount();
+                String id = AXIS_ID.read(n);
+                if (id == null || n.problemCount() != before) {
+                    return null;
+                }
+                if (id.equals(AxisType.BATCH.defaultId())) {
+                    String written = n.json().stringValue();
+                    n.problem(
+                            n.path(),
+                            "only the batch axis may have the id 'batch', found '" + written + "'"
+                                    + (written.equals(id) ? "" : " (normalized to 'batch')"));
+                    return null;
+                }
+                return id;
+            },
+            AXIS_ID::write);
+
     /** The batch axis. */
     public static final RecordCodec<BatchAxis> BATCH = RecordCodec.of(
             BatchAxis.class,
@@ -115,7 +138,7 @@ public final class AxisCodecs {
     /** A channel axis. */
     public static final RecordCodec<ChannelAxis> CHANNEL = RecordCodec.of(
             ChannelAxis.class,
-            withDefault("id", ChannelAxis::id, AXIS_ID, AxisType.CHANNEL.defaultId()),
+            withDefault("id", ChannelAxis::id, NON_BATCH_AXIS_ID, AxisType.CHANNEL.defaultId()),
             withDefault("description", ChannelAxis::description, STRING, ""),
             constant("type", AxisType.CHANNEL.id()),
             required("channel_names", ChannelAxis::channelNames, STRING.list()),
@@ -125,7 +148,7 @@ public final class AxisCodecs {
     public static final RecordCodec<IndexInputAxis> INDEX_INPUT = RecordCodec.of(
             IndexInputAxis.class,
             required("size", IndexInputAxis::size, INPUT_SIZE),
-            withDefault("id", IndexInputAxis::id, AXIS_ID, AxisType.INDEX.defaultId()),
+            withDefault("id", IndexInputAxis::id, NON_BATCH_AXIS_ID, AxisType.INDEX.defaultId()),
             withDefault("description", IndexInputAxis::description, STRING, ""),
             constant("type", AxisType.INDEX.id()),
             withDefault("concatenable", IndexInputAxis::concatenable, BOOL, false));
@@ -133,7 +156,7 @@ public final class AxisCodecs {
     /** An index axis of an output. */
     public static final RecordCodec<IndexOutputAxis> INDEX_OUTPUT = RecordCodec.of(
             IndexOutputAxis.class,
-            withDefault("id", IndexOutputAxis::id, AXIS_ID, AxisType.INDEX.defaultId()),
+            withDefault("id", IndexOutputAxis::id, NON_BATCH_AXIS_ID, AxisType.INDEX.defaultId()),
             withDefault("description", IndexOutputAxis::description, STRING, ""),
             constant("type", AxisType.INDEX.id()),
             required("size", IndexOutputAxis::size, OUTPUT_SIZE));
@@ -142,7 +165,7 @@ public final class AxisCodecs {
     public static final RecordCodec<TimeInputAxis> TIME_INPUT = RecordCodec.of(
             TimeInputAxis.class,
             required("size", TimeInputAxis::size, INPUT_SIZE),
-            withDefault("id", TimeInputAxis::id, AXIS_ID, AxisType.TIME.defaultId()),
+            withDefault("id", TimeInputAxis::id, NON_BATCH_AXIS_ID, AxisType.TIME.defaultId()),
             withDefault("description", TimeInputAxis::description, STRING, ""),
             constant("type", AxisType.TIME.id()),
             optional("unit", TimeInputAxis::unit, STRING),
@@ -153,7 +176,7 @@ public final class AxisCodecs {
     public static final RecordCodec<TimeOutputAxis> TIME_OUTPUT = RecordCodec.of(
             TimeOutputAxis.class,
             required("size", TimeOutputAxis::size, STATIC_OUTPUT_SIZE),
-            withDefault("id", TimeOutputAxis::id, AXIS_ID, AxisType.TIME.defaultId()),
+            withDefault("id", TimeOutputAxis::id, NON_BATCH_AXIS_ID, AxisType.TIME.defaultId()),
             withDefault("description", TimeOutputAxis::description, STRING, ""),
             constant("type", AxisType.TIME.id()),
             optional("unit", TimeOutputAxis::unit, STRING),
@@ -164,7 +187,7 @@ public final class AxisCodecs {
             TimeOutputAxisWithHalo.class,
             required("halo", TimeOutputAxisWithHalo::halo, INTEGER),
             required("size", TimeOutputAxisWithHalo::size, SIZE_REFERENCE),
-            withDefault("id", TimeOutputAxisWithHalo::id, AXIS_ID, AxisType.TIME.defaultId()),
+            withDefault("id", TimeOutputAxisWithHalo::id, NON_BATCH_AXIS_ID, AxisType.TIME.defaultId()),
             withDefault("description", TimeOutputAxisWithHalo::description, STRING, ""),
             constant("type", AxisType.TIME.id()),
             optional("unit", TimeOutputAxisWithHalo::unit, STRING),
@@ -174,7 +197,7 @@ public final class AxisCodecs {
     public static final RecordCodec<SpaceInputAxis> SPACE_INPUT = RecordCodec.of(
             SpaceInputAxis.class,
             required("size", SpaceInputAxis::size, INPUT_SIZE),
-            withDefault("id", SpaceInputAxis::id, AXIS_ID, AxisType.SPACE.defaultId()),
+            withDefault("id", SpaceInputAxis::id, NON_BATCH_AXIS_ID, AxisType.SPACE.defaultId()),
             withDefault("description", SpaceInputAxis::description, STRING, ""),
             constant("type", AxisType.SPACE.id()),
             optional("unit", SpaceInputAxis::unit, STRING),
@@ -185,7 +208,7 @@ public final class AxisCodecs {
     public static final RecordCodec<SpaceOutputAxis> SPACE_OUTPUT = RecordCodec.of(
             SpaceOutputAxis.class,
             required("size", SpaceOutputAxis::size, STATIC_OUTPUT_SIZE),
-            withDefault("id", SpaceOutputAxis::id, AXIS_ID, AxisType.SPACE.defaultId()),
+            withDefault("id", SpaceOutputAxis::id, NON_BATCH_AXIS_ID, AxisType.SPACE.defaultId()),
             withDefault("description", SpaceOutputAxis::description, STRING, ""),
             constant("type", AxisType.SPACE.id()),
             optional("unit", SpaceOutputAxis::unit, STRING),
@@ -196,7 +219,7 @@ public final class AxisCodecs {
             SpaceOutputAxisWithHalo.class,
             required("halo", SpaceOutputAxisWithHalo::halo, INTEGER),
             required("size", SpaceOutputAxisWithHalo::size, SIZE_REFERENCE),
-            withDefault("id", SpaceOutputAxisWithHalo::id, AXIS_ID, AxisType.SPACE.defaultId()),
+            withDefault("id", SpaceOutputAxisWithHalo::id, NON_BATCH_AXIS_ID, AxisType.SPACE.defaultId()),
             withDefault("description", SpaceOutputAxisWithHalo::description, STRING, ""),
             constant("type", AxisType.SPACE.id()),
             optional("unit", SpaceOutputAxisWithHalo::unit, STRING),
