@@ -184,6 +184,13 @@ class MalformedLegacyTest {
         assertThat(errors(VALID_04.replace("format_version: 0.4.9", "format_version: 0.4")))
                 .extracting(Diagnostic::message)
                 .containsExactly("expected a version string MAJOR.MINOR.PATCH such as '0.4.10', found number 0.4");
+        // found by DescriptionFuzzTest: a part too long for an int was a NumberFormatException
+        assertThat(errors(VALID_04.replace("format_version: 0.4.9", "format_version: 0.03.34444444444444444444")))
+                .extracting(Diagnostic::loc, Diagnostic::message)
+                .containsExactly(tuple(
+                        "format_version",
+                        "expected a version string MAJOR.MINOR.PATCH such as '0.4.10', found the string"
+                                + " '0.03.34444444444444444444'"));
     }
 
     @Test

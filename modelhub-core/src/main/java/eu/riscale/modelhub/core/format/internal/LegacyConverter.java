@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * converted, anything else is reported. Not API: call {@link FormatConversion#toLatest(JsonNode)}.
  */
 public final class LegacyConverter {
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
+    // at most 9 digits a part, so that parsing one never overflows an int
+    private static final Pattern VERSION = Pattern.compile("(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})");
 
     private LegacyConverter() {}
 
