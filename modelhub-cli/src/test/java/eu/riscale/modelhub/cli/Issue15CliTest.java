@@ -101,9 +101,12 @@ class Issue15CliTest {
         assertThat(test.out()).containsPattern("Reproduce test outputs from test inputs \\(onnx\\)\"[^}]*\"passed\"");
 
         Path out = tmp.resolve("out");
+        // the default order on a CPU starts with ONNX, whose file is intact: force the tampered format
         CliRun refused = CliRun.of(
                 "predict",
                 pkg.toString(),
+                "--weight-format",
+                "torchscript",
                 "--input",
                 "raw=" + pkg.resolve("test_input.npy"),
                 "--output-dir",
@@ -118,6 +121,8 @@ class Issue15CliTest {
         CliRun forced = CliRun.of(
                 "predict",
                 pkg.toString(),
+                "--weight-format",
+                "torchscript",
                 "--input",
                 "raw=" + pkg.resolve("test_input.npy"),
                 "--output-dir",
@@ -131,9 +136,10 @@ class Issue15CliTest {
     // item 8: predict says when it falls back
 
     @Test
-    void predictSaysWhenItFallsBackFromTorchScriptToOnnx(@TempDir Path tmp) throws Exception {
+    void predictSaysWhenItFallsBackToTheNextWeightsFormat(@TempDir Path tmp) throws Exception {
+        // ONNX comes first on a CPU: an unreadable ONNX file falls back to TorchScript, and says so
         Path pkg = copy(tmp.resolve("pkg"), "\u0000", "");
-        Files.writeString(pkg.resolve("weights.pt"), "not a TorchScript file");
+        Files.writeString(pkg.resolve("weights.onnx"), "not an ONNX file");
         Path out = tmp.resolve("out");
         CliRun run = CliRun.of(
                 "predict",
@@ -145,9 +151,9 @@ class Issue15CliTest {
                 "--no-verify-hashes");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err())
-                .contains("note: not using torchscript weights (cannot load weights.pt with PyTorch: ")
-                .contains("; falling back to onnx\n")
-                .contains("running onnx weights on OnnxRuntime");
+                .contains("note: not using onnx weights (cannot load weights.onnx with OnnxRuntime: ")
+                .contains("; falling back to torchscript\n")
+                .contains("running torchscript weights on PyTorch");
         assertThat(filesUnder(out)).isEqualTo(1);
     }
 
