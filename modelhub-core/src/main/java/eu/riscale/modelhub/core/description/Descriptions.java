@@ -6,15 +6,19 @@ import eu.riscale.modelhub.core.description.internal.YamlIo;
 import eu.riscale.modelhub.core.format.ConversionResult;
 import eu.riscale.modelhub.core.format.FormatConversion;
 import eu.riscale.modelhub.core.resource.AtomicFiles;
+import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.Location;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -23,50 +27,84 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads and writes model descriptions ({@code bioimageio.yaml}, {@code rdf.yaml}) of format 0.5.
+ * Reads and writes model descriptions ({@code bioimageio.yaml}, {@code rdf.yaml}); reads every format version (0.3,
+ * 0.4, 0.5.x) as a format 0.5 model, writes format 0.5.
  *
  * <pre>{@code
- * ModelDescr model = Descriptions.read(Path.of("bioimageio.yaml"));
+ * ModelDescr model = Descriptions.read(Path.of("rdf.yaml"));       // a file, a package folder or a zip package
  * Descriptions.write(model, Path.of("copy.bioimageio.yaml"));
+ * LoadResult loaded = Descriptions.load(Path.of("rdf.yaml"));      // the same, with the conversion notes
  * }</pre>
  *
  * <p>Reading checks structure only (keys, types, {@code type}/{@code id} tags); value rules such as ranges and
- * cross-references are the validator's job. Files of format 0.5.x load as 0.5 and keep the declared version. The
- * parser is bounded (see {@link YamlIo}), so hostile input fails fast. All methods are thread-safe.
+ * cross-references are the validator's job. Files of format 0.5.x load as 0.5 and keep the declared version; files of
+ * format 0.3 and 0.4 are converted ({@link FormatConversion}); {@link #load(Path)} tells what the conversion changed.
+ * To run a model, {@code LoadedModel.open} (package {@code inference}) reads and loads it in one call. The parser is
+ * bounded (see {@link YamlIo}), so hostile input fails fast. All methods are thread-safe.
  */
 public final class Descriptions {
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    private static final String READ_INSTEAD = "Descriptions.read(Path) reads a package file, folder or zip;"
+            + " LoadedModel.open(...) also loads it for prediction";
 
     private Descriptions() {}
 
     /**
-     * Reads a description file.
+     * Reads a description of any format version from a description file, a package folder (its description file is
+     * found by name) or a zip package, as a format 0.5 model; 0.3 and 0.4 are converted ({@link #load(Path)} gives
+     * the conversion notes).
      *
-     * @param file the YAML file
+     * @param source the YAML file, a folder or a {@code .zip}
      * @return the model description
-     * @throws DescriptionException if the file is not a structurally valid format-0.5 model description
-     * @throws IOException if the file cannot be read
+     * @throws DescriptionException if the source is not a structurally valid model description
+     * @throws IOException if the file cannot be read, or a folder or zip has no description file (or several)
      */
-    public static ModelDescr read(Path file) throws DescriptionException, IOException {
+    public static ModelDescr read(Path source) throws DescriptionException, IOException {
+        if (Files.isDirectory(source) || (Files.isRegularFile(source) && startsWithZipMagic(source))) {
+            try (ResourceRoot root = ResourceRoot.open(source)) {
+                return read(
+                        new ByteArrayInputStream(root.readDescription()),
+                        root.description().location());
+            }
+        }
+        try (InputStream in = Files.newInputStream(source)) {
+            return read(in, source.toString());
+        }
+    }
+
+    private static boolean startsWithZipMagic(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return Arrays.equals(in.readNBytes(4), ZIP_MAGIC);
         }
     }
 
     /**
-     * Reads a description from a stream of UTF-8 YAML.
+     * Reads a description of any format version from a stream of UTF-8 YAML, as a format 0.5 model; 0.3 and 0.4 are
+     * converted ({@link #load(InputStream, String)} gives the conversion notes).
      *
      * @param stream the YAML text; not closed
      * @param sourceName a label for messages, for example the file name
      * @return the model description
-     * @throws DescriptionException if the text is not a structurally valid format-0.5 model description
+     * @throws DescriptionException if the text is not a structurally valid model description (a zip package is
+     *     refused with a pointer to {@link #read(Path)})
      * @throws IOException if the stream cannot be read
      */
     public static ModelDescr read(InputStream stream, String sourceName) throws DescriptionException, IOException {
         Objects.requireNonNull(stream, "stream");
+        BufferedInputStream in = new BufferedInputStream(stream);
+        in.mark(ZIP_MAGIC.length);
+        byte[] head = in.readNBytes(ZIP_MAGIC.length);
+        in.reset();
+        if (Arrays.equals(head, ZIP_MAGIC)) {
+            throw new DescriptionException(
+                    sourceName,
+                    List.of(Diagnostic.error(
+                            Location.ROOT, "this is a zip package, not a YAML description; " + READ_INSTEAD)));
+        }
         JsonNode root;
         try {
-            root = YamlIo.parse(stream);
+            root = YamlIo.parse(in);
         } catch (YamlIo.YamlSyntaxException e) {
             throw new DescriptionException(sourceName, List.of(e.problem()));
         } catch (UncheckedIOException e) {
@@ -76,11 +114,11 @@ public final class Descriptions {
     }
 
     /**
-     * Parses a description from YAML text.
+     * Parses a description of any format version from YAML text, as a format 0.5 model (0.3 and 0.4 are converted).
      *
      * @param yaml the YAML text
      * @return the model description
-     * @throws DescriptionException if the text is not a structurally valid format-0.5 model description
+     * @throws DescriptionException if the text is not a structurally valid model description
      */
     public static ModelDescr parse(String yaml) throws DescriptionException {
         Objects.requireNonNull(yaml, "yaml");
@@ -206,8 +244,24 @@ public final class Descriptions {
         return node != null && node.isString() ? node.stringValue() : null;
     }
 
+    /** Binds a 0.5 tree, or converts an older one (0.3, 0.4) first; throws with every problem. */
     private static ModelDescr bind(JsonNode root, String source) throws DescriptionException {
+        if (olderFormat(root)) {
+            return load(root, source).requireModel();
+        }
         return bind(root, source, new java.util.ArrayList<>());
+    }
+
+    private static boolean olderFormat(JsonNode root) {
+        String version = textAt(root, "format_version");
+        if (version == null) {
+            return false;
+        }
+        Matcher m = VERSION.matcher(version);
+        return m.matches()
+                && m.group(1).equals("0")
+                && m.group(2).length() == 1
+                && m.group(2).compareTo("5") < 0;
     }
 
     private static ModelDescr bind(JsonNode root, String source, List<Diagnostic> warnings)
@@ -244,14 +298,10 @@ public final class Descriptions {
                         Location.of("format_version"),
                         "expected a version such as '0.5.4', found '" + fv.stringValue() + "'"));
             } else if (!(m.group(1).equals("0") && m.group(2).equals("5"))) {
-                boolean older = m.group(1).equals("0") && Integer.parseInt(m.group(2)) < 5;
                 header.add(Diagnostic.error(
                         Location.of("format_version"),
-                        older
-                                ? "format " + fv.stringValue()
-                                        + " needs conversion to 0.5, which is not wired into reading"
-                                        + " yet; only 0.5.x files can be read"
-                                : "unsupported format version '" + fv.stringValue() + "'; only 0.5.x can be read"));
+                        "unsupported format version '" + fv.stringValue() + "'; this SDK reads 0.3, 0.4 (converted)"
+                                + " and 0.5.x; Descriptions.load(...) lists every problem without throwing"));
             }
         }
         if (!header.isEmpty()) {

@@ -209,13 +209,25 @@ public final class PredictionPipeline implements AutoCloseable {
      * @throws InferenceException when the network fails or returns outputs that do not fit the description
      */
     public Map<String, Tensor> predict(Map<String, Tensor> inputs) throws InferenceException {
+        return predict(inputs, options.tiling());
+    }
+
+    /**
+     * Predicts one sample with a tiling other than the one of the {@link #options()}; see {@link #predict(Map)}.
+     *
+     * @param inputs tensors by input id; optional inputs may be absent
+     * @param tiling how to split the sample for this call
+     * @return the outputs by output id
+     * @throws InferenceException as {@link #predict(Map)}
+     */
+    public Map<String, Tensor> predict(Map<String, Tensor> inputs, Tiling tiling) throws InferenceException {
+        Objects.requireNonNull(tiling, "tiling");
         if (closed.get()) {
             throw new IllegalStateException("pipeline is closed");
         }
         Map<String, Tensor> arranged = layout.arrange(inputs);
         layout.checkChannels(arranged);
         InvalidInputException sizeProblem = layout.sizeProblem(arranged);
-        Tiling tiling = options.tiling();
         boolean tiled;
         if (tiling instanceof Tiling.None) {
             if (sizeProblem != null) {

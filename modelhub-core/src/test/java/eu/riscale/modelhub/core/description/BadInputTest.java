@@ -196,13 +196,43 @@ class BadInputTest {
     }
 
     @Test
-    void olderFormatsSayConversionIsNotWiredYet() throws Exception {
-        Path v04 = Conformance.model("unet2d_nuclei_broad").resolve("v0_4_9.bioimageio.yaml");
-        DescriptionException e = catchThrowableOfType(DescriptionException.class, () -> Descriptions.read(v04));
-        assertThat(e.source()).endsWith("v0_4_9.bioimageio.yaml");
+    void olderFormatsAreReadConverted() throws Exception {
+        Path folder = Conformance.model("unet2d_nuclei_broad");
+        var v04 = Descriptions.read(folder.resolve("v0_4_9.bioimageio.yaml"));
+        var v05 = Descriptions.read(folder.resolve("bioimageio.yaml"));
+        assertThat(v04.formatVersion()).startsWith("0.5");
+        assertThat(v04.inputs().get(0).id()).isEqualTo(v05.inputs().get(0).id());
+        assertThat(v04.weights().onnx()).isNotNull();
+    }
+
+    @Test
+    void packageFoldersAndZipsAreReadByPathAndAZipStreamSaysWhatToCall() throws Exception {
+        Path example = Conformance.buildRoot().resolve("examples/unet2d-nuclei");
+        Path zip = Files.createTempFile("example", ".zip");
+        try {
+            try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+                out.putNextEntry(new java.util.zip.ZipEntry("rdf.yaml"));
+                Files.copy(example.resolve("rdf.yaml"), out);
+                out.closeEntry();
+            }
+            assertThat(Descriptions.read(example).name()).isEqualTo("UNet2D nuclei example");
+            assertThat(Descriptions.read(zip).name()).isEqualTo("UNet2D nuclei example");
+            DescriptionException e;
+            try (var in = Files.newInputStream(zip)) {
+                e = catchThrowableOfType(DescriptionException.class, () -> Descriptions.read(in, "model.zip"));
+            }
+            assertThat(e.getMessage()).contains("zip package").contains("Descriptions.read(Path)");
+        } finally {
+            Files.delete(zip);
+        }
+    }
+
+    @Test
+    void unsupportedFormatVersionsSayWhatIsRead() {
+        DescriptionException e = failure(VALID.replace("0.5.4", "0.6.0"));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.loc()).isEqualTo("format_version");
-            assertThat(p.message()).contains("0.4.9").contains("conversion");
+            assertThat(p.message()).contains("'0.6.0'").contains("0.3, 0.4").contains("Descriptions.load");
         });
     }
 
