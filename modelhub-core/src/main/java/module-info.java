@@ -4,8 +4,10 @@
  * {@link eu.riscale.modelhub.core.inference.LoadedModel} (run a model) or
  * {@link eu.riscale.modelhub.core.description.Descriptions} (read and write descriptions).
  *
- * <p>The {@code internal} packages and the YAML codec are not exported (the codec only to the command line, which
- * rewrites description trees); a tensor's backing array stays inside this module.
+ * <p>The {@code internal} packages, the YAML codec and the tree-level format conversion are not exported (the codec
+ * and the conversion only to the command line, which rewrites description trees): no Jackson or DJL type is part of
+ * the API, and a tensor's backing array stays inside this module. Conversion is public through
+ * {@link eu.riscale.modelhub.core.description.Descriptions#load(java.nio.file.Path)}.
  */
 module eu.riscale.modelhub.core {
     requires transitive eu.riscale.modelhub.spec;
@@ -25,7 +27,6 @@ module eu.riscale.modelhub.core {
 
     exports eu.riscale.modelhub.core.authoring;
     exports eu.riscale.modelhub.core.description;
-    exports eu.riscale.modelhub.core.format;
     exports eu.riscale.modelhub.core.image;
     exports eu.riscale.modelhub.core.inference;
     exports eu.riscale.modelhub.core.iocheck;
@@ -40,5 +41,7 @@ module eu.riscale.modelhub.core {
     exports eu.riscale.modelhub.core.description.codec to
             eu.riscale.modelhub.cli;
     exports eu.riscale.modelhub.core.description.internal to
+            eu.riscale.modelhub.cli;
+    exports eu.riscale.modelhub.core.format to
             eu.riscale.modelhub.cli;
 }

@@ -1,10 +1,8 @@
 package eu.riscale.modelhub.core.description;
 
 import eu.riscale.modelhub.core.description.codec.ModelCodec;
-import eu.riscale.modelhub.core.description.internal.BindResult;
+import eu.riscale.modelhub.core.description.internal.TreeLoading;
 import eu.riscale.modelhub.core.description.internal.YamlIo;
-import eu.riscale.modelhub.core.format.ConversionResult;
-import eu.riscale.modelhub.core.format.FormatConversion;
 import eu.riscale.modelhub.core.resource.AtomicFiles;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
@@ -21,9 +19,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,12 +33,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Reading checks structure only (keys, types, {@code type}/{@code id} tags); value rules such as ranges and
  * cross-references are the validator's job. Files of format 0.5.x load as 0.5 and keep the declared version; files of
- * format 0.3 and 0.4 are converted ({@link FormatConversion}); {@link #load(Path)} tells what the conversion changed.
+ * format 0.3 and 0.4 are converted as the reference converter does (docs/formats.md); {@link #load(Path)} tells what the conversion changed.
  * To run a model, {@code LoadedModel.open} (package {@code inference}) reads and loads it in one call. The parser is
  * bounded (see {@link YamlIo}), so hostile input fails fast. All methods are thread-safe.
  */
 public final class Descriptions {
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final String READ_INSTEAD = "Descriptions.read(Path) reads a package file, folder or zip;"
             + " LoadedModel.open(...) also loads it for prediction";
@@ -110,7 +104,7 @@ public final class Descriptions {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return bind(root, sourceName);
+        return TreeLoading.bind(root, sourceName);
     }
 
     /**
@@ -128,7 +122,7 @@ public final class Descriptions {
         } catch (YamlIo.YamlSyntaxException e) {
             throw new DescriptionException("<string>", List.of(e.problem()));
         }
-        return bind(root, "<string>");
+        return TreeLoading.bind(root, "<string>");
     }
 
     /**
@@ -156,7 +150,7 @@ public final class Descriptions {
 
     /**
      * Loads a description file of any supported format version (0.3, 0.4, 0.5) as a format 0.5 model: older formats
-     * are checked against their own rules and converted (see {@link FormatConversion}); 0.5.x files are bound as they
+     * are checked against their own rules and converted (docs/formats.md); 0.5.x files are bound as they
      * are and keep their declared version. Never throws for bad content: every problem is in the result.
      *
      * @param file the YAML file
@@ -189,129 +183,6 @@ public final class Descriptions {
             }
             return new LoadResult(sourceName, null, null, null, List.of(), List.of(e.problem()), List.of());
         }
-        return load(root, sourceName);
-    }
-
-    /**
-     * Loads an already parsed description tree of any supported format version; see {@link #load(Path)}. The tree is
-     * not modified.
-     *
-     * @param root the parsed YAML document
-     * @param sourceName a label for messages
-     * @return the model or the problems
-     */
-    public static LoadResult load(JsonNode root, String sourceName) {
-        Objects.requireNonNull(root, "root");
-        Objects.requireNonNull(sourceName, "sourceName");
-        String version = textAt(root, "format_version");
-        String type = textAt(root, "type");
-        if (version != null && version.startsWith("0.5")) {
-            List<Diagnostic> warnings = new java.util.ArrayList<>();
-            try {
-                ModelDescr model = bind(root, sourceName, warnings);
-                return new LoadResult(sourceName, version, type, model, List.of(), List.of(), warnings);
-            } catch (DescriptionException e) {
-                return new LoadResult(sourceName, version, type, null, List.of(), e.problems(), warnings);
-            }
-        }
-        ConversionResult converted = FormatConversion.toLatest(root);
-        List<Diagnostic> errors = new java.util.ArrayList<>();
-        List<Diagnostic> warnings = new java.util.ArrayList<>();
-        for (Diagnostic p : converted.problems()) {
-            if (p.isError()) {
-                errors.add(Diagnostic.error(p.location(), p.message()));
-            } else {
-                warnings.add(p);
-            }
-        }
-        ModelDescr model = null;
-        if (errors.isEmpty()) {
-            if (converted.converted() == null) {
-                errors.add(Diagnostic.error(
-                        Location.of("format_version"), "the description could not be converted to format 0.5"));
-            } else {
-                // the converter already wrote full axis ids: no normalisation warning can arise here
-                BindResult result = ModelCodec.bind(converted.converted());
-                model = result.model();
-                errors.addAll(result.problems());
-            }
-        }
-        return new LoadResult(sourceName, version, type, model, converted.notes(), errors, warnings);
-    }
-
-    private static @Nullable String textAt(JsonNode root, String key) {
-        JsonNode node = root.isObject() ? root.get(key) : null;
-        return node != null && node.isString() ? node.stringValue() : null;
-    }
-
-    /** Binds a 0.5 tree, or converts an older one (0.3, 0.4) first; throws with every problem. */
-    private static ModelDescr bind(JsonNode root, String source) throws DescriptionException {
-        if (olderFormat(root)) {
-            return load(root, source).requireModel();
-        }
-        return bind(root, source, new java.util.ArrayList<>());
-    }
-
-    private static boolean olderFormat(JsonNode root) {
-        String version = textAt(root, "format_version");
-        if (version == null) {
-            return false;
-        }
-        Matcher m = VERSION.matcher(version);
-        return m.matches()
-                && m.group(1).equals("0")
-                && m.group(2).length() == 1
-                && m.group(2).compareTo("5") < 0;
-    }
-
-    private static ModelDescr bind(JsonNode root, String source, List<Diagnostic> warnings)
-            throws DescriptionException {
-        if (!root.isObject()) {
-            String found = root.isMissingNode() ? "an empty document" : root.isArray() ? "a list" : "a scalar";
-            throw new DescriptionException(
-                    source,
-                    List.of(Diagnostic.error(
-                            Location.ROOT, "expected a YAML mapping at the top level, found " + found)));
-        }
-        List<Diagnostic> header = new java.util.ArrayList<>();
-        JsonNode type = root.get("type");
-        if (type == null || type.isNull()) {
-            header.add(Diagnostic.error(
-                    Location.of("type"), "Field required: a description needs a 'type' key, expected 'model'"));
-        } else if (!type.isString() || !type.stringValue().equals(ModelDescr.TYPE)) {
-            header.add(Diagnostic.error(
-                    Location.of("type"),
-                    "only model descriptions are supported: expected 'model', found "
-                            + (type.isString() ? "'" + type.stringValue() + "'" : type.toString())));
-        }
-        JsonNode fv = root.get("format_version");
-        if (fv == null || fv.isNull()) {
-            header.add(Diagnostic.error(
-                    Location.of("format_version"), "Field required: a description needs a 'format_version' key"));
-        } else if (!fv.isString()) {
-            header.add(Diagnostic.error(
-                    Location.of("format_version"), "expected a version string such as '0.5.4', found " + fv));
-        } else {
-            Matcher m = VERSION.matcher(fv.stringValue());
-            if (!m.matches()) {
-                header.add(Diagnostic.error(
-                        Location.of("format_version"),
-                        "expected a version such as '0.5.4', found '" + fv.stringValue() + "'"));
-            } else if (!(m.group(1).equals("0") && m.group(2).equals("5"))) {
-                header.add(Diagnostic.error(
-                        Location.of("format_version"),
-                        "unsupported format version '" + fv.stringValue() + "'; this SDK reads 0.3, 0.4 (converted)"
-                                + " and 0.5.x; Descriptions.load(...) lists every problem without throwing"));
-            }
-        }
-        if (!header.isEmpty()) {
-            throw new DescriptionException(source, header);
-        }
-        BindResult result = ModelCodec.bind(root);
-        warnings.addAll(result.warnings());
-        if (result.model() == null) {
-            throw new DescriptionException(source, result.problems());
-        }
-        return result.model();
+        return TreeLoading.load(root, sourceName);
     }
 }

@@ -250,7 +250,7 @@ public final class HubUpload {
         String status = options.requestReview() ? "in-review" : "draft";
         ObjectNode edit = JSON.createObjectNode();
         edit.put("artifact_id", artifactId);
-        edit.set("manifest", Manifest.withStatus(plan.manifest(), status, hashes));
+        edit.set("manifest", Manifest.withStatus(plan.manifestTree(), status, hashes));
         edit.put("stage", true);
         hub.call("edit", edit, "finish the staged version of " + artifactId);
         state.markFinished(options.requestReview());
@@ -279,7 +279,7 @@ public final class HubUpload {
         create.put("parent_id", options.parentId());
         create.put("alias", MODEL_ALIAS);
         create.put("type", "model");
-        create.set("manifest", Manifest.withStatus(plan.manifest(), "draft", Map.of()));
+        create.set("manifest", Manifest.withStatus(plan.manifestTree(), "draft", Map.of()));
         create.put("stage", true);
         String step = "create the draft in " + options.parentId();
         JsonNode answer = hub.call("create", create, step);

@@ -66,7 +66,7 @@ public final class UploadPlan implements AutoCloseable {
     }
 
     /** {@return the manifest sent to the hub: the packaged description as JSON, app-only keys stripped} */
-    public ObjectNode manifest() {
+    ObjectNode manifestTree() {
         return manifest.deepCopy();
     }
 

@@ -1,7 +1,7 @@
 package eu.riscale.modelhub.core.validation;
 
-import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.core.description.LoadResult;
+import eu.riscale.modelhub.core.description.internal.TreeLoading;
 import eu.riscale.modelhub.core.description.internal.YamlIo;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
@@ -92,7 +92,7 @@ public final class SourceValidation {
                             + (tree.isMissingNode() ? "an empty document" : tree.isArray() ? "a list" : "a scalar"));
             return new SourceReport(source, SourceReport.Status.ERROR, null, null, List.of(issue(p)), null, true);
         }
-        LoadResult loaded = Descriptions.load(tree, source);
+        LoadResult loaded = TreeLoading.load(tree, source);
         List<Diagnostic> issues = new ArrayList<>();
         loaded.errors().forEach(p -> issues.add(issue(p)));
         for (Diagnostic w : loaded.warnings()) {
