@@ -50,7 +50,7 @@ public record ConversionResult(
         return Optional.ofNullable(originalFormatVersion);
     }
 
-    /** {@return the problems of severity {@link Diagnostic.Severity#ERROR}} */
+    /** {@return the problems of severity {@link eu.riscale.modelhub.spec.validation.Severity#ERROR}} */
     public List<Diagnostic> errors() {
         return problems.stream().filter(Diagnostic::isError).toList();
     }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * How {@link HubUpload} uploads: the hub's artifact-manager service, the token, the collection the draft goes into,
  * whether to test first and to request review, and where the state of an interrupted upload is kept.
  *
- * <p>{@link #fromEnvironment(Map)} reads the variables the reference reads: {@value #TOKEN_ENV} for the token and
+ * <p>{@link #fromEnvironment(Map, Path)} reads the variables the reference reads: {@value #TOKEN_ENV} for the token and
  * {@value #ENDPOINT_ENV} (the URL of the service's {@code create} function) for the service. {@link #toString()} never
  * shows the token. Instances are immutable and thread-safe.
  */

@@ -135,7 +135,6 @@ public record WeightsDescr(
          * Sets {@code keras_hdf5}.
          *
          * @param kerasHdf5 Keras HDF5 weights, or {@code null}
-         * @param kerasV3 Keras 3 weights, or {@code null}
          * @return this builder
          */
         public Builder kerasHdf5(@Nullable KerasHdf5WeightsDescr kerasHdf5) {

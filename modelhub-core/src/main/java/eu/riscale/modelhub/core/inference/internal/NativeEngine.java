@@ -8,11 +8,15 @@ public enum NativeEngine {
     /** TorchScript through DJL PyTorch. */
     PYTORCH(
             "PyTorch",
-            "ai.djl.pytorch:pytorch-engine, ai.djl.pytorch:pytorch-jni:2.7.1-0.36.0 and"
+            "the Maven dependency eu.riscale.modelhub:modelhub-engine-pytorch (type pom), or"
+                    + " ai.djl.pytorch:pytorch-engine, ai.djl.pytorch:pytorch-jni:2.7.1-0.36.0 and"
                     + " ai.djl.pytorch:pytorch-native-cpu:2.7.1 with the classifier of your platform"
                     + " (linux-x86_64, linux-aarch64, osx-aarch64 or win-x86_64)"),
     /** ONNX through DJL OnnxRuntime. */
-    ONNX_RUNTIME("OnnxRuntime", "ai.djl.onnxruntime:onnxruntime-engine:0.36.0");
+    ONNX_RUNTIME(
+            "OnnxRuntime",
+            "the Maven dependency eu.riscale.modelhub:modelhub-engine-onnx (type pom), or"
+                    + " ai.djl.onnxruntime:onnxruntime-engine:0.36.0");
 
     private final String djlName;
     private final String artifacts;
