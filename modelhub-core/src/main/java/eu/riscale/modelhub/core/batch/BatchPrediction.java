@@ -103,8 +103,10 @@ public final class BatchPrediction<S> {
     private final int writers;
     private final BatchListener listener;
     private final Cancellation cancellation;
+    private final boolean overlap;
 
     private BatchPrediction(Builder<S> b) {
+        this.overlap = b.overlap;
         this.sampleId = b.sampleId;
         this.reader = b.reader;
         this.predictor = b.predictor;
@@ -127,10 +129,10 @@ public final class BatchPrediction<S> {
     }
 
     /**
-     * {@return the most samples held in memory at once: one per worker thread plus two full queues}
+     * {@return the most samples held in memory at once: one per worker thread plus two full queues (1 without overlap)}
      */
     public int maxSamplesInFlight() {
-        return readers + predictors + writers + 2 * queueCapacity;
+        return !overlap ? 1 : readers + predictors + writers + 2 * queueCapacity;
     }
 
     /**
@@ -142,7 +144,52 @@ public final class BatchPrediction<S> {
      * @throws InterruptedException when the calling thread is interrupted; the workers are stopped first
      */
     public BatchSummary run(List<? extends S> samples) throws InterruptedException {
-        return new Run(List.copyOf(samples)).execute();
+        return overlap ? new Run(List.copyOf(samples)).execute() : sequential(List.copyOf(samples));
+    }
+
+    /** Reads, predicts and writes one sample after the other on the calling thread. */
+    private BatchSummary sequential(List<S> samples) throws InterruptedException {
+        long start = System.nanoTime();
+        List<SampleFailure> failures = new ArrayList<>();
+        int written = 0;
+        int finished = 0;
+        for (S s : samples) {
+            if (cancellation.isCancelled()) {
+                break;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException("batch interrupted after " + finished + " samples");
+            }
+            SampleFailure.Stage stage = SampleFailure.Stage.READ;
+            try {
+                Map<String, Tensor> in = reader.read(s);
+                stage = SampleFailure.Stage.PREDICT;
+                Map<String, Tensor> out = predictor.predict(in);
+                stage = SampleFailure.Stage.WRITE;
+                writer.write(s, out);
+                written++;
+            } catch (PredictionCancelledException e) {
+                break;
+            } catch (Exception e) {
+                SampleFailure f = failure(s, stage, e);
+                failures.add(f);
+                listener.sampleFailed(f);
+            }
+            finished++;
+            listener.sampleFinished(new BatchProgress(
+                    finished, failures.size(), samples.size(), Duration.ofNanos(System.nanoTime() - start)));
+        }
+        return new BatchSummary(
+                samples.size(),
+                written,
+                failures,
+                samples.size() - finished,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private SampleFailure failure(S sample, SampleFailure.Stage stage, Exception e) {
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+        return new SampleFailure(sampleId.apply(sample), stage, message, e);
     }
 
     /** A sample between stages. */
@@ -388,8 +435,21 @@ public final class BatchPrediction<S> {
         private int writers = 1;
         private BatchListener listener = BatchListener.NONE;
         private Cancellation cancellation = Cancellation.create();
+        private boolean overlap = true;
 
         private Builder() {}
+
+        /**
+         * Sets whether the stages overlap on worker threads (default) or run one sample after the other on the calling
+         * thread, for comparison and debugging: the same results, one sample in memory, the model idle during I/O.
+         *
+         * @param overlap false to run sequentially
+         * @return this builder
+         */
+        public Builder<S> overlap(boolean overlap) {
+            this.overlap = overlap;
+            return this;
+        }
 
         /**
          * Sets how a sample is named in failures; default {@code String.valueOf}.

@@ -280,6 +280,27 @@ class BatchPredictionTest {
     }
 
     @Test
+    void withoutOverlapEachSampleIsReadOnlyAfterThePreviousWasWritten() throws Exception {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        BatchSummary s = BatchPrediction.<Integer>builder()
+                .overlap(false)
+                .reader(i -> {
+                    events.add("read " + i);
+                    if (i == 1) {
+                        throw new IOException("unreadable");
+                    }
+                    return tensor(i);
+                })
+                .predictor(BatchPredictionTest::plusOne)
+                .writer((i, out) -> events.add("write " + i))
+                .build()
+                .run(samples(3));
+        assertThat(events).containsExactly("read 0", "write 0", "read 1", "read 2", "write 2");
+        assertThat(s.written()).isEqualTo(2);
+        assertThat(s.failures()).extracting(SampleFailure::summaryLine).containsExactly("failed 1 (read): unreadable");
+    }
+
+    @Test
     void progressGivesRateAndTimeLeft() {
         BatchProgress p = new BatchProgress(10, 1, 40, Duration.ofSeconds(5));
         assertThat(p.rate()).isEqualTo(2.0);
