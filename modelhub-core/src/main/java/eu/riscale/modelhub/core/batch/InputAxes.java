@@ -88,8 +88,7 @@ public final class InputAxes {
                         input.id(),
                         null,
                         source + ": " + n + " pages of a plain (not OME) multi-page TIFF, and " + why
-                                + "; name the file's axes explicitly" + example(image, input, fits)
-                                + ", or give an OME-TIFF");
+                                + "; name the file's axes" + example(image, input, fits) + " or give an OME-TIFF");
             }
             axes.set(page, ids.get(0));
         }

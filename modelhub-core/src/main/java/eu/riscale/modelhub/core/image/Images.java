@@ -117,7 +117,10 @@ public final class Images {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw e;
+            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                throw e;
+            }
+            throw new IOException(file + ": cannot read image: " + e.getMessage(), e); // ImageIO names no file
         } catch (RuntimeException e) {
             throw new IOException(file + ": cannot decode image: " + e.getMessage(), e);
         }

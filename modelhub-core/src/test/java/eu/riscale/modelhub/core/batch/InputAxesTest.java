@@ -78,8 +78,7 @@ class InputAxesTest {
         assertThatThrownBy(() -> InputAxes.ofImage(image(List.of("page", "y", "x"), 2, 8, 8), in, "s.tif"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("s.tif: 2 pages of a plain (not OME) multi-page TIFF, and they could be any of axes"
-                        + " [channel, z] of input 'raw'; name the file's axes explicitly (for example cyx), or give an"
-                        + " OME-TIFF");
+                        + " [channel, z] of input 'raw'; name the file's axes (for example cyx) or give an OME-TIFF");
     }
 
     @Test
@@ -88,7 +87,8 @@ class InputAxesTest {
         assertThatThrownBy(() -> InputAxes.ofImage(image(List.of("page", "y", "x"), 5, 8, 8), in, "s.tif"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("s.tif: 5 pages of a plain (not OME) multi-page TIFF, and no axis of input"
-                        + " 'raw' [batch, channel, y, x] can take them; name the file's axes explicitly");
+                        + " 'raw' [batch, channel, y, x] can take them; name the file's axes (for example zyx) or give an"
+                        + " OME-TIFF");
     }
 
     @Test
