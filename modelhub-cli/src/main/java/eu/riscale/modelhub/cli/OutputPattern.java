@@ -99,8 +99,9 @@ final class OutputPattern {
      * @throws UnsafeReferenceException when a value is not a plain file name or the path leaves the output folder
      */
     Path resolve(String sampleId, String outputId) throws UnsafeReferenceException {
-        TargetPaths.fileIn(dir, sampleId, "sample id '" + sampleId + "'");
-        TargetPaths.fileIn(dir, outputId, "output id '" + outputId + "'");
+        // each value with the ending must be one plain file name, wherever the pattern puts it
+        TargetPaths.fileIn(dir, sampleId + "." + extension, "sample id '" + sampleId + "'");
+        TargetPaths.fileIn(dir, outputId + "." + extension, "output id '" + outputId + "'");
         String relative = pattern.replace(SAMPLE_ID, sampleId).replace(OUTPUT_ID, outputId);
         Path file = dir.resolve(relative).normalize();
         if (!file.startsWith(dir) || file.equals(dir)) {

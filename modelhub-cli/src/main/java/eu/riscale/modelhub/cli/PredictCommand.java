@@ -478,11 +478,14 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private int report(
-            PrintWriter err, boolean single, BatchSummary summary, List<SampleFailure> unpaired, int skipped) {
+    private int report(PrintWriter err, boolean single, BatchSummary summary, List<SampleFailure> unpaired, int skipped)
+            throws IOException {
         if (single) {
             if (!summary.failures().isEmpty()) {
                 SampleFailure f = summary.failures().get(0);
+                if (f.stage() == SampleFailure.Stage.READ && f.cause() instanceof IOException) {
+                    throw (IOException) f.cause(); // an unreadable input file is a usage error (exit 2)
+                }
                 return failed(err, f.cause());
             }
             return ExitCodes.OK;
