@@ -176,4 +176,19 @@ class PredictCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--weight-format: found caffe, expected one of");
     }
+
+    @Test
+    void aMissingInputFileIsAUsageError(@TempDir Path out) {
+        CliRun run = CliRun.of(
+                "predict",
+                nuclei.toString(),
+                "--input",
+                "raw=" + out.resolve("absent.npy"),
+                "--output-dir",
+                out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err())
+                .contains("error: ")
+                .contains(out.resolve("absent.npy").toString());
+    }
 }

@@ -26,6 +26,11 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
@@ -34,6 +39,9 @@ import javax.imageio.stream.ImageOutputStream;
  *
  * <p>Reading gives axes {@code [z,] [channel,] y, x}: a {@code z} axis only for multi-page TIFFs (name it otherwise
  * with {@link #read(Path, String)}), a {@code channel} axis only for images with several bands (RGB, gray+alpha).
+ * An OME-TIFF (OME-XML in the first page's ImageDescription) gets its axes from the XML's {@code DimensionOrder},
+ * {@code SizeZ}, {@code SizeC} and {@code SizeT}: {@code [time,] [channel,] [z,] y, x}, each only when its size is above
+ * one (the first image of the file; the XML must account for every page).
  * Samples keep their type: 8-bit images give uint8, 16-bit give uint16, 32-bit float TIFFs give float32.
  *
  * <p>Writing takes a tensor with axes {@code y} and {@code x} (or, without those ids, its last two axes as rows and
@@ -64,7 +72,7 @@ public final class Images {
     }
 
     /**
-     * Reads an image, naming the page axis of a multi-page TIFF.
+     * Reads an image, naming the page axis of a multi-page TIFF that is not an OME-TIFF.
      *
      * @param file a {@code .tif}, {@code .tiff} or {@code .png} file
      * @param pageAxis the axis id for pages, for example {@code z}, {@code time} or {@code channel}
@@ -72,7 +80,7 @@ public final class Images {
      * @throws IOException when the file cannot be read or its sample type is not uint8, uint16 or float32
      */
     public static Tensor read(Path file, String pageAxis) throws IOException {
-        format(file);
+        boolean tiff = format(file).equals("tiff");
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new IOException(file + ": cannot open");
@@ -83,7 +91,7 @@ public final class Images {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, false, true);
+                reader.setInput(in, false, !tiff); // a TIFF's ImageDescription may be OME-XML
                 int pages = reader.getNumImages(true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
@@ -100,15 +108,87 @@ public final class Images {
                     }
                     rasters.add(reader.read(p).getRaster());
                 }
-                return toTensor(file, rasters, pageAxis);
+                OmePixels ome = tiff ? OmePixels.parse(file, description(reader)) : null;
+                Tensor t = toTensor(file, rasters, pageAxis);
+                return ome == null
+                        ? t
+                        : omeAxes(file, t, ome, rasters.size(), first(rasters).getNumBands());
             } finally {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw e;
+            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                throw e;
+            }
+            throw new IOException(file + ": cannot read image: " + e.getMessage(), e); // ImageIO names no file
         } catch (RuntimeException e) {
             throw new IOException(file + ": cannot decode image: " + e.getMessage(), e);
         }
+    }
+
+    private static Raster first(List<Raster> rasters) {
+        return rasters.get(0);
+    }
+
+    /** The ImageDescription of the first page, or "" when it has none. */
+    private static String description(ImageReader reader) throws IOException {
+        IIOMetadata metadata = reader.getImageMetadata(0);
+        if (metadata == null) {
+            return "";
+        }
+        try {
+            TIFFField field =
+                    TIFFDirectory.createFromMetadata(metadata).getTIFFField(BaselineTIFFTagSet.TAG_IMAGE_DESCRIPTION);
+            return field == null || field.getCount() == 0 ? "" : field.getAsString(0);
+        } catch (IIOInvalidTreeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Names the axes of an OME-TIFF from its OME-XML: the pages step through z, channel and time in the dimension
+     * order; the result has axes {@code [time,] [channel,] [z,] y, x}, each only when its size is above one.
+     */
+    private static Tensor omeAxes(Path file, Tensor pages, OmePixels ome, int pageCount, int bands) throws IOException {
+        boolean channelsInBands = bands > 1;
+        if (channelsInBands && ome.sizeC() != bands) {
+            throw new IOException(file + ": each page has " + bands + " bands, but the OME-XML says SizeC="
+                    + ome.sizeC() + "; expected as many channels as bands");
+        }
+        List<Character> dims = ome.pageDims(channelsInBands);
+        long planes = 1;
+        for (char d : dims) {
+            planes *= ome.size(d);
+        }
+        if (planes != pageCount) {
+            throw new IOException(file + ": the OME-XML says SizeZ=" + ome.sizeZ() + " SizeC=" + ome.sizeC()
+                    + " SizeT=" + ome.sizeT() + " (" + planes + " pages in order " + ome.dimensionOrder()
+                    + "), the file has " + pageCount + " pages");
+        }
+        List<String> axes = new ArrayList<>();
+        List<Integer> shape = new ArrayList<>();
+        for (char d : dims) {
+            axes.add(OmePixels.axisId(d));
+            shape.add(ome.size(d));
+        }
+        if (channelsInBands) {
+            axes.add("channel");
+            shape.add(bands);
+        }
+        axes.add("y");
+        shape.add(pages.size("y"));
+        axes.add("x");
+        shape.add(pages.size("x"));
+        Tensor t = pages.reshape(shape.stream().mapToInt(Integer::intValue).toArray(), axes);
+        t = t.transpose(List.of("time", "channel", "z", "y", "x").stream()
+                .filter(axes::contains)
+                .toList());
+        for (String a : List.of("time", "channel", "z")) {
+            if (t.size(a) == 1) {
+                t = t.removeAxis(a);
+            }
+        }
+        return t;
     }
 
     private static Tensor toTensor(Path file, List<Raster> rasters, String pageAxis) throws IOException {
