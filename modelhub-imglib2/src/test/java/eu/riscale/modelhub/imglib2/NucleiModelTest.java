@@ -11,6 +11,7 @@ import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.imglib2.example.NucleiExample;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,8 @@ class NucleiModelTest {
         Tensor test = Npy.read(folder.resolve("test_input.npy"), List.of("batch", "channel", "y", "x"));
         image = NucleiExample.input(ImgTensors.toImg(test, AxisOrder.of("xy")));
         Tensor input = ImgTensors.toTensor(image, AxisOrder.of("xy")); // [y, x] = [448, 896]
-        try (PredictionPipeline p = PredictionPipeline.create(model, folder, PredictionOptions.defaults())) {
+        try (PredictionPipeline p = PredictionPipeline.create(
+                model, folder, PredictionOptions.of(b -> b.weightsPriority(List.of(WeightsFormat.ONNX)))))) {
             sdk = p.predict(Map.of("raw", input)).get("probability");
         }
         assertThat(sdk.shape()).containsExactly(1, 1, 448, 896);
@@ -71,7 +73,9 @@ class NucleiModelTest {
             assertThat(p.halo()).containsEntry("x", 32);
             assertThat(p.cellCount()).isEqualTo(2);
             RandomAccessibleInterval<FloatType> lazy = p.output("probability", AxisOrder.of("xy"));
-            assertThat(maxDifference(lazy, 448, 896)).isLessThanOrEqualTo(1e-6);
+            double d = maxDifference(lazy, 448, 896);
+            assertThat(d).as("max |lazy - SDK| = %g", d).isLessThanOrEqualTo(1e-6);
+            assertThat(p.weightsFormat()).isEqualTo(WeightsFormat.ONNX);
             assertThat(p.blocksPredicted()).isEqualTo(1);
         }
     }
