@@ -46,7 +46,7 @@ class NucleiModelTest {
         image = NucleiExample.input(ImgTensors.toImg(test, AxisOrder.of("xy")));
         Tensor input = ImgTensors.toTensor(image, AxisOrder.of("xy")); // [y, x] = [448, 896]
         try (PredictionPipeline p = PredictionPipeline.create(
-                model, folder, PredictionOptions.of(b -> b.weightsPriority(List.of(WeightsFormat.ONNX)))))) {
+                model, folder, PredictionOptions.of(b -> b.weightsPriority(List.of(WeightsFormat.ONNX))))) {
             sdk = p.predict(Map.of("raw", input)).get("probability");
         }
         assertThat(sdk.shape()).containsExactly(1, 1, 448, 896);
