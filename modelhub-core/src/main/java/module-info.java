@@ -26,6 +26,7 @@ module eu.riscale.modelhub.core {
     requires static jdk.incubator.vector;
 
     exports eu.riscale.modelhub.core.authoring;
+    exports eu.riscale.modelhub.core.batch;
     exports eu.riscale.modelhub.core.description;
     exports eu.riscale.modelhub.core.image;
     exports eu.riscale.modelhub.core.inference;
@@ -42,6 +43,9 @@ module eu.riscale.modelhub.core {
             eu.riscale.modelhub.cli;
     exports eu.riscale.modelhub.core.description.internal to
             eu.riscale.modelhub.cli;
+    // zero-copy sharing of pixel arrays with ImgLib2 images
+    exports eu.riscale.modelhub.core.tensor.internal to
+            eu.riscale.modelhub.imglib2;
     exports eu.riscale.modelhub.core.format to
             eu.riscale.modelhub.cli;
 }
