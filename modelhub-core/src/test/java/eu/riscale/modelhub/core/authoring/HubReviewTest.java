@@ -14,6 +14,7 @@ import eu.riscale.modelhub.spec.axis.SpaceInputAxis;
 import eu.riscale.modelhub.spec.axis.TimeInputAxis;
 import eu.riscale.modelhub.spec.common.CiteEntry;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.common.License;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +106,7 @@ class HubReviewTest {
     void aBareDescriptionIsBlockedWhereTheGuideAsks() throws Exception {
         ModelDescr nuclei = AuthoringModels.nuclei(false);
         ModelDescr bare = nuclei.toBuilder()
-                .license(null)
+                .license((License) null)
                 .cite(List.of())
                 .authors(List.of())
                 .maintainers(List.of())

@@ -2,6 +2,7 @@ package eu.riscale.modelhub.spec.validation;
 
 import eu.riscale.modelhub.spec.FormatVersion;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import java.util.ArrayList;
@@ -43,14 +44,17 @@ public final class ModelValidation {
     }
 
     /**
-     * Before format 0.5.11 covers and documentation are plain paths, so a problem of their {@code source} is located
-     * at the path itself ({@code covers.0}, {@code documentation}), as the reference reports it.
+     * Before format 0.5.11 covers, documentation and an icon file are plain paths, so a problem of their {@code
+     * source} is located at the path itself ({@code covers.0}, {@code documentation}, {@code icon}), as the reference
+     * reports it.
      */
     private static Diagnostic atPlainPath(Diagnostic d) {
         List<Object> s = d.location().segments();
         boolean cover = s.size() == 3 && "covers".equals(s.get(0)) && "source".equals(s.get(2));
-        boolean doc = s.size() == 2 && "documentation".equals(s.get(0)) && "source".equals(s.get(1));
-        return cover || doc
+        boolean file = s.size() == 2
+                && ("documentation".equals(s.get(0)) || "icon".equals(s.get(0)))
+                && "source".equals(s.get(1));
+        return cover || file
                 ? new Diagnostic(
                         d.severity(), new Location(s.subList(0, s.size() - 1)), d.message(), d.line(), d.column())
                 : d;
@@ -76,6 +80,11 @@ public final class ModelValidation {
         }
         if (model.license() == null) {
             w.add(alert("license"));
+        } else if (model.license() instanceof FileDescr) {
+            w.add(Diagnostic.of(
+                    Severity.ALERT,
+                    Location.of("license"),
+                    "A custom license file is not considered FAIR; use an SPDX license id where one applies."));
         }
         if (model.tags().isEmpty()) {
             w.add(alert("tags"));
