@@ -142,7 +142,8 @@ class AuthoringCommandsTest {
         Path rdf = tmp.resolve("rdf.yaml");
         Files.writeString(
                 rdf,
-                Descriptions.toYaml(model.toBuilder().license((License) null).covers().build()));
+                Descriptions.toYaml(
+                        model.toBuilder().license((License) null).covers().build()));
         CliRun run = run("review", "--json", rdf.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FAILED);
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
