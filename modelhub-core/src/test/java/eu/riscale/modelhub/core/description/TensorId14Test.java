@@ -48,7 +48,6 @@ class TensorId14Test {
         assertThat(errors(renamed("raw"))).isEmpty();
         assertThat(errors(renamed("a_1"))).isEmpty();
         assertThat(errors(renamed("_1")))
-                .containsExactly(
-                        "inputs.0.id", "outputs.0.axes.2.size.tensor_id", "outputs.0.axes.3.size.tensor_id");
+                .containsExactly("inputs.0.id", "outputs.0.axes.2.size.tensor_id", "outputs.0.axes.3.size.tensor_id");
     }
 }
