@@ -67,19 +67,19 @@ public final class ModelValidation {
             w.add(Diagnostic.of(Severity.INFO, Location.of("name"), "Name longer than 64 characters."));
         }
         if (model.description().isEmpty()) {
-            w.add(alert("description"));
+            w.add(alert(Location.of("description")));
         } else if (model.description().length() > 512) {
             w.add(Diagnostic.of(
                     Severity.WARNING, Location.of("description"), "Description longer than 512 characters."));
         }
         if (model.authors().isEmpty()) {
-            w.add(alert("authors"));
+            w.add(alert(Location.of("authors")));
         }
         if (model.cite().isEmpty()) {
-            w.add(alert("cite"));
+            w.add(alert(Location.of("cite")));
         }
         if (model.license() == null) {
-            w.add(alert("license"));
+            w.add(alert(Location.of("license")));
         } else if (model.license() instanceof FileDescr) {
             w.add(Diagnostic.of(
                     Severity.ALERT,
@@ -87,10 +87,10 @@ public final class ModelValidation {
                     "A custom license file is not considered FAIR; use an SPDX license id where one applies."));
         }
         if (model.tags().isEmpty()) {
-            w.add(alert("tags"));
+            w.add(alert(Location.of("tags")));
         }
         if (model.documentation() == null) {
-            w.add(alert("documentation"));
+            w.add(alert(Location.of("documentation")));
         }
         if (model.maintainers().isEmpty()
                 && !model.authors().isEmpty()
@@ -117,19 +117,19 @@ public final class ModelValidation {
         for (int i = 0; i < model.inputs().size(); i++) {
             InputTensorDescr t = model.inputs().get(i);
             if (t.testTensor() == null) {
-                w.add(alert("inputs." + i + ".test_tensor"));
+                w.add(alert(Location.of("inputs", i, "test_tensor")));
             }
             if (t.sampleTensor() == null) {
-                w.add(alert("inputs." + i + ".sample_tensor"));
+                w.add(alert(Location.of("inputs", i, "sample_tensor")));
             }
         }
         for (int i = 0; i < model.outputs().size(); i++) {
             OutputTensorDescr t = model.outputs().get(i);
             if (t.testTensor() == null) {
-                w.add(alert("outputs." + i + ".test_tensor"));
+                w.add(alert(Location.of("outputs", i, "test_tensor")));
             }
             if (t.sampleTensor() == null) {
-                w.add(alert("outputs." + i + ".sample_tensor"));
+                w.add(alert(Location.of("outputs", i, "sample_tensor")));
             }
         }
         String fv = model.formatVersion();
@@ -145,7 +145,7 @@ public final class ModelValidation {
         return w;
     }
 
-    private static Diagnostic alert(String loc) {
-        return Diagnostic.of(Severity.ALERT, Location.parse(loc), FAIR);
+    private static Diagnostic alert(Location loc) {
+        return Diagnostic.of(Severity.ALERT, loc, FAIR);
     }
 }
