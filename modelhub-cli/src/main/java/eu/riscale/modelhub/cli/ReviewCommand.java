@@ -1,12 +1,11 @@
 package eu.riscale.modelhub.cli;
 
-import eu.riscale.modelhub.core.authoring.Finding;
 import eu.riscale.modelhub.core.authoring.HubReview;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,25 +55,23 @@ final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<Finding> findings;
+        List<Diagnostic> findings;
         List<String> tags;
         try (ResourceRoot root = ResourceRoot.open(source, sourceOptions.settings())) {
             ModelDescr model = ModelSource.read(root, spec.commandLine().getErr());
             findings = HubReview.review(model, root);
             tags = HubReview.suggestedTags(model);
         }
-        boolean ready = findings.stream().noneMatch(f -> f.level() == Finding.Level.BLOCKER);
+        boolean ready = findings.stream().noneMatch(f -> f.isError());
         if (json) {
             out.println(JSON.writeValueAsString(toJson(ready, findings, tags)));
         } else {
-            long blockers = findings.stream()
-                    .filter(f -> f.level() == Finding.Level.BLOCKER)
-                    .count();
+            long blockers = findings.stream().filter(f -> f.isError()).count();
             out.println(source + ": " + (ready ? "ready" : "not ready") + ", " + blockers
                     + (blockers == 1 ? " blocker, " : " blockers, ") + findings.size()
                     + (findings.size() == 1 ? " finding" : " findings"));
-            for (Finding f : findings) {
-                out.println("  " + f.level().name().toLowerCase(Locale.ROOT) + " " + f.loc() + ": " + f.message());
+            for (Diagnostic f : findings) {
+                out.println("  " + HubReview.level(f) + " " + f.loc() + ": " + f.message());
                 out.println("    -> " + f.suggestion());
             }
             out.println("  suggested tags: " + String.join(", ", tags));
@@ -83,15 +80,15 @@ final class ReviewCommand implements Callable<Integer> {
         return ready ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private ObjectNode toJson(boolean ready, List<Finding> findings, List<String> tags) {
+    private ObjectNode toJson(boolean ready, List<Diagnostic> findings, List<String> tags) {
         ObjectNode node = JSON.createObjectNode();
         node.put("source", source);
         node.put("ready", ready);
         ArrayNode array = node.putArray("findings");
-        for (Finding f : findings) {
+        for (Diagnostic f : findings) {
             ObjectNode o = array.addObject();
             o.put("loc", f.loc());
-            o.put("level", f.level().name().toLowerCase(Locale.ROOT));
+            o.put("level", HubReview.level(f));
             o.put("message", f.message());
             o.put("suggestion", f.suggestion());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.common.License;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -141,7 +142,8 @@ class AuthoringCommandsTest {
         Path rdf = tmp.resolve("rdf.yaml");
         Files.writeString(
                 rdf,
-                Descriptions.toYaml(model.toBuilder().license(null).covers().build()));
+                Descriptions.toYaml(
+                        model.toBuilder().license((License) null).covers().build()));
         CliRun run = run("review", "--json", rdf.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FAILED);
         JsonNode json = JsonMapper.builder().build().readTree(run.out());

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import eu.riscale.modelhub.core.authoring.AuthoringModels;
 import eu.riscale.modelhub.core.authoring.CardSection;
 import eu.riscale.modelhub.core.authoring.Covers;
-import eu.riscale.modelhub.core.authoring.Finding;
 import eu.riscale.modelhub.core.authoring.HubReview;
 import eu.riscale.modelhub.core.authoring.ModelCard;
 import eu.riscale.modelhub.core.description.Descriptions;
@@ -24,6 +23,8 @@ import eu.riscale.modelhub.core.testing.TestOptions;
 import eu.riscale.modelhub.core.testing.TestSummary;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Severity;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,11 +116,11 @@ class AuthoringEndToEndTest {
         assertThat(review.exitCode()).as(review.out()).isEqualTo(ExitCodes.OK);
         try (ResourceRoot root = ResourceRoot.open(zip)) {
             ModelDescr packaged = Descriptions.read(root.description().open(), "rdf.yaml");
-            List<Finding> findings = HubReview.review(packaged, root);
-            assertThat(findings).extracting(Finding::level).doesNotContain(Finding.Level.BLOCKER);
+            List<Diagnostic> findings = HubReview.review(packaged, root);
+            assertThat(findings).extracting(Diagnostic::severity).doesNotContain(Severity.ERROR);
             assertThat(findings)
-                    .extracting(Finding::loc)
-                    .containsOnly("README.md", "git_repo", "config.bioimageio.evaluations");
+                    .extracting(Diagnostic::loc)
+                    .containsOnly("documentation", "git_repo", "config.bioimageio.evaluations");
         }
         assertThat(CardSection.values()).allSatisfy(s -> assertThat(card).contains(s.heading()));
     }

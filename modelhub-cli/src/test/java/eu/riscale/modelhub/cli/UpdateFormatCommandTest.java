@@ -33,6 +33,30 @@ class UpdateFormatCommandTest {
     }
 
     @Test
+    void a0513DescriptionIsReadAs0513AndWrittenAs0514() throws Exception {
+        // issue 14: 0.5.x files keep their declared version through the conversion step, so that their version
+        // gates apply (channel_colors is legal in 0.5.13 only, and update-format drops it)
+        String yaml;
+        try (var in = UpdateFormatCommandTest.class.getResourceAsStream(
+                "/descriptions/format-0.5.14/stardist-keras3.bioimageio.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String v0513 = yaml.replace("format_version: 0.5.14", "format_version: 0.5.13")
+                .replace(
+                        "          - DAPI (nuclei)\n",
+                        "          - DAPI (nuclei)\n        channel_colors:\n          - blue\n");
+        assertThat(v0513).contains("channel_colors");
+        Path file = tmp.resolve("rdf.yaml");
+        Files.writeString(file, v0513);
+        CliRun run = CliRun.of("update-format", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).doesNotContain("0.5.7");
+        ModelDescr model = Descriptions.parse(run.out());
+        assertThat(model.formatVersion()).isEqualTo("0.5.14");
+        assertThat(run.out()).doesNotContain("channel_colors").contains("channel_names");
+    }
+
+    @Test
     void writesToOutAtomically() throws Exception {
         Path out = tmp.resolve("converted/rdf.yaml");
         CliRun run = CliRun.of(

@@ -6,18 +6,17 @@ import eu.riscale.modelhub.spec.axis.OutputAxis;
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.CiteEntry;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.common.Icon;
+import eu.riscale.modelhub.spec.common.License;
 import eu.riscale.modelhub.spec.common.LinkedDataset;
 import eu.riscale.modelhub.spec.common.LinkedModel;
 import eu.riscale.modelhub.spec.common.Maintainer;
 import eu.riscale.modelhub.spec.common.RunMode;
 import eu.riscale.modelhub.spec.common.Uploader;
 import eu.riscale.modelhub.spec.config.Config;
-import eu.riscale.modelhub.spec.constraint.CurrentSpdxLicense;
 import eu.riscale.modelhub.spec.constraint.HttpUrl;
 import eu.riscale.modelhub.spec.constraint.ResourceId;
-import eu.riscale.modelhub.spec.constraint.SpdxLicense;
 import eu.riscale.modelhub.spec.constraint.Version;
-import eu.riscale.modelhub.spec.constraint.WarningLevel;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import eu.riscale.modelhub.spec.validation.ValidModel;
@@ -43,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @param authors the authors
  * @param attachments additional files
  * @param cite citations
- * @param license an SPDX license id, or {@code null}
+ * @param license an SPDX license id or a custom license file, or {@code null}
  * @param gitRepo the source repository URL, or {@code null}
  * @param icon an emoji or an icon file, or {@code null}
  * @param links ids of related bioimage.io resources
@@ -82,11 +81,10 @@ public record ModelDescr(
         List<@Valid FileDescr> attachments,
         List<@Valid CiteEntry> cite,
 
-        @SpdxLicense @CurrentSpdxLicense(payload = WarningLevel.Warning.class) @Nullable
-        String license,
+        @Valid @Nullable License license,
 
         @HttpUrl @Nullable String gitRepo,
-        @Nullable String icon,
+        @Valid @Nullable Icon icon,
         List<String> links,
         @Valid @Nullable Uploader uploader,
         List<@Valid Maintainer> maintainers,
@@ -124,7 +122,7 @@ public record ModelDescr(
      * @param authors the authors
      * @param attachments additional files
      * @param cite citations
-     * @param license an SPDX license id, or {@code null}
+     * @param license an SPDX license id or a custom license file, or {@code null}
      * @param gitRepo the source repository URL, or {@code null}
      * @param icon an emoji or an icon file, or {@code null}
      * @param links ids of related bioimage.io resources
@@ -269,9 +267,9 @@ public record ModelDescr(
         private List<Author> authors = List.of();
         private List<FileDescr> attachments = List.of();
         private List<CiteEntry> cite = List.of();
-        private @Nullable String license;
+        private @Nullable License license;
         private @Nullable String gitRepo;
-        private @Nullable String icon;
+        private @Nullable Icon icon;
         private List<String> links = List.of();
         private @Nullable Uploader uploader;
         private List<Maintainer> maintainers = List.of();
@@ -413,12 +411,22 @@ public record ModelDescr(
         /**
          * Sets {@code license}.
          *
-         * @param license an SPDX license id, or {@code null}
+         * @param license an SPDX license id or a custom license file ({@link FileDescr}), or {@code null}
          * @return this builder
          */
-        public Builder license(@Nullable String license) {
+        public Builder license(@Nullable License license) {
             this.license = license;
             return this;
+        }
+
+        /**
+         * Sets {@code license} to an SPDX license id.
+         *
+         * @param spdxId the SPDX license id, such as {@code MIT}
+         * @return this builder
+         */
+        public Builder license(String spdxId) {
+            return license(License.of(spdxId));
         }
 
         /**
@@ -435,12 +443,22 @@ public record ModelDescr(
         /**
          * Sets {@code icon}.
          *
-         * @param icon an emoji or an icon file, or {@code null}
+         * @param icon an emoji or an icon file ({@link FileDescr}), or {@code null}
          * @return this builder
          */
-        public Builder icon(@Nullable String icon) {
+        public Builder icon(@Nullable Icon icon) {
             this.icon = icon;
             return this;
+        }
+
+        /**
+         * Sets {@code icon} to an emoji.
+         *
+         * @param emoji one or two characters, such as {@code 🦈}
+         * @return this builder
+         */
+        public Builder icon(String emoji) {
+            return icon(Icon.emoji(emoji));
         }
 
         /**

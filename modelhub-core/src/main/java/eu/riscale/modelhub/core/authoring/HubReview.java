@@ -9,6 +9,9 @@ import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.config.BioimageioConfig;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
+import eu.riscale.modelhub.spec.validation.Severity;
 import eu.riscale.modelhub.spec.weights.ArchitectureFromFileDescr;
 import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
 import eu.riscale.modelhub.spec.weights.PytorchStateDictWeightsDescr;
@@ -49,14 +52,23 @@ import org.jspecify.annotations.Nullable;
  * is there.
  *
  * <pre>{@code
- * for (Finding f : HubReview.review(model, root)) {
- *     System.out.println(f.level() + " " + f.loc() + ": " + f.message() + " -> " + f.suggestion());
+ * for (Diagnostic f : HubReview.review(model, root)) {
+ *     System.out.println(HubReview.level(f) + " " + f.loc() + ": " + f.message() + " -> " + f.suggestion());
  * }
  * }</pre>
  *
- * <p>Findings come sorted by level, blockers first; the order within a level is stable.
+ * <p>Each finding is a {@link Diagnostic} with a {@link Diagnostic#suggestion() suggestion}; its severity says how much
+ * it matters for the hub: {@link Severity#ERROR} is a blocker (the contribution guide asks for it; a reviewer would
+ * send the model back), {@link Severity#WARNING} an improvement (makes the model clearly easier to find, judge or
+ * use), {@link Severity#INFO} a hint (nice to have); see {@link #level(Diagnostic)}. Findings come sorted by level,
+ * blockers first; the order within a level is stable.
  */
 public final class HubReview {
+    /** Blockers first, then improvements, then hints; stable within a level. */
+    private static final Comparator<Diagnostic> BY_LEVEL =
+            Comparator.comparing(Diagnostic::severity).reversed();
+
+    private static final Location DOCUMENTATION = Location.of("documentation");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_.+-]+");
     private static final List<String> TASK_WORDS = List.of(
             "segment",
@@ -122,9 +134,9 @@ public final class HubReview {
      * @param model the description
      * @return the findings, blockers first; empty when nothing is left to do
      */
-    public static List<Finding> review(ModelDescr model) {
+    public static List<Diagnostic> review(ModelDescr model) {
         Objects.requireNonNull(model, "model");
-        List<Finding> out = new ArrayList<>();
+        List<Diagnostic> out = new ArrayList<>();
         name(model, out);
         description(model, out);
         tags(model, out);
@@ -135,14 +147,14 @@ public final class HubReview {
         testTensors(model, out);
         people(model, out);
         if (model.license() == null) {
-            out.add(new Finding(
-                    "license",
-                    Finding.Level.BLOCKER,
+            out.add(finding(
+                    Location.of("license"),
+                    Severity.ERROR,
                     "no license",
                     "give an SPDX license id, for example \"MIT\" or \"CC-BY-4.0\""));
         }
         configHints(model, out);
-        out.sort(Comparator.comparing(Finding::level));
+        out.sort(BY_LEVEL);
         return List.copyOf(out);
     }
 
@@ -155,13 +167,31 @@ public final class HubReview {
      * @return the findings, blockers first
      * @throws IOException when a file exists but cannot be read
      */
-    public static List<Finding> review(ModelDescr model, ResourceRoot root) throws IOException {
-        List<Finding> out = new ArrayList<>(review(model));
+    public static List<Diagnostic> review(ModelDescr model, ResourceRoot root) throws IOException {
+        List<Diagnostic> out = new ArrayList<>(review(model));
         files(model, root, out);
         documentationContent(model, root, out);
         coverFiles(model, root, out);
-        out.sort(Comparator.comparing(Finding::level));
+        out.sort(BY_LEVEL);
         return List.copyOf(out);
+    }
+
+    /**
+     * Names how much a finding matters, as the review reports it.
+     *
+     * @param finding a finding of {@link #review}
+     * @return {@code blocker} for an error, {@code improvement} for a warning or alert, {@code hint} otherwise
+     */
+    public static String level(Diagnostic finding) {
+        switch (finding.severity()) {
+            case ERROR:
+                return "blocker";
+            case WARNING:
+            case ALERT:
+                return "improvement";
+            default:
+                return "hint";
+        }
     }
 
     /**
@@ -291,34 +321,34 @@ public final class HubReview {
         return false;
     }
 
-    private static void name(ModelDescr model, List<Finding> out) {
+    private static void name(ModelDescr model, List<Diagnostic> out) {
         String name = model.name().strip();
         String example = "for example \"Nuclei segmentation in fluorescence microscopy (2D U-Net)\"";
         if (IDENTIFIER.matcher(name).matches()) { // one token: no spaces, only identifier characters
-            out.add(new Finding(
-                    "name",
-                    Finding.Level.IMPROVEMENT,
+            out.add(finding(
+                    Location.of("name"),
+                    Severity.WARNING,
                     "\"" + name + "\" looks like an identifier, not a human-readable name",
                     "use words that say what the model does and on which images, " + example));
         }
         if (name.length() < 10) {
-            out.add(new Finding(
-                    "name",
-                    Finding.Level.IMPROVEMENT,
+            out.add(finding(
+                    Location.of("name"),
+                    Severity.WARNING,
                     "the name has " + name.length() + " characters, too short to be informative",
                     "say the task and the imaging modality or structure, " + example));
         } else if (name.length() > 64) {
-            out.add(new Finding(
-                    "name",
-                    Finding.Level.IMPROVEMENT,
+            out.add(finding(
+                    Location.of("name"),
+                    Severity.WARNING,
                     "the name has " + name.length() + " characters; the hub shows about 64",
                     "shorten it and move details into the description"));
         }
         if (!mentions(name, TASK_WORDS)) {
             List<String> tasks = derived(model, TagCategory.TASK);
-            out.add(new Finding(
-                    "name",
-                    Finding.Level.IMPROVEMENT,
+            out.add(finding(
+                    Location.of("name"),
+                    Severity.WARNING,
                     "the name does not say the application (segmentation, denoising, restoration, ...)",
                     tasks.isEmpty()
                             ? "add the task to the name"
@@ -328,9 +358,9 @@ public final class HubReview {
         if (!mentions(name, MODALITY_WORDS)) {
             List<String> hints = new ArrayList<>(derived(model, TagCategory.CONTENT));
             hints.addAll(derived(model, TagCategory.MODALITY));
-            out.add(new Finding(
-                    "name",
-                    Finding.Level.IMPROVEMENT,
+            out.add(finding(
+                    Location.of("name"),
+                    Severity.WARNING,
                     "the name does not say the imaging modality or what is imaged (tissue, cells, nuclei, ...)",
                     hints.isEmpty()
                             ? "add the modality or the structure to the name"
@@ -339,31 +369,31 @@ public final class HubReview {
         }
     }
 
-    private static void description(ModelDescr model, List<Finding> out) {
+    private static void description(ModelDescr model, List<Diagnostic> out) {
         String d = model.description().strip();
         if (d.isEmpty()) {
-            out.add(new Finding(
-                    "description",
-                    Finding.Level.BLOCKER,
+            out.add(finding(
+                    Location.of("description"),
+                    Severity.ERROR,
                     "no description",
                     "describe in one to three sentences what the model does, on which images, and what it outputs"));
         } else if (d.length() < 40) {
-            out.add(new Finding(
-                    "description",
-                    Finding.Level.IMPROVEMENT,
+            out.add(finding(
+                    Location.of("description"),
+                    Severity.WARNING,
                     "the description has only " + d.length() + " characters",
                     "say what the model does, on which images (modality, organism, staining), and what it outputs"));
         }
     }
 
-    private static void tags(ModelDescr model, List<Finding> out) {
+    private static void tags(ModelDescr model, List<Diagnostic> out) {
         for (int i = 0; i < model.tags().size(); i++) {
             String t = model.tags().get(i);
             String normal = TagCategory.normalize(t);
             if (!normal.equals(t)) {
-                out.add(new Finding(
-                        "tags." + i,
-                        Finding.Level.HINT,
+                out.add(finding(
+                        Location.of("tags", i),
+                        Severity.INFO,
                         "tag \"" + t + "\" is not lower case and hyphenated like the hub's tags",
                         "write \"" + normal + "\""));
             }
@@ -376,8 +406,8 @@ public final class HubReview {
             String suggestion = derived.isEmpty()
                     ? "add the fitting one of " + quoted(c.tags())
                     : "add " + quoted(derived) + " (derived from the " + source(c) + ")";
-            out.add(new Finding(
-                    "tags", Finding.Level.IMPROVEMENT, "no tag of the category \"" + c.id() + "\"", suggestion));
+            out.add(finding(
+                    Location.of("tags"), Severity.WARNING, "no tag of the category \"" + c.id() + "\"", suggestion));
         }
     }
 
@@ -398,13 +428,13 @@ public final class HubReview {
         return tags.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(", "));
     }
 
-    private static void software(ModelDescr model, List<Finding> out) {
+    private static void software(ModelDescr model, List<Diagnostic> out) {
         Set<WeightsFormat> formats = ModelFacts.formats(model);
         List<ConsumerSoftware> running = ConsumerSoftware.running(formats);
         if (running.isEmpty()) {
-            out.add(new Finding(
-                    "weights",
-                    Finding.Level.IMPROVEMENT,
+            out.add(finding(
+                    Location.of("weights"),
+                    Severity.WARNING,
                     "no consumer software of the hub runs the weights formats present ("
                             + formats.stream().map(WeightsFormat::id).collect(Collectors.joining(", ")) + ")",
                     "add TorchScript or ONNX weights"));
@@ -417,9 +447,9 @@ public final class HubReview {
                         formatIds.add(f.id());
                     }
                 }
-                out.add(new Finding(
-                        "links",
-                        Finding.Level.IMPROVEMENT,
+                out.add(finding(
+                        Location.of("links"),
+                        Severity.WARNING,
                         s.displayName() + " runs the " + String.join(", ", formatIds)
                                 + " weights, but the links do not point to it",
                         "add \"" + s.linkId() + "\" to links (after checking that the model runs in it)"));
@@ -428,56 +458,56 @@ public final class HubReview {
         if (formats.size() == 1) {
             WeightsFormat only = formats.iterator().next();
             String other = only == WeightsFormat.ONNX ? "TorchScript" : "ONNX";
-            out.add(new Finding(
-                    "weights",
-                    Finding.Level.HINT,
+            out.add(finding(
+                    Location.of("weights"),
+                    Severity.INFO,
                     "only " + only.id() + " weights",
                     "also convert the weights to " + other + " so that more software can run the model"));
         }
     }
 
-    private static void covers(ModelDescr model, List<Finding> out) {
+    private static void covers(ModelDescr model, List<Diagnostic> out) {
         if (model.covers().isEmpty()) {
-            out.add(new Finding(
-                    "covers",
-                    Finding.Level.BLOCKER,
+            out.add(finding(
+                    Location.of("covers"),
+                    Severity.ERROR,
                     "no cover image",
                     "generate one from the test tensors with `modelhub covers SOURCE` (Covers.generate), or add a"
                             + " representative image of aspect ratio 2:1 below 500 KB"));
         }
     }
 
-    private static void documentation(ModelDescr model, List<Finding> out) {
+    private static void documentation(ModelDescr model, List<Diagnostic> out) {
         if (model.documentation() == null) {
-            out.add(new Finding(
-                    "documentation",
-                    Finding.Level.BLOCKER,
+            out.add(finding(
+                    Location.of("documentation"),
+                    Severity.ERROR,
                     "no documentation",
                     "generate a model card with `modelhub card SOURCE -o README.md` (ModelCard.generate), complete"
                             + " it, and set documentation: README.md"));
         }
     }
 
-    private static void cite(ModelDescr model, List<Finding> out) {
+    private static void cite(ModelDescr model, List<Diagnostic> out) {
         if (model.cite().isEmpty()) {
-            out.add(new Finding(
-                    "cite",
-                    Finding.Level.BLOCKER,
+            out.add(finding(
+                    Location.of("cite"),
+                    Severity.ERROR,
                     "no citation",
                     "cite the paper or preprint of the model or its method, with a DOI"));
         }
         for (int i = 0; i < model.cite().size(); i++) {
             CiteEntry c = model.cite().get(i);
             if (c.doi() == null && c.url() == null) {
-                out.add(new Finding(
-                        "cite." + i,
-                        Finding.Level.BLOCKER,
+                out.add(finding(
+                        Location.of("cite", i),
+                        Severity.ERROR,
                         "\"" + abbreviate(c.text()) + "\" has neither a DOI nor a URL",
                         "add its DOI, or a URL where it can be read"));
             } else if (c.doi() == null) {
-                out.add(new Finding(
-                        "cite." + i + ".doi",
-                        Finding.Level.HINT,
+                out.add(finding(
+                        Location.of("cite", i, "doi"),
+                        Severity.INFO,
                         "\"" + abbreviate(c.text()) + "\" is cited by URL only",
                         "add its DOI if it has one"));
             }
@@ -489,77 +519,86 @@ public final class HubReview {
         return t.length() <= 60 ? t : t.substring(0, 57) + "...";
     }
 
-    private static void testTensors(ModelDescr model, List<Finding> out) {
+    private static void testTensors(ModelDescr model, List<Diagnostic> out) {
         for (int i = 0; i < model.inputs().size(); i++) {
             InputTensorDescr t = model.inputs().get(i);
             if (t.testTensor() == null) {
-                out.add(missingTest("inputs." + i, t.id()));
+                out.add(missingTest(Location.of("inputs", i), t.id()));
             }
             if (t.description().isBlank()) {
-                out.add(blankTensor("inputs." + i, t.id()));
+                out.add(blankTensor(Location.of("inputs", i), t.id()));
             }
         }
         for (int i = 0; i < model.outputs().size(); i++) {
             OutputTensorDescr t = model.outputs().get(i);
             if (t.testTensor() == null) {
-                out.add(missingTest("outputs." + i, t.id()));
+                out.add(missingTest(Location.of("outputs", i), t.id()));
             }
             if (t.description().isBlank()) {
-                out.add(blankTensor("outputs." + i, t.id()));
+                out.add(blankTensor(Location.of("outputs", i), t.id()));
             }
         }
     }
 
-    private static Finding missingTest(String loc, String id) {
-        return new Finding(
-                loc + ".test_tensor",
-                Finding.Level.BLOCKER,
+    /** A finding of the review: a diagnostic with what to do about it. */
+    private static Diagnostic finding(Location loc, Severity level, String message, String suggestion) {
+        return Diagnostic.of(level, loc, message).suggesting(suggestion);
+    }
+
+    private static Diagnostic missingTest(Location loc, String id) {
+        return finding(
+                loc.key("test_tensor"),
+                Severity.ERROR,
                 "tensor \"" + id + "\" has no test tensor",
                 "save a representative example as .npy and reference it; the hub tests the model with it");
     }
 
-    private static Finding blankTensor(String loc, String id) {
-        return new Finding(
-                loc + ".description",
-                Finding.Level.IMPROVEMENT,
+    private static Diagnostic blankTensor(Location loc, String id) {
+        return finding(
+                loc.key("description"),
+                Severity.WARNING,
                 "tensor \"" + id + "\" is not described",
                 "say what it holds: the image and its channels, or what the output values mean");
     }
 
-    private static void people(ModelDescr model, List<Finding> out) {
+    private static void people(ModelDescr model, List<Diagnostic> out) {
         if (model.authors().isEmpty()) {
-            out.add(new Finding("authors", Finding.Level.BLOCKER, "no authors", "list the people who made the model"));
+            out.add(finding(
+                    Location.of("authors"), Severity.ERROR, "no authors", "list the people who made the model"));
         }
         if (model.maintainers().isEmpty()) {
             boolean authorOnGithub = false;
             for (Author a : model.authors()) {
                 authorOnGithub |= a.githubUser() != null;
             }
-            out.add(new Finding(
-                    "maintainers",
-                    authorOnGithub ? Finding.Level.IMPROVEMENT : Finding.Level.BLOCKER,
+            out.add(finding(
+                    Location.of("maintainers"),
+                    authorOnGithub ? Severity.WARNING : Severity.ERROR,
                     "no maintainers" + (authorOnGithub ? "" : ", and no author has a GitHub user"),
                     "add a maintainer with a github_user who answers questions about the model"));
         }
     }
 
-    private static void configHints(ModelDescr model, List<Finding> out) {
+    private static void configHints(ModelDescr model, List<Diagnostic> out) {
         BioimageioConfig c = model.config().bioimageio();
         if (model.gitRepo() == null) {
-            out.add(new Finding(
-                    "git_repo", Finding.Level.HINT, "no source repository", "link the training code as git_repo"));
+            out.add(finding(
+                    Location.of("git_repo"),
+                    Severity.INFO,
+                    "no source repository",
+                    "link the training code as git_repo"));
         }
         if (model.trainingData() == null) {
-            out.add(new Finding(
-                    "training_data",
-                    Finding.Level.HINT,
+            out.add(finding(
+                    Location.of("training_data"),
+                    Severity.INFO,
                     "the training data is not linked",
                     "upload the training data as a dataset to the hub and link it as training_data"));
         }
         if (c.evaluations().isEmpty()) {
-            out.add(new Finding(
-                    "config.bioimageio.evaluations",
-                    Finding.Level.HINT,
+            out.add(finding(
+                    Location.of("config", "bioimageio", "evaluations"),
+                    Severity.INFO,
                     "no evaluations recorded",
                     "record validation metrics in config.bioimageio.evaluations; the model card shows them"));
         }
@@ -569,65 +608,75 @@ public final class HubReview {
         return !reference.contains("://");
     }
 
-    private static void files(ModelDescr model, ResourceRoot root, List<Finding> out) throws IOException {
+    private static void files(ModelDescr model, ResourceRoot root, List<Diagnostic> out) throws IOException {
         List<Ref> refs = new ArrayList<>();
         for (WeightsEntryDescr e : ModelFacts.weights(model)) {
-            String loc = "weights." + e.format().id();
-            refs.add(new Ref(loc + ".source", e.source()));
+            Location loc = Location.of("weights", e.format().id());
+            refs.add(new Ref(loc.key("source"), e.source()));
             if (e instanceof PytorchStateDictWeightsDescr) {
                 PytorchStateDictWeightsDescr p = (PytorchStateDictWeightsDescr) e;
                 if (p.architecture() instanceof ArchitectureFromFileDescr) {
                     refs.add(new Ref(
-                            loc + ".architecture.source", ((ArchitectureFromFileDescr) p.architecture()).source()));
+                            loc.key("architecture").key("source"),
+                            ((ArchitectureFromFileDescr) p.architecture()).source()));
                 }
-                addRef(refs, loc + ".dependencies", p.dependencies());
+                addRef(refs, loc.key("dependencies"), p.dependencies());
             } else if (e instanceof TensorflowSavedModelBundleWeightsDescr) {
-                addRef(refs, loc + ".dependencies", ((TensorflowSavedModelBundleWeightsDescr) e).dependencies());
+                addRef(refs, loc.key("dependencies"), ((TensorflowSavedModelBundleWeightsDescr) e).dependencies());
             } else if (e instanceof OnnxWeightsDescr) {
-                addRef(refs, loc + ".external_data", ((OnnxWeightsDescr) e).externalData());
+                addRef(refs, loc.key("external_data"), ((OnnxWeightsDescr) e).externalData());
             }
         }
         for (int i = 0; i < model.inputs().size(); i++) {
-            addRef(refs, "inputs." + i + ".test_tensor", model.inputs().get(i).testTensor());
-            addRef(refs, "inputs." + i + ".sample_tensor", model.inputs().get(i).sampleTensor());
-        }
-        for (int i = 0; i < model.outputs().size(); i++) {
-            addRef(refs, "outputs." + i + ".test_tensor", model.outputs().get(i).testTensor());
             addRef(
                     refs,
-                    "outputs." + i + ".sample_tensor",
+                    Location.of("inputs", i, "test_tensor"),
+                    model.inputs().get(i).testTensor());
+            addRef(
+                    refs,
+                    Location.of("inputs", i, "sample_tensor"),
+                    model.inputs().get(i).sampleTensor());
+        }
+        for (int i = 0; i < model.outputs().size(); i++) {
+            addRef(
+                    refs,
+                    Location.of("outputs", i, "test_tensor"),
+                    model.outputs().get(i).testTensor());
+            addRef(
+                    refs,
+                    Location.of("outputs", i, "sample_tensor"),
                     model.outputs().get(i).sampleTensor());
         }
         for (int i = 0; i < model.attachments().size(); i++) {
-            addRef(refs, "attachments." + i, model.attachments().get(i));
+            addRef(refs, Location.of("attachments", i), model.attachments().get(i));
         }
         for (int i = 0; i < model.covers().size(); i++) {
-            refs.add(new Ref("covers." + i, model.covers().get(i).source()));
+            refs.add(new Ref(Location.of("covers", i), model.covers().get(i).source()));
         }
         if (model.documentation() != null) {
-            refs.add(new Ref("documentation", model.documentation().source()));
+            refs.add(new Ref(Location.of("documentation"), model.documentation().source()));
         }
         for (Ref ref : refs) {
             if (isLocal(ref.reference()) && !root.resolve(ref.reference()).exists()) {
-                out.add(new Finding(
+                out.add(finding(
                         ref.loc(),
-                        Finding.Level.BLOCKER,
+                        Severity.ERROR,
                         "file \"" + ref.reference() + "\" is not in the package (" + root.location() + ")",
                         "add the file to the package, or fix the reference"));
             }
         }
     }
 
-    private static void addRef(List<Ref> refs, String loc, @Nullable FileDescr file) {
+    private static void addRef(List<Ref> refs, Location loc, @Nullable FileDescr file) {
         if (file != null) {
             refs.add(new Ref(loc, file.source()));
         }
     }
 
     /** A file reference of the description and where it is written. */
-    private record Ref(String loc, String reference) {}
+    private record Ref(Location loc, String reference) {}
 
-    private static void documentationContent(ModelDescr model, ResourceRoot root, List<Finding> out)
+    private static void documentationContent(ModelDescr model, ResourceRoot root, List<Diagnostic> out)
             throws IOException {
         String ref =
                 model.documentation() == null ? null : model.documentation().source();
@@ -650,30 +699,33 @@ public final class HubReview {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            out.add(new Finding(
-                    ref, Finding.Level.BLOCKER, "the documentation is not UTF-8 text", "save it as UTF-8 markdown"));
+            out.add(finding(
+                    DOCUMENTATION,
+                    Severity.ERROR,
+                    "the documentation \"" + ref + "\" is not UTF-8 text",
+                    "save it as UTF-8 markdown"));
             return;
         }
         List<CardSection> missing = ModelCard.missingSections(text);
         if (!missing.isEmpty()) {
-            out.add(new Finding(
-                    ref,
-                    Finding.Level.IMPROVEMENT,
+            out.add(finding(
+                    DOCUMENTATION,
+                    Severity.WARNING,
                     "the documentation lacks the model card sections "
                             + missing.stream().map(s -> "\"" + s.title() + "\"").collect(Collectors.joining(", ")),
                     "add them; `modelhub card SOURCE` writes a card with every section filled from the description"));
         }
         int todo = ModelCard.placeholders(text);
         if (todo > 0) {
-            out.add(new Finding(
-                    ref,
-                    Finding.Level.IMPROVEMENT,
+            out.add(finding(
+                    DOCUMENTATION,
+                    Severity.WARNING,
                     todo + " paragraph(s) of the model card are still marked \"" + ModelCard.TO_COMPLETE + "\"",
                     "write them, or remove the sections that do not apply"));
         }
     }
 
-    private static void coverFiles(ModelDescr model, ResourceRoot root, List<Finding> out) throws IOException {
+    private static void coverFiles(ModelDescr model, ResourceRoot root, List<Diagnostic> out) throws IOException {
         for (int i = 0; i < model.covers().size(); i++) {
             String ref = model.covers().get(i).source();
             if (!isLocal(ref)) {
@@ -691,16 +743,16 @@ public final class HubReview {
                 dims = dimensions(bytes);
             }
             if (size > Covers.MAX_BYTES) {
-                out.add(new Finding(
-                        "covers." + i,
-                        Finding.Level.IMPROVEMENT,
+                out.add(finding(
+                        Location.of("covers", i),
+                        Severity.WARNING,
                         "cover \"" + ref + "\" has " + size / 1024 + " KB, above the hub's 500 KB",
                         "make it smaller, for example `modelhub covers SOURCE` writes an 800 x 400 PNG"));
             }
             if (dims != null && Math.abs((double) dims[0] / dims[1] - 2.0) > 0.1) {
-                out.add(new Finding(
-                        "covers." + i,
-                        Finding.Level.HINT,
+                out.add(finding(
+                        Location.of("covers", i),
+                        Severity.INFO,
                         "cover \"" + ref + "\" is " + dims[0] + " x " + dims[1] + "; the hub shows covers at 2:1",
                         "crop or pad it to twice as wide as high"));
             }

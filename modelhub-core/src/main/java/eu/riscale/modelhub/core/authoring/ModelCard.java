@@ -5,6 +5,7 @@ import eu.riscale.modelhub.spec.axis.Axis;
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.CiteEntry;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.common.License;
 import eu.riscale.modelhub.spec.common.Maintainer;
 import eu.riscale.modelhub.spec.config.BiasRisksLimitations;
 import eu.riscale.modelhub.spec.config.BioimageioConfig;
@@ -122,7 +123,7 @@ public final class ModelCard {
                 cfg.modelParameterCount() == null
                         ? null
                         : cfg.modelParameterCount().toString());
-        md.item("License", model.license());
+        md.item("License", license(model.license()));
         md.item("Version", model.version());
         md.item("Source code", model.gitRepo());
         md.item("Tags", model.tags().isEmpty() ? null : String.join(", ", model.tags()));
@@ -433,6 +434,14 @@ public final class ModelCard {
             b.append(", ORCID ").append(orcid);
         }
         return b.toString();
+    }
+
+    /** The SPDX id, or the custom license file's source. */
+    private static @Nullable String license(@Nullable License license) {
+        if (license instanceof License.SpdxId) {
+            return ((License.SpdxId) license).id();
+        }
+        return license instanceof FileDescr ? "custom, see " + ((FileDescr) license).source() : null;
     }
 
     private static @Nullable String names(List<Author> authors) {

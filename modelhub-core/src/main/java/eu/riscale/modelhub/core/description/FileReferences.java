@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that knows which fields of a model description refer to files: {@code documentation}, {@code covers},
- * {@code icon} (when it is not an emoji), {@code attachments}, the test and sample tensors of inputs and outputs, and
+ * {@code icon} (when it is not an emoji), {@code license} (when it is a custom license file), {@code attachments}, the test and sample tensors of inputs and outputs, and
  * per weights entry its {@code source}, the {@code architecture} file of PyTorch state-dict weights, the
  * {@code dependencies} file and the ONNX {@code external_data}, and the Python file of a {@code custom} postprocessing
  * step. I/O validation, packaging and {@code update-hashes}
@@ -37,13 +37,10 @@ import org.jspecify.annotations.Nullable;
  * ModelDescr moved = FileReferences.rewrite(model, ref -> ref.withSource("files/" + ref.source()));
  * }</pre>
  *
- * <p>References are listed in a fixed order: documentation, covers, icon, attachments, inputs, outputs, then weights in
+ * <p>References are listed in a fixed order: documentation, covers, icon, license, attachments, inputs, outputs, then weights in
  * the order of {@link eu.riscale.modelhub.spec.weights.WeightsFormat}.
  */
 public final class FileReferences {
-    /** An icon of at most this many code points is an emoji, as in the reference; longer ones are file sources. */
-    private static final int MAX_EMOJI_CODE_POINTS = 2;
-
     private FileReferences() {}
 
     /**
@@ -73,11 +70,6 @@ public final class FileReferences {
      */
     public static ModelDescr rewrite(ModelDescr model, UnaryOperator<FileReference> change) {
         return new Walk(change).model(model);
-    }
-
-    /** {@return whether an {@code icon} value is a file reference rather than an emoji} */
-    static boolean iconIsFile(String icon) {
-        return icon.codePointCount(0, icon.length()) > MAX_EMOJI_CODE_POINTS;
     }
 
     /** Walks a description once, replacing every reference with the result of {@code change}. */
@@ -125,9 +117,11 @@ public final class FileReferences {
                 covers.add(pathOrFile("covers." + i, m.covers().get(i), descriptors));
             }
             b.covers(covers);
-            String icon = m.icon();
-            if (icon != null && iconIsFile(icon)) {
-                b.icon(path("icon", icon));
+            if (m.icon() instanceof FileDescr) {
+                b.icon(pathOrFile("icon", (FileDescr) m.icon(), descriptors));
+            }
+            if (m.license() instanceof FileDescr) {
+                b.license(file("license", (FileDescr) m.license()));
             }
             List<FileDescr> attachments = new ArrayList<>();
             for (int i = 0; i < m.attachments().size(); i++) {

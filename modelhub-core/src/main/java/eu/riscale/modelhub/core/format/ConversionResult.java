@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The outcome of {@link FormatConversion#toLatest}: the format 0.5.7 tree, the declared version and what happened on
+ * The outcome of {@link FormatConversion#toLatest}: the format 0.5 tree (0.5.7 for a converted 0.3/0.4 file), the declared version and what happened on
  * the way.
  *
  * <p>The tree is a fresh copy owned by the caller; the input document is never modified.

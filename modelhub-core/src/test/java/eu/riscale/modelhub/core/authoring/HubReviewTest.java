@@ -14,6 +14,9 @@ import eu.riscale.modelhub.spec.axis.SpaceInputAxis;
 import eu.riscale.modelhub.spec.axis.TimeInputAxis;
 import eu.riscale.modelhub.spec.common.CiteEntry;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.common.License;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Severity;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +29,7 @@ class HubReviewTest {
     @TempDir
     Path dir;
 
-    private static List<Finding> reviewPackage(String name) throws Exception {
+    private static List<Diagnostic> reviewPackage(String name) throws Exception {
         Path rdf = Conformance.model(name).resolve("bioimageio.yaml");
         ModelDescr model = Descriptions.read(rdf);
         try (ResourceRoot root = ResourceRoot.open(rdf)) {
@@ -36,52 +39,52 @@ class HubReviewTest {
 
     @Test
     void nucleiExampleNeedsItsArchitectureFileTagsLinksAndACard() throws Exception {
-        List<Finding> findings = reviewPackage("unet2d_nuclei_broad");
+        List<Diagnostic> findings = reviewPackage("unet2d_nuclei_broad");
         // the conformance copy leaves out unet2d.py, which the pytorch_state_dict entry needs
         assertThat(findings)
-                .filteredOn(f -> f.level() == Finding.Level.BLOCKER)
-                .extracting(Finding::loc, Finding::message)
+                .filteredOn(f -> f.isError())
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .containsExactly(tuple(
                         "weights.pytorch_state_dict.architecture.source",
                         "file \"unet2d.py\" is not in the package (" + Conformance.model("unet2d_nuclei_broad") + ")"));
         assertThat(findings)
-                .extracting(Finding::loc, Finding::level, Finding::message, Finding::suggestion)
+                .extracting(Diagnostic::loc, Diagnostic::severity, Diagnostic::message, Diagnostic::suggestion)
                 .contains(
                         tuple(
                                 "name",
-                                Finding.Level.IMPROVEMENT,
+                                Severity.WARNING,
                                 "the name does not say the application (segmentation, denoising, restoration, ...)",
                                 "add the task to the name, such as \"semantic segmentation\""),
                         tuple(
                                 "tags",
-                                Finding.Level.IMPROVEMENT,
+                                Severity.WARNING,
                                 "no tag of the category \"dims\"",
                                 "add \"2d\" (derived from the axes of the first input)"),
                         tuple(
                                 "tags",
-                                Finding.Level.IMPROVEMENT,
+                                Severity.WARNING,
                                 "no tag of the category \"software\"",
                                 "add \"deepimagej\", \"ilastik\", \"qupath\" (derived from the software that runs the"
                                         + " weights formats)"),
                         tuple(
                                 "links",
-                                Finding.Level.IMPROVEMENT,
+                                Severity.WARNING,
                                 "deepImageJ runs the torchscript, onnx weights, but the links do not point to it",
                                 "add \"deepimagej/deepimagej\" to links (after checking that the model runs in it)"),
                         tuple(
                                 "cite.1.doi",
-                                Finding.Level.HINT,
+                                Severity.INFO,
                                 "\"2018 Data Science Bowl\" is cited by URL only",
                                 "add its DOI if it has one"));
         assertThat(findings)
-                .filteredOn(f -> f.loc().equals("README.md"))
+                .filteredOn(f -> f.loc().equals("documentation"))
                 .singleElement()
                 .satisfies(f -> assertThat(f.message())
                         .startsWith("the documentation lacks the model card sections"
                                 + " \"Model description\", \"Inputs and outputs\""));
         // the name mentions nuclei, the tags have pytorch: no findings for those
         assertThat(findings)
-                .extracting(Finding::message)
+                .extracting(Diagnostic::message)
                 .doesNotContain(
                         "the name does not say the imaging modality or what is imaged (tissue, cells, nuclei, ...)",
                         "no tag of the category \"framework\"");
@@ -89,23 +92,25 @@ class HubReviewTest {
 
     @Test
     void multiTensorExampleHasAnIdentifierNameUndescribedTensorsAndASquareCover() throws Exception {
-        List<Finding> findings = reviewPackage("unet2d_multi_tensor");
+        List<Diagnostic> findings = reviewPackage("unet2d_multi_tensor");
         assertThat(findings)
-                .extracting(Finding::loc, Finding::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .contains(
                         tuple("name", "\"Multi-tensor\" looks like an identifier, not a human-readable name"),
                         tuple("description", "the description has only 12 characters"),
                         tuple("inputs.1.description", "tensor \"input1\" is not described"),
                         tuple("covers.0", "cover \"cover.jpg\" is 256 x 256; the hub shows covers at 2:1"),
                         tuple("maintainers", "no maintainers"));
-        assertThat(findings).isSortedAccordingTo(java.util.Comparator.comparing(Finding::level));
+        assertThat(findings)
+                .isSortedAccordingTo(
+                        java.util.Comparator.comparing(Diagnostic::severity).reversed());
     }
 
     @Test
     void aBareDescriptionIsBlockedWhereTheGuideAsks() throws Exception {
         ModelDescr nuclei = AuthoringModels.nuclei(false);
         ModelDescr bare = nuclei.toBuilder()
-                .license(null)
+                .license((License) null)
                 .cite(List.of())
                 .authors(List.of())
                 .maintainers(List.of())
@@ -113,8 +118,8 @@ class HubReviewTest {
                 .inputs(nuclei.inputs().get(0).toBuilder().testTensor(null).build())
                 .build();
         assertThat(HubReview.review(bare))
-                .filteredOn(f -> f.level() == Finding.Level.BLOCKER)
-                .extracting(Finding::loc)
+                .filteredOn(f -> f.isError())
+                .extracting(Diagnostic::loc)
                 .containsExactly(
                         "description",
                         "covers",
@@ -126,7 +131,7 @@ class HubReviewTest {
                         "license");
         assertThat(HubReview.review(bare))
                 .filteredOn(f -> f.loc().equals("maintainers"))
-                .extracting(Finding::message)
+                .extracting(Diagnostic::message)
                 .containsExactly("no maintainers, and no author has a GitHub user");
     }
 
@@ -136,8 +141,8 @@ class HubReviewTest {
         ModelDescr model = Descriptions.read(pkg.resolve("bioimageio.yaml"));
         try (ResourceRoot root = ResourceRoot.open(pkg)) {
             assertThat(HubReview.review(model, root))
-                    .extracting(Finding::loc, Finding::level)
-                    .containsExactly(tuple("git_repo", Finding.Level.HINT));
+                    .extracting(Diagnostic::loc, Diagnostic::severity)
+                    .containsExactly(tuple("git_repo", Severity.INFO));
         }
     }
 
@@ -180,17 +185,17 @@ class HubReviewTest {
                 .covers("big.png", "missing.png")
                 .build();
         try (ResourceRoot root = ResourceRoot.open(pkg)) {
-            List<Finding> findings = HubReview.review(model, root);
+            List<Diagnostic> findings = HubReview.review(model, root);
             assertThat(findings)
-                    .extracting(Finding::loc, Finding::level)
+                    .extracting(Diagnostic::loc, Diagnostic::severity)
                     .contains(
-                            tuple("weights.onnx.source", Finding.Level.BLOCKER),
-                            tuple("covers.1", Finding.Level.BLOCKER),
-                            tuple("covers.0", Finding.Level.IMPROVEMENT),
-                            tuple("covers.0", Finding.Level.HINT),
-                            tuple("README.md", Finding.Level.IMPROVEMENT));
+                            tuple("weights.onnx.source", Severity.ERROR),
+                            tuple("covers.1", Severity.ERROR),
+                            tuple("covers.0", Severity.WARNING),
+                            tuple("covers.0", Severity.INFO),
+                            tuple("documentation", Severity.WARNING));
             assertThat(findings)
-                    .extracting(Finding::message)
+                    .extracting(Diagnostic::message)
                     .contains(
                             "file \"weights.onnx\" is not in the package (" + root.location() + ")",
                             "cover \"big.png\" is 500 x 500; the hub shows covers at 2:1",
@@ -199,8 +204,8 @@ class HubReviewTest {
         Files.write(pkg.resolve("README.md"), new byte[] {'#', ' ', (byte) 0xff, (byte) 0xfe});
         try (ResourceRoot root = ResourceRoot.open(pkg)) {
             assertThat(HubReview.review(model, root))
-                    .extracting(Finding::loc, Finding::message)
-                    .contains(tuple("README.md", "the documentation is not UTF-8 text"));
+                    .extracting(Diagnostic::loc, Diagnostic::message)
+                    .contains(tuple("documentation", "the documentation \"README.md\" is not UTF-8 text"));
         }
     }
 
@@ -260,16 +265,16 @@ class HubReviewTest {
         ModelDescr model = AuthoringModels.nuclei(false).toBuilder()
                 .tags("Instance segmentation", "2d", "nuclei")
                 .build();
-        List<Finding> findings = HubReview.review(model);
+        List<Diagnostic> findings = HubReview.review(model);
         assertThat(findings)
-                .extracting(Finding::loc, Finding::message, Finding::suggestion)
+                .extracting(Diagnostic::loc, Diagnostic::message, Diagnostic::suggestion)
                 .contains(tuple(
                         "tags.0",
                         "tag \"Instance segmentation\" is not lower case and hyphenated like the hub's tags",
                         "write \"instance-segmentation\""));
         assertThat(findings)
                 .filteredOn(f -> f.loc().equals("tags"))
-                .extracting(Finding::message)
+                .extracting(Diagnostic::message)
                 .containsExactly(
                         "no tag of the category \"modality\"",
                         "no tag of the category \"framework\"",
@@ -284,7 +289,7 @@ class HubReviewTest {
                 .cite(new CiteEntry("Some preprint", null, "https://example.com/preprint"))
                 .build();
         assertThat(HubReview.review(model))
-                .extracting(Finding::loc, Finding::message)
+                .extracting(Diagnostic::loc, Diagnostic::message)
                 .contains(
                         tuple("name", "\"my_unet_v2\" looks like an identifier, not a human-readable name"),
                         tuple(

@@ -122,7 +122,8 @@ class FileReferencesTest {
                         "weights.onnx.external_data",
                         "weights.tensorflow_saved_model_bundle",
                         "weights.tensorflow_saved_model_bundle.dependencies");
-        assertThat(FileReferences.of(model.toBuilder().icon("icon.png").build()))
+        assertThat(FileReferences.of(
+                        model.toBuilder().icon(FileDescr.of("icon.png")).build()))
                 .contains(new FileReference("icon", "icon.png", null, false));
     }
 

@@ -315,14 +315,32 @@ class MalformedLegacyTest {
     }
 
     @Test
-    void format05IsPassedThroughWithTheLatestPatchVersion() {
+    void format05IsPassedThroughWithItsDeclaredVersion() {
+        // the 0.5 binder reads every 0.5.x natively, with its version gates (issue 14); only 0.3/0.4 trees become 0.5.7
+        for (String version : List.of("0.5.3", "0.5.7", "0.5.11", "0.5.13", "0.5.14")) {
+            ConversionResult result =
+                    FormatConversion.toLatest(YAML.readTree("format_version: " + version + "\ntype: model\nname: x\n"));
+
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.notes()).as(version).isEmpty();
+            assertThat(result.convertedTree()
+                            .orElseThrow()
+                            .get("format_version")
+                            .stringValue())
+                    .isEqualTo(version);
+            assertThat(result.declaredFormatVersion()).contains(version);
+        }
+    }
+
+    @Test
+    void a05VersionNewerThanTheLatestIsNotedAsReadAsTheLatest() {
         ConversionResult result =
-                FormatConversion.toLatest(YAML.readTree("format_version: 0.5.3\ntype: model\nname: x\n"));
+                FormatConversion.toLatest(YAML.readTree("format_version: 0.5.20\ntype: model\nname: x\n"));
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.notes()).isEmpty();
-        assertThat(result.convertedTree().orElseThrow().get("format_version").stringValue())
-                .isEqualTo("0.5.7");
-        assertThat(result.declaredFormatVersion()).contains("0.5.3");
+        assertThat(result.notes()).singleElement().satisfies(n -> {
+            assertThat(n.loc()).isEqualTo("format_version");
+            assertThat(n.message()).isEqualTo("format version 0.5.20 is newer than 0.5.14 and is read as 0.5.14");
+        });
     }
 }

@@ -153,9 +153,7 @@ class SchemaDifferentialTest {
     }
 
     /** Variants the schema accepts and the SDK still rejects, each with the reason. */
-    static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.of(
-            "license file",
-            "ModelDescr.license is an SPDX id; a custom license file descriptor (0.5.11) is not bound yet");
+    static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.of();
 
     static Stream<Arguments> variants() {
         return Stream.of(
@@ -175,6 +173,18 @@ class SchemaDifferentialTest {
                         d -> at(d, "/covers/1").put("sha256", "abc")),
                 invalid("documentation as a string", "documentation", d -> d.put("documentation", "README.md")),
                 valid("license file", d -> d.putObject("license").put("source", "LICENSE.txt")),
+                invalid(
+                        "license file without source",
+                        "license.source",
+                        d -> d.putObject("license").put("sha256", "0".repeat(64))),
+                invalid("license unknown id", "license", d -> d.put("license", "Not-A-License")),
+                valid("icon emoji", d -> d.put("icon", "\uD83E\uDD88")),
+                valid("icon file", d -> d.putObject("icon").put("source", "icon.png")),
+                invalid("icon as a path string", "icon", d -> d.put("icon", "icon.png")),
+                invalid(
+                        "icon file with an unknown key",
+                        "icon",
+                        d -> d.putObject("icon").put("source", "icon.png").put("title", "x")),
                 invalid(
                         "keras_v3 without backend",
                         "weights.keras_v3.backend",

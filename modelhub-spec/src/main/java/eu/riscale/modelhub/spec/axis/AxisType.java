@@ -26,6 +26,24 @@ public enum AxisType {
         return defaultId;
     }
 
+    /**
+     * Checks an axis id given to a builder of an axis of this type: only the batch axis may be {@code batch}, and
+     * {@code b} is not allowed elsewhere either, since the reference reads the single letter as {@code batch}.
+     *
+     * @param id the axis id
+     * @return {@code id}
+     * @throws NullPointerException if {@code id} is {@code null}
+     * @throws IllegalArgumentException if {@code id} names the batch axis on an axis of another type
+     */
+    public String checkId(String id) {
+        java.util.Objects.requireNonNull(id, "id");
+        if (this != BATCH && (id.equals("batch") || id.equals("b"))) {
+            throw new IllegalArgumentException("id: only the batch axis may have the id 'batch', found '" + id + "'"
+                    + (id.equals("b") ? " (read as 'batch')" : "") + " on a " + this.id + " axis");
+        }
+        return id;
+    }
+
     /** {@return the value of the {@code type} key, for example {@code "space"}} */
     public String id() {
         return id;

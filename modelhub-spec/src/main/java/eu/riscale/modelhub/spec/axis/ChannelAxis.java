@@ -100,9 +100,11 @@ public record ChannelAxis(
          *
          * @param id the axis id (default {@code channel})
          * @return this builder
+         * @throws IllegalArgumentException if {@code id} is {@code batch} or {@code b}, which only the batch axis may
+         *     have
          */
         public Builder id(String id) {
-            this.id = Objects.requireNonNull(id, "id");
+            this.id = AxisType.CHANNEL.checkId(id);
             return this;
         }
 

@@ -92,9 +92,11 @@ public record IndexInputAxis(
          *
          * @param id the axis id (default {@code index})
          * @return this builder
+         * @throws IllegalArgumentException if {@code id} is {@code batch} or {@code b}, which only the batch axis may
+         *     have
          */
         public Builder id(String id) {
-            this.id = Objects.requireNonNull(id, "id");
+            this.id = AxisType.INDEX.checkId(id);
             return this;
         }
 

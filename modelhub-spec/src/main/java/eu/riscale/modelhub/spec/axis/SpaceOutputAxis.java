@@ -105,9 +105,11 @@ public record SpaceOutputAxis(
          *
          * @param id the axis id (default {@code x})
          * @return this builder
+         * @throws IllegalArgumentException if {@code id} is {@code batch} or {@code b}, which only the batch axis may
+         *     have
          */
         public Builder id(String id) {
-            this.id = Objects.requireNonNull(id, "id");
+            this.id = AxisType.SPACE.checkId(id);
             return this;
         }
 

@@ -110,9 +110,11 @@ public record TimeInputAxis(
          *
          * @param id the axis id (default {@code time})
          * @return this builder
+         * @throws IllegalArgumentException if {@code id} is {@code batch} or {@code b}, which only the batch axis may
+         *     have
          */
         public Builder id(String id) {
-            this.id = Objects.requireNonNull(id, "id");
+            this.id = AxisType.TIME.checkId(id);
             return this;
         }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A file (relative path or URL) with an optional SHA-256 checksum.
+ * A file (relative path or URL) with an optional SHA-256 checksum. Also one of the forms of a {@link License} (a
+ * custom license file) and of an {@link Icon} (an image file).
  *
  * @param source a relative path, an absolute path or an http(s) URL
  * @param sha256 the SHA-256 of the file in hex, or {@code null}
@@ -15,7 +16,8 @@ public record FileDescr(
         @FileSource String source,
 
         @Size(min = 64, max = 64, message = "a sha256 has 64 hexadecimal digits") @Nullable
-        String sha256) {
+        String sha256)
+        implements License, Icon {
     /**
      * Checks that required components are present and copies collections.
      *

@@ -30,7 +30,7 @@ public @interface Identifier {
     /** {@return the payload, for example a {@link WarningLevel} level} */
     Class<? extends Payload>[] payload() default {};
 
-    /** {@return whether the identifier must be all lower case} */
+    /** {@return whether the identifier must be lower case as Python's {@code str.islower()}: see {@link ValueTypes#isLowerCase}} */
     boolean lowerCase() default false;
 
     /** {@return the maximal length} */
@@ -58,6 +58,8 @@ public @interface Identifier {
                 problem = "'" + s + "' is not a valid identifier (a Python identifier, not a keyword)";
             } else if (lowerCase && !s.equals(s.toLowerCase(java.util.Locale.ROOT))) {
                 problem = "'" + s + "' must be lower case";
+            } else if (lowerCase && !ValueTypes.isLowerCase(s)) {
+                problem = "'" + s + "' must contain a lower-case letter (Python's str.islower())";
             } else if (s.length() > maxLength) {
                 problem = "'" + s + "' is longer than " + maxLength + " characters";
             }

@@ -109,6 +109,28 @@ public final class ValueTypes {
     }
 
     /**
+     * Whether {@code s} is lower case as Python's {@code str.islower()} has it, which the reference's {@code
+     * LowerCaseIdentifier} (tensor ids, axis ids, 0.4 tensor names) requires: at least one cased character, and no
+     * upper- or title-case one. So {@code raw} and {@code x_1} are lower case, {@code Raw} is not, and neither is
+     * {@code _1}, which has no letter at all.
+     *
+     * @param s the candidate
+     * @return true for strings such as {@code raw}, {@code input_0}
+     */
+    public static boolean isLowerCase(String s) {
+        boolean cased = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+                return false;
+            }
+            cased |= Character.isLowerCase(cp);
+            i += Character.charCount(cp);
+        }
+        return cased;
+    }
+
+    /**
      * Whether {@code s} is a resource id: non-empty, characters in {@code [a-z0-9_-/.]}, not starting or ending with
      * {@code /}.
      *

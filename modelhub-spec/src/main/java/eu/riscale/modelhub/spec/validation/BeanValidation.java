@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.spec.validation;
 
 import eu.riscale.modelhub.spec.axis.FixedSize;
+import eu.riscale.modelhub.spec.common.License;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
@@ -44,10 +45,8 @@ public final class BeanValidation {
         for (ConstraintViolation<Object> v : validator().validate(root)) {
             Location loc = location(v.getPropertyPath());
             List<Object> segments = loc.segments();
-            if (v.getLeafBean() instanceof FixedSize
-                    && !segments.isEmpty()
-                    && "value".equals(segments.get(segments.size() - 1))) {
-                // a fixed size is a plain integer in YAML: report it at the size itself
+            if (isPlainValue(v.getLeafBean(), segments)) {
+                // a fixed size is a plain integer in YAML, an SPDX id a plain string: report it at the value itself
                 loc = new Location(segments.subList(0, segments.size() - 1));
             }
             HibernateConstraintViolation<?> hv = v.unwrap(HibernateConstraintViolation.class);
@@ -58,6 +57,16 @@ public final class BeanValidation {
             issues.add(Diagnostic.of(severity, loc, v.getMessage()));
         }
         return issues;
+    }
+
+    /** Whether a violation is on the one component of a record written as a plain value. */
+    private static boolean isPlainValue(Object leaf, List<Object> segments) {
+        if (segments.isEmpty()) {
+            return false;
+        }
+        Object last = segments.get(segments.size() - 1);
+        return (leaf instanceof FixedSize && "value".equals(last))
+                || (leaf instanceof License.SpdxId && "id".equals(last));
     }
 
     /**

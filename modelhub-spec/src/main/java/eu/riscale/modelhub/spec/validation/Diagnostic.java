@@ -2,19 +2,28 @@ package eu.riscale.modelhub.spec.validation;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One finding about a description, the same type for every stage: a structural problem while reading, a constraint
- * violation, a note of the 0.4 converter, a message of a model test. It has a severity, a typed {@link Location} and,
- * where the text of the file is known, a line and column.
+ * violation, a note of the 0.4 converter, a message of a model test, a finding of the hub-readiness review. It has a
+ * severity, a typed {@link Location}, where the text of the file is known a line and column, and optionally a
+ * suggestion of what to do about it.
  *
  * @param severity how serious it is
  * @param location where in the description
  * @param message what was found and what was expected
  * @param line the 1-based line in the source text, or {@code -1} when not known
  * @param column the 1-based column in the source text, or {@code -1} when not known
+ * @param suggestion what to do about it, or {@code null}
  */
-public record Diagnostic(Severity severity, Location location, String message, int line, int column) {
+public record Diagnostic(
+        Severity severity,
+        Location location,
+        String message,
+        int line,
+        int column,
+        @Nullable String suggestion) {
     /**
      * Checks that the components are present.
      *
@@ -23,12 +32,27 @@ public record Diagnostic(Severity severity, Location location, String message, i
      * @param message what was found and what was expected
      * @param line the 1-based line in the source text, or {@code -1} when not known
      * @param column the 1-based column in the source text, or {@code -1} when not known
-     * @throws NullPointerException if a component is {@code null}
+     * @param suggestion what to do about it, or {@code null}
+     * @throws NullPointerException if a required component is {@code null}
      */
     public Diagnostic {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * A diagnostic without a suggestion.
+     *
+     * @param severity how serious it is
+     * @param location where in the description
+     * @param message what was found and what was expected
+     * @param line the 1-based line in the source text, or {@code -1} when not known
+     * @param column the 1-based column in the source text, or {@code -1} when not known
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Diagnostic(Severity severity, Location location, String message, int line, int column) {
+        this(severity, location, message, line, column, null);
     }
 
     /**
@@ -73,7 +97,18 @@ public record Diagnostic(Severity severity, Location location, String message, i
      * @return the diagnostic with its position
      */
     public Diagnostic at(int line, int column) {
-        return new Diagnostic(severity, location, message, line, column);
+        return new Diagnostic(severity, location, message, line, column, suggestion);
+    }
+
+    /**
+     * The same diagnostic with a suggestion of what to do.
+     *
+     * @param suggestion what to do about it
+     * @return the diagnostic with the suggestion
+     */
+    public Diagnostic suggesting(String suggestion) {
+        return new Diagnostic(
+                severity, location, message, line, column, Objects.requireNonNull(suggestion, "suggestion"));
     }
 
     /** {@return the location in the reference's dotted form, for example {@code inputs.0.axes}} */

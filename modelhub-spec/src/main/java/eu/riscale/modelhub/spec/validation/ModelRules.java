@@ -19,6 +19,8 @@ import eu.riscale.modelhub.spec.axis.TimeInputAxis;
 import eu.riscale.modelhub.spec.axis.TimeOutputAxis;
 import eu.riscale.modelhub.spec.axis.TimeOutputAxisWithHalo;
 import eu.riscale.modelhub.spec.common.CiteEntry;
+import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.common.Icon;
 import eu.riscale.modelhub.spec.config.Evaluation;
 import eu.riscale.modelhub.spec.config.ReproducibilityTolerance;
 import eu.riscale.modelhub.spec.constraint.ValueTypes;
@@ -737,14 +739,22 @@ final class ModelRules {
                 error("id_emoji", "An emoji of 1 or 2 characters is expected, found " + n + ".");
             }
         }
-        if (model.icon() != null) {
-            String icon = model.icon();
+        if (model.icon() instanceof Icon.Emoji) {
+            String icon = ((Icon.Emoji) model.icon()).text();
             int n = icon.codePointCount(0, icon.length());
-            if (n > 2 && !ValueTypes.isFileSource(icon)) {
-                error("icon", "An icon is 1 or 2 characters (an emoji) or a file source, found '" + icon + "'.");
+            if (n > 2) {
+                error(
+                        "icon",
+                        "An icon is 1 or 2 characters (an emoji) or a file descriptor {source, sha256}, found '" + icon
+                                + "'.");
             } else if (n == 0) {
                 error("icon", "An icon must not be empty.");
             }
+        } else if (model.icon() instanceof FileDescr) {
+            reservedName("icon" + at, ((FileDescr) model.icon()).source());
+        }
+        if (model.license() instanceof FileDescr) {
+            reservedName("license.source", ((FileDescr) model.license()).source());
         }
         PytorchStateDictWeightsDescr pt = model.weights().pytorchStateDict();
         if (pt != null && pt.dependencies() != null) {

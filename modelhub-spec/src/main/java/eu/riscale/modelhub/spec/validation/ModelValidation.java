@@ -2,6 +2,7 @@ package eu.riscale.modelhub.spec.validation;
 
 import eu.riscale.modelhub.spec.FormatVersion;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import java.util.ArrayList;
@@ -43,14 +44,17 @@ public final class ModelValidation {
     }
 
     /**
-     * Before format 0.5.11 covers and documentation are plain paths, so a problem of their {@code source} is located
-     * at the path itself ({@code covers.0}, {@code documentation}), as the reference reports it.
+     * Before format 0.5.11 covers, documentation and an icon file are plain paths, so a problem of their {@code
+     * source} is located at the path itself ({@code covers.0}, {@code documentation}, {@code icon}), as the reference
+     * reports it.
      */
     private static Diagnostic atPlainPath(Diagnostic d) {
         List<Object> s = d.location().segments();
         boolean cover = s.size() == 3 && "covers".equals(s.get(0)) && "source".equals(s.get(2));
-        boolean doc = s.size() == 2 && "documentation".equals(s.get(0)) && "source".equals(s.get(1));
-        return cover || doc
+        boolean file = s.size() == 2
+                && ("documentation".equals(s.get(0)) || "icon".equals(s.get(0)))
+                && "source".equals(s.get(1));
+        return cover || file
                 ? new Diagnostic(
                         d.severity(), new Location(s.subList(0, s.size() - 1)), d.message(), d.line(), d.column())
                 : d;
@@ -63,25 +67,30 @@ public final class ModelValidation {
             w.add(Diagnostic.of(Severity.INFO, Location.of("name"), "Name longer than 64 characters."));
         }
         if (model.description().isEmpty()) {
-            w.add(alert("description"));
+            w.add(alert(Location.of("description")));
         } else if (model.description().length() > 512) {
             w.add(Diagnostic.of(
                     Severity.WARNING, Location.of("description"), "Description longer than 512 characters."));
         }
         if (model.authors().isEmpty()) {
-            w.add(alert("authors"));
+            w.add(alert(Location.of("authors")));
         }
         if (model.cite().isEmpty()) {
-            w.add(alert("cite"));
+            w.add(alert(Location.of("cite")));
         }
         if (model.license() == null) {
-            w.add(alert("license"));
+            w.add(alert(Location.of("license")));
+        } else if (model.license() instanceof FileDescr) {
+            w.add(Diagnostic.of(
+                    Severity.ALERT,
+                    Location.of("license"),
+                    "A custom license file is not considered FAIR; use an SPDX license id where one applies."));
         }
         if (model.tags().isEmpty()) {
-            w.add(alert("tags"));
+            w.add(alert(Location.of("tags")));
         }
         if (model.documentation() == null) {
-            w.add(alert("documentation"));
+            w.add(alert(Location.of("documentation")));
         }
         if (model.maintainers().isEmpty()
                 && !model.authors().isEmpty()
@@ -108,19 +117,19 @@ public final class ModelValidation {
         for (int i = 0; i < model.inputs().size(); i++) {
             InputTensorDescr t = model.inputs().get(i);
             if (t.testTensor() == null) {
-                w.add(alert("inputs." + i + ".test_tensor"));
+                w.add(alert(Location.of("inputs", i, "test_tensor")));
             }
             if (t.sampleTensor() == null) {
-                w.add(alert("inputs." + i + ".sample_tensor"));
+                w.add(alert(Location.of("inputs", i, "sample_tensor")));
             }
         }
         for (int i = 0; i < model.outputs().size(); i++) {
             OutputTensorDescr t = model.outputs().get(i);
             if (t.testTensor() == null) {
-                w.add(alert("outputs." + i + ".test_tensor"));
+                w.add(alert(Location.of("outputs", i, "test_tensor")));
             }
             if (t.sampleTensor() == null) {
-                w.add(alert("outputs." + i + ".sample_tensor"));
+                w.add(alert(Location.of("outputs", i, "sample_tensor")));
             }
         }
         String fv = model.formatVersion();
@@ -136,7 +145,7 @@ public final class ModelValidation {
         return w;
     }
 
-    private static Diagnostic alert(String loc) {
-        return Diagnostic.of(Severity.ALERT, Location.parse(loc), FAIR);
+    private static Diagnostic alert(Location loc) {
+        return Diagnostic.of(Severity.ALERT, loc, FAIR);
     }
 }

@@ -38,6 +38,8 @@ class ConstraintsTest {
     void identifierMessagesSayWhatIsWrong() {
         assertThat(messages(VALIDATOR.validate(new Node("Channel", null, null, List.of()))))
                 .containsExactly("axisId: 'Channel' must be lower case");
+        assertThat(messages(VALIDATOR.validate(new Node("_1", null, null, List.of()))))
+                .containsExactly("axisId: '_1' must contain a lower-case letter (Python's str.islower())");
         assertThat(messages(VALIDATOR.validate(new Node("a_very_long_axis_id", null, null, List.of()))))
                 .containsExactly("axisId: 'a_very_long_axis_id' is longer than 16 characters");
         assertThat(messages(VALIDATOR.validate(new Node("lambda", null, null, List.of()))))

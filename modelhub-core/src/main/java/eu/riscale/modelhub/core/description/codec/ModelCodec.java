@@ -3,6 +3,8 @@ package eu.riscale.modelhub.core.description.codec;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.AUTHOR;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.CITE_ENTRY;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.FILE_DESCR;
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.ICON;
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.LICENSE;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.LINKED_DATASET;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.LINKED_MODEL;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.MAINTAINER;
@@ -49,9 +51,9 @@ public final class ModelCodec {
             withDefault("authors", ModelDescr::authors, AUTHOR.list(), List.of()),
             withDefault("attachments", ModelDescr::attachments, FILE_DESCR.list(), List.of()),
             withDefault("cite", ModelDescr::cite, CITE_ENTRY.list(), List.of()),
-            optional("license", ModelDescr::license, STRING),
+            optional("license", ModelDescr::license, LICENSE),
             optional("git_repo", ModelDescr::gitRepo, STRING),
-            optional("icon", ModelDescr::icon, STRING),
+            optional("icon", ModelDescr::icon, ICON),
             withDefault("links", ModelDescr::links, STRING.list(), List.of()),
             optional("uploader", ModelDescr::uploader, UPLOADER),
             withDefault("maintainers", ModelDescr::maintainers, MAINTAINER.list(), List.of()),
@@ -95,7 +97,7 @@ public final class ModelCodec {
     public static ObjectNode toTree(ModelDescr model) {
         ObjectNode tree = (ObjectNode) MODEL.write(model);
         if (!FormatVersion.requiresFileDescriptors(model.formatVersion())) {
-            // before 0.5.11 covers and documentation are plain paths; a checksum has no place there
+            // before 0.5.11 covers, documentation and an icon file are plain paths; a checksum has no place there
             JsonNode covers = tree.get("covers");
             if (covers != null) {
                 ArrayNode plain = JsonNodeFactory.instance.arrayNode();
@@ -104,17 +106,23 @@ public final class ModelCodec {
                 }
                 tree.set("covers", plain);
             }
-            JsonNode doc = tree.get("documentation");
-            if (doc != null && !doc.has("sha256")) {
-                tree.set("documentation", doc.get("source"));
+            for (String key : PLAIN_PATH_FILES) {
+                JsonNode file = tree.get(key);
+                if (file != null && file.isObject() && !file.has("sha256")) {
+                    tree.set(key, file.get("source"));
+                }
             }
         }
         return tree;
     }
 
+    /** The single-file keys that are plain paths before format 0.5.11 (besides the list {@code covers}). */
+    private static final List<String> PLAIN_PATH_FILES = List.of("documentation", "icon");
+
     /**
-     * Files declaring a format before 0.5.11 give covers and documentation as plain paths: they are read as file
-     * descriptors without checksum, as the reference converts them. From 0.5.11 on a plain path is an error.
+     * Files declaring a format before 0.5.11 give covers, documentation and an icon file as plain paths: they are read
+     * as file descriptors without checksum, as the reference converts them (an icon string of 1 or 2 characters stays
+     * an emoji). From 0.5.11 on a plain path is an error.
      */
     private static JsonNode plainPathsAsFiles(JsonNode root) {
         JsonNode fv = root.isObject() ? root.get("format_version") : null;
@@ -133,6 +141,12 @@ public final class ModelCodec {
         JsonNode doc = copy.get("documentation");
         if (doc != null && doc.isString()) {
             copy.set("documentation", source(doc));
+        }
+        JsonNode icon = copy.get("icon");
+        if (icon != null
+                && icon.isString()
+                && icon.stringValue().codePointCount(0, icon.stringValue().length()) > 2) {
+            copy.set("icon", source(icon));
         }
         return copy;
     }

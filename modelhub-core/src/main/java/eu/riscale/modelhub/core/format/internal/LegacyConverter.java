@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.format.internal;
 
 import eu.riscale.modelhub.core.format.ConversionResult;
 import eu.riscale.modelhub.core.format.FormatConversion;
+import eu.riscale.modelhub.spec.FormatVersion;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ public final class LegacyConverter {
     private LegacyConverter() {}
 
     /**
-     * Converts a parsed description to format 0.5.7; see {@link FormatConversion#toLatest(JsonNode)}.
+     * Converts a parsed description to format 0.5; see {@link FormatConversion#toLatest(JsonNode)}.
      *
      * @param document the parsed document
      * @return the result with tree, declared version, notes and problems
@@ -70,13 +71,13 @@ public final class LegacyConverter {
         }
         ObjectNode copy = ((ObjectNode) document).deepCopy();
         if (minor == 5) {
-            if (patch > 7) {
+            // read natively by the 0.5 binder: the declared version stays, so that its version gates apply
+            if (FormatVersion.isNewerThanLatest(fv)) {
                 report.note(
                         "format_version",
-                        "format version " + fv + " is newer than " + V04Converter.TARGET_VERSION + " and is read as "
-                                + V04Converter.TARGET_VERSION);
+                        "format version " + fv + " is newer than " + FormatVersion.LATEST + " and is read as "
+                                + FormatVersion.LATEST);
             }
-            copy.put("format_version", V04Converter.TARGET_VERSION);
             return result(copy, fv, report);
         }
         if (minor == 4 && patch > 10) {

@@ -358,8 +358,7 @@ final class V04Checks {
         JsonNode nameNode = Nodes.value(t, "name");
         if (nameNode != null && name == null) {
             report.error(at(loc, "name"), "expected a lower-case identifier, found " + Nodes.kind(nameNode));
-        } else if (name != null
-                && (!Nodes.isIdentifier(name) || !name.equals(name.toLowerCase(java.util.Locale.ROOT)))) {
+        } else if (name != null && (!Nodes.isIdentifier(name) || !ValueTypes.isLowerCase(name))) {
             report.error(at(loc, "name"), "'" + name + "' is not a valid lower-case (Python) identifier");
         }
         String axes = checkAxes(t, at(loc, "axes"));

@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.format.internal;
 
 import static eu.riscale.modelhub.core.format.internal.Report.at;
 
+import eu.riscale.modelhub.core.format.FormatConversion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * 0.5 format cannot carry is reported as a note.
  */
 final class V04Converter {
-    static final String TARGET_VERSION = "0.5.7";
+    static final String TARGET_VERSION = FormatConversion.CONVERTED_FORMAT_VERSION;
     private static final Map<String, String> AXIS_IDS = Map.of("b", "batch", "t", "time", "i", "index", "c", "channel");
     private static final Map<Character, String> AXIS_TYPES =
             Map.of('b', "batch", 't', "time", 'i', "index", 'c', "channel", 'x', "space", 'y', "space", 'z', "space");

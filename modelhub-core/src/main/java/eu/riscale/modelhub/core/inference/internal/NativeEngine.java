@@ -38,6 +38,9 @@ public enum NativeEngine {
      * @throws IllegalStateException when the engine or its natives are not on the classpath, saying what to add
      */
     public Engine engine() {
+        if (this == ONNX_RUNTIME) {
+            OrtNatives.stage(); // keeps ONNX Runtime from leaving an onnxruntime-java* folder in java.io.tmpdir
+        }
         try {
             Engine engine = Engine.getEngine(djlName);
             if (engine == null) {

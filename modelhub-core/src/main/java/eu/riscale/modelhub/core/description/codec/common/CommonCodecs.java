@@ -10,9 +10,12 @@ import static eu.riscale.modelhub.core.description.internal.Field.withDefault;
 import eu.riscale.modelhub.core.description.internal.Codec;
 import eu.riscale.modelhub.core.description.internal.Node;
 import eu.riscale.modelhub.core.description.internal.RecordCodec;
+import eu.riscale.modelhub.core.description.internal.Union;
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.CiteEntry;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.common.Icon;
+import eu.riscale.modelhub.spec.common.License;
 import eu.riscale.modelhub.spec.common.LinkedDataset;
 import eu.riscale.modelhub.spec.common.LinkedModel;
 import eu.riscale.modelhub.spec.common.Maintainer;
@@ -20,8 +23,12 @@ import eu.riscale.modelhub.spec.common.RunMode;
 import eu.riscale.modelhub.spec.common.Uploader;
 import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
-/** The wire forms of the descriptions shared by every part of a model: people, citations, files, links. */
+/**
+ * The wire forms of the descriptions shared by every part of a model: people, citations, files, licenses, icons,
+ * links.
+ */
 public final class CommonCodecs {
     private CommonCodecs() {}
 
@@ -62,6 +69,23 @@ public final class CommonCodecs {
             FileDescr.class,
             required("source", FileDescr::source, STRING),
             optional("sha256", FileDescr::sha256, STRING));
+
+    /** A license: an SPDX license id (a string) or, since format 0.5.11, a custom license file (a mapping). */
+    public static final Codec<License> LICENSE = Union.<License>untagged(
+                    "Input should be an SPDX license id or a file descriptor {source, sha256}")
+            .when(JsonNode::isString, License.SpdxId.class, STRING.map(License.SpdxId::new, License.SpdxId::id))
+            .when(JsonNode::isObject, FileDescr.class, FILE_DESCR)
+            .build();
+
+    /**
+     * An icon: an emoji (a string) or an image file (a mapping; a plain path in files before 0.5.11, which {@code
+     * ModelCodec} wraps before binding).
+     */
+    public static final Codec<Icon> ICON = Union.<Icon>untagged(
+                    "Input should be an emoji of 1 or 2 characters or a file descriptor {source, sha256}")
+            .when(JsonNode::isString, Icon.Emoji.class, STRING.map(Icon.Emoji::new, Icon.Emoji::text))
+            .when(JsonNode::isObject, FileDescr.class, FILE_DESCR)
+            .build();
 
     /** A link to another model. */
     public static final RecordCodec<LinkedModel> LINKED_MODEL = RecordCodec.of(
