@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.cli;
 
 import eu.riscale.modelhub.core.testing.ModelTests;
+import eu.riscale.modelhub.core.testing.SummaryHtml;
 import eu.riscale.modelhub.core.testing.SummaryJson;
 import eu.riscale.modelhub.core.testing.SummaryMarkdown;
 import eu.riscale.modelhub.core.testing.SummaryStatus;
@@ -57,7 +58,8 @@ final class TestCommand implements Callable<Integer> {
     @Option(
             names = "--summary",
             paramLabel = "FILE",
-            description = "Also write the summary to FILE: JSON when it ends in .json, Markdown when it ends in .md.")
+            description = "Also write the summary to FILE: JSON when it ends in .json, Markdown when it ends in .md,"
+                    + " a self-contained HTML page when it ends in .html.")
     @Nullable
     Path summaryFile;
 
@@ -72,6 +74,13 @@ final class TestCommand implements Callable<Integer> {
             names = {"-x", "--stop-early"},
             description = "Stop at the first failed check (the remaining checks are left out of the summary).")
     boolean stopEarly;
+
+    @Option(
+            names = "--blockwise-check",
+            description = "Also compare a blockwise prediction (block size parameter 10, declared halo) of the test"
+                    + " inputs with the whole-sample one; more mismatches than the reproducibility tolerance allows"
+                    + " fail (block artifacts).")
+    boolean blockwiseCheck;
 
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
@@ -89,9 +98,10 @@ final class TestCommand implements Callable<Integer> {
         WeightsFormat format = parseFormat();
         if (summaryFile != null) {
             String name = summaryFile.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".json") && !name.endsWith(".md")) {
+            if (!name.endsWith(".json") && !name.endsWith(".md") && !name.endsWith(".html")) {
                 throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--summary: expected a file ending in .json or .md, found " + summaryFile);
+                        spec.commandLine(),
+                        "--summary: expected a file ending in .json, .md or .html, found " + summaryFile);
             }
             if (sources.size() != 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--summary takes exactly one SOURCE");
@@ -101,23 +111,26 @@ final class TestCommand implements Callable<Integer> {
                 .weightsFormat(format)
                 .saveOutputs(saveOutputs)
                 .stopEarly(stopEarly)
+                .blockwiseCheck(blockwiseCheck)
                 .resources(sourceOptions.settings())
                 .build();
         int exit = ExitCodes.OK;
         for (String source : sources) {
             Progress progress = Progress.forTerminal(err, source, !json);
             TestSummary summary;
+            boolean readable = true;
             try {
                 summary = ModelTests.test(source, options.with(b -> b.listener(progress)));
             } catch (IOException | RuntimeException e) {
+                // a source that cannot be read still gets its summary, so that a script parsing stdout finds one
                 progress.done();
                 err.println("error: cannot read " + source + ": " + Cli.message(e));
                 if (verbose) {
                     e.printStackTrace(err);
                 }
                 err.flush();
-                exit = ExitCodes.USAGE;
-                continue;
+                summary = TestSummary.unreadable(source, Cli.message(e));
+                readable = false;
             }
             progress.done();
             if (json) {
@@ -129,7 +142,9 @@ final class TestCommand implements Callable<Integer> {
             if (summaryFile != null && !writeSummary(summary, err)) {
                 exit = ExitCodes.USAGE;
             }
-            if (summary.status() != SummaryStatus.PASSED && exit == ExitCodes.OK) {
+            if (!readable) {
+                exit = ExitCodes.USAGE;
+            } else if (summary.status() != SummaryStatus.PASSED && exit == ExitCodes.OK) {
                 exit = ExitCodes.FAILED;
             }
         }
@@ -151,9 +166,10 @@ final class TestCommand implements Callable<Integer> {
 
     private boolean writeSummary(TestSummary summary, PrintWriter err) {
         Path file = summaryFile.toAbsolutePath();
-        String text = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String text = name.endsWith(".json")
                 ? SummaryJson.pretty(summary)
-                : SummaryMarkdown.render(summary);
+                : name.endsWith(".html") ? SummaryHtml.render(summary) : SummaryMarkdown.render(summary);
         try {
             Cli.writeAtomically(file, text);
             return true;

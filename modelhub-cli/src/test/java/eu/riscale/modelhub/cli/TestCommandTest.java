@@ -46,7 +46,7 @@ class TestCommandTest {
             JsonNode io = details(summary, "io").get(0);
             assertThat(io.get("status").asString()).isEqualTo("passed");
             // the pytorch_state_dict entries' architecture files are absent: warnings, not errors
-            assertThat(io.get("warnings").toString()).contains("weights.pytorch_state_dict.architecture");
+            assertThat(io.get("warnings").toString()).contains("[\"weights\",\"pytorch_state_dict\",\"architecture\"]");
             assertThat(summary.get("status").asString()).isEqualTo("passed");
             assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
             assertThat(details(summary, "reproduce"))
@@ -70,7 +70,8 @@ class TestCommandTest {
         assertThat(summary.get("status").asString()).isEqualTo("failed");
         JsonNode io = details(summary, "io").get(0);
         assertThat(io.get("status").asString()).isEqualTo("failed");
-        assertThat(io.get("errors").get(0).get("loc").asString()).isEqualTo("outputs.0.test_tensor.sha256");
+        assertThat(io.get("errors").get(0).get("loc").toString())
+                .isEqualTo("[\"outputs\",0,\"test_tensor\",\"sha256\"]");
         // integrity first (issue 16): a test tensor that failed its sha256 is never used, so nothing is reproduced
         JsonNode skipped = details(summary, "reproduce").get(0);
         assertThat(skipped.get("status").asString()).isEqualTo("skipped");
@@ -120,10 +121,10 @@ class TestCommandTest {
     }
 
     @Test
-    void aMissingSourceExitsWith2() {
+    void aMissingSourceExitsWith2AndStillHasASummary() {
         CliRun run = CliRun.of("test", tmp.resolve("missing").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.out()).isEmpty();
+        assertThat(run.out()).startsWith("model test of " + tmp.resolve("missing") + ": FAILED\n");
         assertThat(run.err())
                 .startsWith("error: cannot read ")
                 .contains("missing")
@@ -152,11 +153,17 @@ class TestCommandTest {
         assertThat(Files.readString(md)).contains("Model test: ", "| format | Format validation |");
         CliRun bad = CliRun.of("test", "--summary", tmp.resolve("s.txt").toString(), model);
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(bad.err()).contains("expected a file ending in .json or .md");
+        assertThat(bad.err()).contains("expected a file ending in .json, .md or .html");
+        Path html = tmp.resolve("summary.html");
+        CliRun.of("test", "--offline", "--weight-format", "onnx", "--summary", html.toString(), model);
+        assertThat(Files.readString(html))
+                .startsWith("<!DOCTYPE html>")
+                .contains("<title>Model test passed: UNet 2D Nuclei Broad</title>", "OnnxRuntime", "1.21.1")
+                .doesNotContain("<script", "<link", "src=");
     }
 
     @Test
-    void severalSourcesGiveOneJsonLineEachAndTheWorstExitCode() {
+    void severalSourcesGiveOneJsonLineEachEvenWhenUnreadableAndTheWorstExitCode() {
         CliRun run = CliRun.of(
                 "test",
                 "--json",
@@ -165,7 +172,7 @@ class TestCommandTest {
                 "onnx",
                 Conformance.model("unet2d_nuclei_broad").toString(),
                 tmp.resolve("missing").toString());
-        assertThat(run.out().lines()).hasSize(1);
+        assertThat(run.out().lines()).hasSize(2);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 

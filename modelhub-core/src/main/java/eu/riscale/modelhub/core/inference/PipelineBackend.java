@@ -4,6 +4,7 @@ import eu.riscale.modelhub.core.inference.internal.NativeEngine;
 import eu.riscale.modelhub.core.op.Processing;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.core.testing.EnvironmentEntry;
 import eu.riscale.modelhub.core.testing.InferenceBackend;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
@@ -57,8 +58,20 @@ public final class PipelineBackend implements InferenceBackend {
     /** {@inheritDoc} */
     @Override
     public Session open(ModelDescr model, ResourceRoot root, WeightsFormat format) throws IOException {
+        return open(model, root, format, Tiling.none());
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Session openBlockwise(ModelDescr model, ResourceRoot root, WeightsFormat format, int sizeParameter)
+            throws IOException {
+        return open(model, root, format, Tiling.sizeParameter(sizeParameter));
+    }
+
+    private static Session open(ModelDescr model, ResourceRoot root, WeightsFormat format, Tiling tiling)
+            throws IOException {
         PredictionOptions options =
-                PredictionOptions.of(b -> b.weightsPriority(List.of(format)).tiling(Tiling.none()));
+                PredictionOptions.of(b -> b.weightsPriority(List.of(format)).tiling(tiling));
         PredictionPipeline pipeline;
         try {
             pipeline = PredictionPipeline.create(model, root, options);
@@ -73,6 +86,16 @@ public final class PipelineBackend implements InferenceBackend {
                 } catch (InferenceException e) {
                     throw new IOException(e.getMessage(), e);
                 }
+            }
+
+            @Override
+            public Optional<EnvironmentEntry> engine() {
+                return Optional.of(new EnvironmentEntry(pipeline.engineName(), pipeline.engineVersion(), ""));
+            }
+
+            @Override
+            public String device() {
+                return pipeline.device();
             }
 
             @Override

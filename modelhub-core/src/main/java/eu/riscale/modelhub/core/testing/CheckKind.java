@@ -11,9 +11,14 @@ public enum CheckKind {
     /** The test outputs are reproduced from the test inputs with one weights format, within the tolerance. */
     REPRODUCE,
     /** Inference at other sizes and batch sizes gives outputs of the described shapes. */
-    SHAPES;
+    SHAPES,
+    /**
+     * Opt-in ({@link TestOptions#blockwiseCheck()}): a blockwise prediction of the test inputs agrees with the
+     * whole-sample one within the reproducibility tolerance (no block artifacts).
+     */
+    BLOCKWISE;
 
-    /** {@return the wire id: {@code format}, {@code io}, {@code reproduce} or {@code shapes}} */
+    /** {@return the wire id: {@code format}, {@code io}, {@code reproduce}, {@code shapes} or {@code blockwise}} */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -25,11 +25,13 @@ final class FormatCheck {
      * @param detail the format detail
      * @param model the valid description, or {@code null}
      * @param formatVersion the declared format version, or {@code null}
+     * @param type the declared type, or {@code null}
      */
     record Outcome(
             TestDetail detail,
             @Nullable ModelDescr model,
-            @Nullable String formatVersion) {}
+            @Nullable String formatVersion,
+            @Nullable String type) {}
 
     private FormatCheck() {}
 
@@ -49,6 +51,6 @@ final class FormatCheck {
         TestDetail detail = TestDetail.ran(
                 CheckKind.FORMAT, NAME, null, errors, warnings, List.of(), Duration.ofNanos(System.nanoTime() - start));
         ModelDescr model = report.isValid() ? report.modelIfBound().orElse(null) : null;
-        return new Outcome(detail, model, report.declaredFormatVersion());
+        return new Outcome(detail, model, report.declaredFormatVersion(), report.declaredType());
     }
 }

@@ -38,6 +38,24 @@ public interface InferenceBackend {
      */
     Session open(ModelDescr model, ResourceRoot root, WeightsFormat format) throws IOException;
 
+    /**
+     * Loads the weights of one format for blockwise prediction: samples are split into blocks of size parameter
+     * {@code n} ({@code min + n * step} along every parameterized axis) with the halo the outputs declare, and the
+     * blocks' inner regions are stitched. Used by the opt-in block-artifact check.
+     *
+     * @param model the description
+     * @param root where the description's files are
+     * @param format the weights format
+     * @param sizeParameter the block size parameter n, at least 0
+     * @return a session; close it to free native memory
+     * @throws IOException when the weights cannot be read or loaded
+     * @throws UnsupportedOperationException when this backend does not predict in blocks (the default)
+     */
+    default Session openBlockwise(ModelDescr model, ResourceRoot root, WeightsFormat format, int sizeParameter)
+            throws IOException {
+        throw new UnsupportedOperationException("this inference backend does not predict in blocks");
+    }
+
     /** A loaded model. */
     interface Session extends AutoCloseable {
         /**
@@ -48,6 +66,19 @@ public interface InferenceBackend {
          * @throws IOException when inference fails
          */
         Map<String, Tensor> predict(Map<String, Tensor> inputs) throws IOException;
+
+        /**
+         * {@return the engine that runs the weights and its version, for example {@code PyTorch 2.7.1}, recorded in
+         * the summary's environment and compared with the version in the weights entry; empty when unknown}
+         */
+        default Optional<EnvironmentEntry> engine() {
+            return Optional.empty();
+        }
+
+        /** {@return the device the weights run on, for example {@code cpu()}; {@code unknown} by default} */
+        default String device() {
+            return "unknown";
+        }
 
         /** Frees the loaded model; idempotent. */
         @Override

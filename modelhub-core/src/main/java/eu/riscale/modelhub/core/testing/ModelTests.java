@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.testing;
 
 import eu.riscale.modelhub.core.description.FileReference;
 import eu.riscale.modelhub.core.description.FileReferences;
+import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.resource.Sha256;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +64,7 @@ public final class ModelTests {
      * inference backend is connected. Files needed only by other formats (for example the architecture {@code .py} of
      * {@code pytorch_state_dict}) are checked only when that format is asked for or the backend runs it.
      */
-    public static final Set<WeightsFormat> SDK_FORMATS = Set.of(WeightsFormat.TORCHSCRIPT, WeightsFormat.ONNX);
+    public static final Set<WeightsFormat> SDK_FORMATS = IoValidation.SDK_FORMATS;
 
     private ModelTests() {}
 
@@ -108,92 +108,12 @@ public final class ModelTests {
      * @throws IOException when the description file cannot be read
      */
     public static TestSummary test(String label, ResourceRoot root, TestOptions options) throws IOException {
-        FormatCheck.Outcome format = FormatCheck.run(root);
-        List<TestDetail> details = new Details(options.listener());
-        details.add(format.detail());
-        ModelDescr model = format.model();
-        if (model == null) {
-            return new TestSummary(label, null, format.formatVersion(), details);
-        }
-        String name = model.name();
-        List<WeightsFormat> formats = formatsToTest(model, options);
-        if (formats.isEmpty()) {
-            details.add(TestDetail.ran(
-                    CheckKind.IO,
-                    IoCheck.NAME,
-                    null,
-                    List.of(Diagnostic.error(
-                            Location.of("weights"),
-                            "no "
-                                    + options.weightsFormat()
-                                            .map(WeightsFormat::id)
-                                            .orElse("") + " weights entry")),
-                    List.of(),
-                    List.of(),
-                    Duration.ZERO));
-            return new TestSummary(label, name, format.formatVersion(), details);
-        }
-        InferenceBackend backend = options.backend();
-        Set<WeightsFormat> tested = new LinkedHashSet<>();
-        for (WeightsFormat f : formats) {
-            if (options.weightsFormat().isPresent()
-                    || SDK_FORMATS.contains(f)
-                    || backend.unavailableReason(model, f).isEmpty()) {
-                tested.add(f);
+        try (TestRun run = new TestRun(label, root, options)) {
+            for (Optional<TestRun.Step> step = run.next(); step.isPresent(); step = run.next()) {
+                step.get().run();
             }
+            return run.summary();
         }
-        Map<String, FileSource> verified = new LinkedHashMap<>();
-        TestDetail io = IoCheck.run(model, root, tested, verified);
-        details.add(io);
-        if (io.status() == DetailStatus.FAILED && options.stopEarly()) {
-            return new TestSummary(label, name, format.formatVersion(), details);
-        }
-        for (WeightsFormat f : formats) {
-            Optional<String> unavailable = backend.unavailableReason(model, f);
-            if (unavailable.isPresent()) {
-                details.add(TestDetail.skipped(CheckKind.REPRODUCE, reproduceName(f), f, unavailable.get()));
-                details.add(TestDetail.skipped(CheckKind.SHAPES, ShapesCheck.name(f), f, unavailable.get()));
-                continue;
-            }
-            // integrity first: a file that failed its check (sha256, missing, unreadable) is never loaded or read
-            Optional<String> unverified = unverified(model, f, verified, io);
-            if (unverified.isPresent()) {
-                details.add(TestDetail.skipped(CheckKind.REPRODUCE, reproduceName(f), f, unverified.get()));
-                details.add(TestDetail.skipped(CheckKind.SHAPES, ShapesCheck.name(f), f, unverified.get()));
-                continue;
-            }
-            InferenceBackend.Session session;
-            try {
-                session = backend.open(model, root, f);
-            } catch (IOException | RuntimeException e) {
-                details.add(TestDetail.ran(
-                        CheckKind.REPRODUCE,
-                        reproduceName(f),
-                        f,
-                        List.of(Diagnostic.error(
-                                Location.of("weights", f.id()), "cannot load the weights: " + message(e))),
-                        List.of(),
-                        List.of(),
-                        Duration.ZERO));
-                if (options.stopEarly()) {
-                    break;
-                }
-                continue;
-            }
-            try (session) {
-                TestDetail reproduced = reproduce(model, root, f, session, options);
-                details.add(reproduced);
-                if (reproduced.status() == DetailStatus.FAILED && options.stopEarly()) {
-                    break;
-                }
-                TestDetail shapes = ShapesCheck.run(model, root, f, session);
-                details.add(shapes);
-                if (shapes.status() == DetailStatus.FAILED && options.stopEarly()) {
-                    break;
-                }
-            }
-        }
-        return new TestSummary(label, name, format.formatVersion(), details);
     }
 
     /**
@@ -211,7 +131,7 @@ public final class ModelTests {
      * Tells why the checks of a weights format must not run: a file they need (the weights entry's files, the test
      * tensors) did not pass the I/O check. Empty when every such file passed.
      */
-    private static Optional<String> unverified(
+    static Optional<String> unverified(
             ModelDescr model, WeightsFormat f, Map<String, FileSource> verified, TestDetail io) {
         String weights = "weights." + f.id();
         List<String> failed = new ArrayList<>();
@@ -242,23 +162,6 @@ public final class ModelTests {
         }
         return Optional.of("not run: " + String.join("; ", why)
                 + " did not pass the I/O check, and a file that failed its check is never used");
-    }
-
-    /** A list that tells the listener of each detail added. */
-    private static final class Details extends ArrayList<TestDetail> {
-        private static final long serialVersionUID = 1L;
-        private final transient java.util.function.Consumer<TestDetail> listener;
-
-        Details(java.util.function.Consumer<TestDetail> listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public boolean add(TestDetail detail) {
-            super.add(detail);
-            listener.accept(detail);
-            return true;
-        }
     }
 
     static String reproduceName(WeightsFormat f) {
@@ -308,19 +211,22 @@ public final class ModelTests {
         return inputs;
     }
 
-    private static TestDetail reproduce(
+    static TestDetail reproduce(
             ModelDescr model,
             ResourceRoot root,
             WeightsFormat format,
             InferenceBackend.Session session,
-            TestOptions options) {
+            TestOptions options,
+            List<Diagnostic> engineWarnings,
+            Map<String, Tensor> whole) {
         long start = System.nanoTime();
         List<Diagnostic> errors = new ArrayList<>();
-        List<Diagnostic> warnings = new ArrayList<>();
+        List<Diagnostic> warnings = new ArrayList<>(engineWarnings);
         List<Deviation> deviations = new ArrayList<>();
         Location loc = Location.of("weights", format.id());
         try {
             Map<String, Tensor> actual = session.predict(testInputs(model, root));
+            whole.putAll(actual);
             if (actual.size() != model.outputs().size()) {
                 errors.add(Diagnostic.error(
                         loc,

@@ -1,28 +1,44 @@
 package eu.riscale.modelhub.core.testing;
 
 import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders a {@link TestSummary} as JSON: the stable contract for CI scripts, documented in {@code
+ * Renders a {@link TestSummary} as JSON in the shape of the reference's validation summary ({@code
+ * bioimageio.spec.summary.ValidationSummary}): the stable contract for CI scripts, documented in {@code
  * docs/testing-models.md}.
  *
  * <pre>{@code
- * {"schema_version": 1, "source": "...", "name": "...", "format_version": "0.5.7", "status": "passed",
- *  "details": [{"check": "reproduce", "name": "...", "status": "passed", "weights_format": "onnx",
- *               "errors": [{"loc": "...", "msg": "..."}], "warnings": [], "skip_reason": null,
- *               "duration_s": 1.25, "deviations": [...]}]}
+ * {"schema_version": 2, "name": "modelhub test", "source_name": "...", "id": null, "type": "model",
+ *  "format_version": "0.5.4", "status": "passed", "model_name": "...", "source": "...",
+ *  "details": [{"name": "...", "status": "passed", "loc": ["weights", "onnx"],
+ *               "errors": [{"type": "error", "loc": ["outputs", 0], "msg": "..."}],
+ *               "warnings": [{"type": "warning", "severity": 30, "loc": [...], "msg": "..."}],
+ *               "check": "reproduce", "weights_format": "onnx", "skip_reason": null, "duration_s": 1.25,
+ *               "deviations": [...]}],
+ *  "env": [{"name": "modelhub", "version": "...", "build": "", "channel": ""},
+ *          {"name": "OnnxRuntime", "version": "1.21.1", "build": "", "channel": ""}, ...]}
  * }</pre>
  *
- * <p>Keys are snake_case and always present ({@code null} where absent); new keys may be added in later versions,
- * existing ones keep their meaning (a change would raise {@link #SCHEMA_VERSION}). Thread-safe.
+ * <p>The reference's keys keep its meaning ({@code loc} is a list of keys and indexes; {@code env} entries are
+ * objects with {@code name}, {@code version}, {@code build}, {@code channel}, which the reference also reads); the
+ * SDK adds keys the reference allows as extras. Departures: a detail may be {@code skipped} (the reference has only
+ * passed and failed), and {@code type} and {@code format_version} are {@code "unknown"} when the source could not be
+ * read, as the reference writes them. Keys are snake_case and always present ({@code null} where absent); new keys
+ * may be added in later versions, existing ones keep their meaning (a change raises {@link #SCHEMA_VERSION}).
+ * Thread-safe.
  */
 public final class SummaryJson {
-    /** The version of the JSON layout; raised only on incompatible changes. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The version of the JSON layout; raised only on incompatible changes (2: the reference's shape). */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The summary's {@code name}: the name of the validation, as the reference's {@code name} key means it. */
+    public static final String NAME = "modelhub test";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,30 +64,29 @@ public final class SummaryJson {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(summary)) + "\n";
     }
 
-    /**
-     * Builds the JSON tree.
-     *
-     * @param summary the summary
-     * @return a new tree owned by the caller
-     */
-    public static ObjectNode tree(TestSummary summary) {
+    private static ObjectNode tree(TestSummary summary) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema_version", SCHEMA_VERSION);
-        root.put("source", summary.source());
-        root.put("name", summary.name());
-        root.put("format_version", summary.formatVersion());
+        root.put("name", NAME);
+        root.put("source_name", summary.source());
+        root.put("id", summary.id());
+        root.put("type", summary.type() == null ? "unknown" : summary.type());
+        root.put("format_version", summary.formatVersion() == null ? "unknown" : summary.formatVersion());
         root.put("status", summary.status().id());
+        root.put("model_name", summary.name());
+        root.put("source", summary.source());
         ArrayNode details = root.putArray("details");
         for (TestDetail d : summary.details()) {
             ObjectNode n = details.addObject();
-            n.put("check", d.check().id());
             n.put("name", d.name());
             n.put("status", d.status().id());
+            loc(n.putArray("loc"), d.location());
+            messages(n.putArray("errors"), d.errors());
+            messages(n.putArray("warnings"), d.warnings());
+            n.put("check", d.check().id());
             n.put(
                     "weights_format",
                     d.weightsFormat() == null ? null : d.weightsFormat().id());
-            messages(n.putArray("errors"), d.errors());
-            messages(n.putArray("warnings"), d.warnings());
             n.put("skip_reason", d.skipReason());
             n.put("duration_s", d.duration().toNanos() / 1e9);
             ArrayNode deviations = n.putArray("deviations");
@@ -91,14 +106,36 @@ public final class SummaryJson {
                 index(o.putObject("max_relative_index"), dev.axes(), dev.maxRelativeIndex());
             }
         }
+        ArrayNode env = root.putArray("env");
+        for (EnvironmentEntry e : summary.env()) {
+            ObjectNode o = env.addObject();
+            o.put("name", e.name());
+            o.put("version", e.version());
+            o.put("build", e.build());
+            o.put("channel", "");
+        }
         return root;
     }
 
     private static void messages(ArrayNode array, List<Diagnostic> messages) {
         for (Diagnostic m : messages) {
             ObjectNode o = array.addObject();
-            o.put("loc", m.loc());
+            o.put("type", m.isError() ? "error" : m.severity().name().toLowerCase(Locale.ROOT));
+            if (!m.isError()) {
+                o.put("severity", m.severity().level());
+            }
+            loc(o.putArray("loc"), m.location());
             o.put("msg", m.message());
+        }
+    }
+
+    private static void loc(ArrayNode array, Location location) {
+        for (Object segment : location.segments()) {
+            if (segment instanceof Integer) {
+                array.add((Integer) segment);
+            } else {
+                array.add(segment.toString());
+            }
         }
     }
 

@@ -4,7 +4,14 @@ import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders a {@link TestSummary} as Markdown, for a {@code .md} summary file or a CI job summary. Thread-safe. */
+/**
+ * Renders a {@link TestSummary} as Markdown, for a {@code .md} summary file or a CI job summary (GitHub's {@code
+ * $GITHUB_STEP_SUMMARY}). Text from the summary is escaped: the Markdown characters that start emphasis, code, links, tables or
+ * headings get a backslash and {@code <},
+ * {@code >}, {@code &} become entities, so a hostile message can neither inject HTML (which Markdown renderers pass
+ * through) nor break the table. Locations are written as HTML {@code <code>} spans with escaped content, which stays
+ * safe whatever characters a location holds. Thread-safe.
+ */
 public final class SummaryMarkdown {
     private SummaryMarkdown() {}
 
@@ -21,12 +28,21 @@ public final class SummaryMarkdown {
                 .append(" Model test: ")
                 .append(summary.status().id())
                 .append("\n\n");
-        b.append("- source: `").append(summary.source()).append("`\n");
+        b.append(escape(SummaryHtml.headline(summary.status()))).append("\n\n");
+        b.append("- source: ").append(code(summary.source())).append('\n');
         if (summary.name() != null) {
             b.append("- name: ").append(escape(summary.name())).append('\n');
         }
+        if (summary.type() != null) {
+            b.append("- type: ").append(escape(summary.type())).append('\n');
+        }
         if (summary.formatVersion() != null) {
-            b.append("- format version: ").append(summary.formatVersion()).append('\n');
+            b.append("- format version: ")
+                    .append(escape(summary.formatVersion()))
+                    .append('\n');
+        }
+        if (summary.id() != null) {
+            b.append("- id: ").append(escape(summary.id())).append('\n');
         }
         b.append("\n| check | name | weights format | status | errors | warnings | duration |\n");
         b.append("|---|---|---|---|---|---|---|\n");
@@ -62,6 +78,18 @@ public final class SummaryMarkdown {
             list(b, "Errors", d.errors());
             list(b, "Warnings", d.warnings());
         }
+        if (!summary.env().isEmpty()) {
+            b.append("\n## Environment\n\n| name | version | build |\n|---|---|---|\n");
+            for (EnvironmentEntry e : summary.env()) {
+                b.append("| ")
+                        .append(escape(e.name()))
+                        .append(" | ")
+                        .append(escape(e.version()))
+                        .append(" | ")
+                        .append(escape(e.build()))
+                        .append(" |\n");
+            }
+        }
         return b.toString();
     }
 
@@ -73,7 +101,7 @@ public final class SummaryMarkdown {
         for (Diagnostic m : messages) {
             b.append("- ");
             if (!m.loc().isEmpty()) {
-                b.append('`').append(m.loc()).append("`: ");
+                b.append(code(m.loc())).append(": ");
             }
             b.append(escape(m.message())).append('\n');
         }
@@ -84,7 +112,37 @@ public final class SummaryMarkdown {
         return s == SummaryStatus.PASSED ? "✔️" : s == SummaryStatus.FAILED ? "❌" : "⚠️";
     }
 
-    private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+    /** Escapes text for Markdown: punctuation gets a backslash, HTML characters become entities, lines join. */
+    static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<':
+                    b.append("&lt;");
+                    break;
+                case '>':
+                    b.append("&gt;");
+                    break;
+                case '&':
+                    b.append("&amp;");
+                    break;
+                case '\n':
+                case '\r':
+                    b.append(' ');
+                    break;
+                default:
+                    if ("\\`*_[]|~#".indexOf(c) >= 0) {
+                        b.append('\\');
+                    }
+                    b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String code(String text) {
+        return "<code>"
+                + SummaryHtml.escape(text.replace('\n', ' ').replace('\r', ' ')).replace("|", "&#124;") + "</code>";
     }
 }

@@ -35,6 +35,13 @@ public final class SummaryText {
             lines(b, "error", d.errors());
             lines(b, "warning", d.warnings());
         }
+        if (!summary.env().isEmpty()) {
+            b.append("  environment: ");
+            for (int i = 0; i < summary.env().size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(summary.env().get(i).describe());
+            }
+            b.append('\n');
+        }
         return b.toString();
     }
 

@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.core.testing;
 
 import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.time.Duration;
 import java.util.List;
@@ -105,6 +106,14 @@ public record TestDetail(
                 Objects.requireNonNull(reason, "reason"),
                 List.of(),
                 Duration.ZERO);
+    }
+
+    /**
+     * {@return where in the description this check applies, as the reference's detail {@code loc}: {@code weights.<format>}
+     * for the checks of one weights format, the root for the checks of the whole description}
+     */
+    public Location location() {
+        return weightsFormat == null ? Location.ROOT : Location.of("weights", weightsFormat.id());
     }
 
     /** {@return the weights format, empty for checks of the description and its files} */

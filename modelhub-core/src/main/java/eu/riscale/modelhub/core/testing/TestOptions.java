@@ -21,6 +21,7 @@ public final class TestOptions {
     private final ResourceSettings resources;
     private final InferenceBackend backend;
     private final boolean stopEarly;
+    private final boolean blockwiseCheck;
     private final Consumer<TestDetail> listener;
 
     private TestOptions(Builder b) {
@@ -30,6 +31,7 @@ public final class TestOptions {
         this.resources = b.resources == null ? ResourceSettings.defaults() : b.resources;
         this.backend = b.backend == null ? ModelTests.defaultBackend() : b.backend;
         this.stopEarly = b.stopEarly;
+        this.blockwiseCheck = b.blockwiseCheck;
     }
 
     /** {@return the defaults: every weights format, no saved outputs, settings from the environment} */
@@ -50,6 +52,7 @@ public final class TestOptions {
         b.resources = resources;
         b.backend = backend;
         b.stopEarly = stopEarly;
+        b.blockwiseCheck = blockwiseCheck;
         b.listener = listener;
         return b;
     }
@@ -91,6 +94,11 @@ public final class TestOptions {
         return stopEarly;
     }
 
+    /** {@return whether the block-artifact check runs after each passed reproduction (see {@link CheckKind#BLOCKWISE})} */
+    public boolean blockwiseCheck() {
+        return blockwiseCheck;
+    }
+
     /** {@return what is told of each check as soon as it is done, for progress displays} */
     public Consumer<TestDetail> listener() {
         return listener;
@@ -103,6 +111,7 @@ public final class TestOptions {
         private @Nullable ResourceSettings resources;
         private @Nullable InferenceBackend backend;
         private boolean stopEarly;
+        private boolean blockwiseCheck;
         private Consumer<TestDetail> listener = d -> {};
 
         private Builder() {}
@@ -171,6 +180,19 @@ public final class TestOptions {
          */
         public Builder stopEarly(boolean stopEarly) {
             this.stopEarly = stopEarly;
+            return this;
+        }
+
+        /**
+         * Adds the block-artifact check (default: off): for each weights format whose reproduction passed, the test
+         * inputs are also predicted in blocks of size parameter 10 with the declared halo, and the result must agree
+         * with the whole-sample prediction within the output's reproducibility tolerance. Loads the weights once more.
+         *
+         * @param blockwiseCheck whether to run it
+         * @return this builder
+         */
+        public Builder blockwiseCheck(boolean blockwiseCheck) {
+            this.blockwiseCheck = blockwiseCheck;
             return this;
         }
 

@@ -22,6 +22,11 @@ final class FakeBackend implements InferenceBackend {
     private final Set<WeightsFormat> runnable;
     private final UnaryOperator<Tensor> change;
     int predictions;
+    /** What blockwise sessions do to the whole-sample answer; {@code null}: the backend does not predict in blocks. */
+    @org.jspecify.annotations.Nullable
+    UnaryOperator<Tensor> blockChange;
+
+    int blockwiseSizeParameter = -1;
 
     FakeBackend(Set<WeightsFormat> runnable, UnaryOperator<Tensor> change) {
         this.runnable = runnable;
@@ -52,6 +57,28 @@ final class FakeBackend implements InferenceBackend {
                                         o.axes().stream().map(a -> a.id()).toList()));
                     }
                 }
+                return out;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @Override
+    public Session openBlockwise(ModelDescr model, ResourceRoot root, WeightsFormat format, int sizeParameter)
+            throws IOException {
+        UnaryOperator<Tensor> blocks = blockChange;
+        if (blocks == null) {
+            return InferenceBackend.super.openBlockwise(model, root, format, sizeParameter);
+        }
+        blockwiseSizeParameter = sizeParameter;
+        Session whole = open(model, root, format);
+        return new Session() {
+            @Override
+            public Map<String, Tensor> predict(Map<String, Tensor> inputs) throws IOException {
+                Map<String, Tensor> out = new LinkedHashMap<>();
+                whole.predict(inputs).forEach((id, t) -> out.put(id, blocks.apply(t)));
                 return out;
             }
 

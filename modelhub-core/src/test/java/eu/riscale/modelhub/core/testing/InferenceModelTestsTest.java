@@ -40,6 +40,24 @@ class InferenceModelTestsTest {
             assertThat(d.maxAbsolute()).isLessThan(1e-4);
         });
         assertThat(s.status()).isEqualTo(SummaryStatus.PASSED);
+        // issue 16: the environment names the engines that ran with their versions (STACK.md) and the device
+        assertThat(s.env())
+                .extracting(EnvironmentEntry::name)
+                .startsWith(EnvironmentEntry.SDK, "java", "os")
+                .contains("PyTorch", "OnnxRuntime", "device");
+        assertThat(s.env()).contains(new EnvironmentEntry("PyTorch", "2.7.1", ""));
+        assertThat(s.env()).contains(new EnvironmentEntry("OnnxRuntime", "1.21.1", ""));
+        assertThat(s.env()).contains(new EnvironmentEntry("device", "cpu()", ""));
+        assertThat(s.type()).isEqualTo("model");
+        // the TorchScript entry was saved with PyTorch 2.5.1 (rdf.yaml): a warning, the check still passes
+        assertThat(s.details())
+                .filteredOn(d -> d.check() == CheckKind.REPRODUCE && d.weightsFormat() == WeightsFormat.TORCHSCRIPT)
+                .singleElement()
+                .satisfies(d -> assertThat(d.warnings())
+                        .extracting(w -> w.loc() + ": " + w.message())
+                        .contains("weights.torchscript.pytorch_version: the installed PyTorch 2.7.1 differs in"
+                                + " major.minor from the PyTorch 2.5.1 these weights were saved with; outputs may"
+                                + " deviate"));
     }
 
     @Test

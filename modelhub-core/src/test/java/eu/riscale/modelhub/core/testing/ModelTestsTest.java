@@ -198,15 +198,15 @@ class ModelTestsTest {
         };
         TestSummary s = ModelTests.test(nuclei(), options(failingOnnx));
         assertThat(s.status()).isEqualTo(SummaryStatus.VALID_FORMAT);
-        assertThat(s.details())
-                .filteredOn(d -> d.weightsFormat() == WeightsFormat.ONNX)
-                .singleElement()
-                .satisfies(d -> {
-                    assertThat(d.check()).isEqualTo(CheckKind.REPRODUCE);
-                    assertThat(d.errors())
-                            .extracting(Diagnostic::describe)
-                            .containsExactly("weights.onnx: cannot load the weights: not an ONNX model");
-                });
+        List<TestDetail> onnx = s.details().stream()
+                .filter(d -> d.weightsFormat() == WeightsFormat.ONNX)
+                .toList();
+        assertThat(onnx).extracting(TestDetail::check).containsExactly(CheckKind.REPRODUCE, CheckKind.SHAPES);
+        assertThat(onnx.get(0).errors())
+                .extracting(Diagnostic::describe)
+                .containsExactly("weights.onnx: cannot load the weights: not an ONNX model");
+        // every planned check has its detail (one dynamic test each): the shapes check says why it did not run
+        assertThat(onnx.get(1).skipReason()).isEqualTo("the weights could not be loaded");
         assertThat(s.details())
                 .filteredOn(d -> d.weightsFormat() == WeightsFormat.TORCHSCRIPT)
                 .extracting(TestDetail::status)
@@ -254,6 +254,80 @@ class ModelTestsTest {
         assertThat(s.formatVersion()).isEqualTo("0.4.9");
         assertThat(s.details().get(0).status()).isEqualTo(DetailStatus.PASSED);
         assertThat(s.status()).isEqualTo(SummaryStatus.PASSED);
+    }
+
+    @Test
+    void theBlockwiseCheckComparesBlocksWithTheWholeSampleWithinTheTolerance() throws IOException {
+        Path multi = Conformance.model("unet2d_multi_tensor");
+        FakeBackend same = runs(WeightsFormat.TORCHSCRIPT);
+        same.blockChange = UnaryOperator.identity();
+        TestSummary s = ModelTests.test(
+                multi,
+                options(same)
+                        .with(b -> b.weightsFormat(WeightsFormat.TORCHSCRIPT).blockwiseCheck(true)));
+        TestDetail blockwise = s.details().stream()
+                .filter(d -> d.check() == CheckKind.BLOCKWISE)
+                .findFirst()
+                .orElseThrow();
+        assertThat(blockwise.status()).as(blockwise.toString()).isEqualTo(DetailStatus.PASSED);
+        assertThat(blockwise.deviations()).hasSize(2); // one per output
+        assertThat(same.blockwiseSizeParameter).isEqualTo(10);
+        assertThat(s.status()).isEqualTo(SummaryStatus.PASSED);
+
+        // 200 elements off by 0.3 or more in a 4-dimensional output: beyond 100 per million, block artifacts
+        FakeBackend artifacts = runs(WeightsFormat.TORCHSCRIPT);
+        artifacts.blockChange = ModelTestsTest::perturb;
+        s = ModelTests.test(
+                multi,
+                options(artifacts)
+                        .with(b -> b.weightsFormat(WeightsFormat.TORCHSCRIPT).blockwiseCheck(true)));
+        blockwise = s.details().stream()
+                .filter(d -> d.check() == CheckKind.BLOCKWISE)
+                .findFirst()
+                .orElseThrow();
+        assertThat(blockwise.status()).isEqualTo(DetailStatus.FAILED);
+        assertThat(blockwise.errors().get(0).message())
+                .startsWith("blockwise vs whole-sample output ")
+                .contains("200 of ", "block artifacts");
+        assertThat(s.status()).isEqualTo(SummaryStatus.VALID_FORMAT);
+    }
+
+    @Test
+    void theBlockwiseCheckIsSkippedForFixedSizesAndBackendsWithoutBlocks() throws IOException {
+        FakeBackend backend = runs(WeightsFormat.ONNX);
+        TestSummary fixed = ModelTests.test(
+                nuclei(),
+                options(backend).with(b -> b.weightsFormat(WeightsFormat.ONNX).blockwiseCheck(true)));
+        assertThat(fixed.details())
+                .filteredOn(d -> d.check() == CheckKind.BLOCKWISE)
+                .singleElement()
+                .satisfies(d -> assertThat(d.skipReason()).startsWith("no input axis is parameterized"));
+        TestSummary noBlocks = ModelTests.test(
+                Conformance.model("unet2d_multi_tensor"),
+                options(runs(WeightsFormat.TORCHSCRIPT))
+                        .with(b -> b.weightsFormat(WeightsFormat.TORCHSCRIPT).blockwiseCheck(true)));
+        assertThat(noBlocks.details())
+                .filteredOn(d -> d.check() == CheckKind.BLOCKWISE)
+                .singleElement()
+                .satisfies(
+                        d -> assertThat(d.skipReason()).isEqualTo("this inference backend does not predict in blocks"));
+        // off by default
+        assertThat(ModelTests.test(nuclei(), options(backend)).details())
+                .noneMatch(d -> d.check() == CheckKind.BLOCKWISE);
+    }
+
+    @Test
+    void anUnreadableSourceHasAFailedSummaryWithTheBaseEnvironment() {
+        TestSummary s = TestSummary.unreadable("nowhere/rdf.yaml", "no such file or folder: nowhere/rdf.yaml");
+        assertThat(s.status()).isEqualTo(SummaryStatus.FAILED);
+        assertThat(s.details()).singleElement().satisfies(d -> {
+            assertThat(d.check()).isEqualTo(CheckKind.FORMAT);
+            assertThat(d.errors())
+                    .extracting(Diagnostic::message)
+                    .containsExactly("cannot read nowhere/rdf.yaml: no such file or folder: nowhere/rdf.yaml");
+        });
+        assertThat(s.env()).extracting(EnvironmentEntry::name).containsExactly(EnvironmentEntry.SDK, "java", "os");
+        assertThat(s.env().get(1).version()).isEqualTo(System.getProperty("java.version"));
     }
 
     @Test

@@ -19,7 +19,7 @@ class SummaryRenderingTest {
             "Format validation",
             null,
             List.of(),
-            List.of(Diagnostic.error(Location.of("cite"), "Needs to be filled")),
+            List.of(Diagnostic.warning(Location.of("cite"), "Needs to be filled")),
             List.of(),
             Duration.ofMillis(12));
 
@@ -99,18 +99,35 @@ class SummaryRenderingTest {
         String line = SummaryJson.line(s);
         assertThat(line).doesNotContain("\n");
         JsonNode root = JsonMapper.builder().build().readTree(line);
-        assertThat(root.get("schema_version").asInt()).isEqualTo(1);
+        assertThat(root.get("schema_version").asInt()).isEqualTo(2);
         assertThat(root.get("source").asString()).isEqualTo("m/rdf.yaml");
+        // the reference's ValidationSummary keys (bioimageio.spec summary.py)
+        assertThat(root.get("name").asString()).isEqualTo("modelhub test");
+        assertThat(root.get("source_name").asString()).isEqualTo("m/rdf.yaml");
+        assertThat(root.get("model_name").asString()).isEqualTo("My model");
+        assertThat(root.get("format_version").asString()).isEqualTo("0.5.7");
+        assertThat(root.get("type").asString()).isEqualTo("unknown");
+        assertThat(root.get("id").isNull()).isTrue();
+        assertThat(root.get("env").isArray()).isTrue();
         assertThat(root.get("status").asString()).isEqualTo("valid-format");
         JsonNode format = root.get("details").get(0);
         assertThat(format.get("check").asString()).isEqualTo("format");
         assertThat(format.get("status").asString()).isEqualTo("passed");
         assertThat(format.get("weights_format").isNull()).isTrue();
-        assertThat(format.get("warnings").get(0).get("loc").asString()).isEqualTo("cite");
+        assertThat(format.get("loc").isArray()).isTrue();
+        assertThat(format.get("loc")).isEmpty();
+        assertThat(format.get("warnings").get(0).get("loc").toString()).isEqualTo("[\"cite\"]");
+        assertThat(format.get("warnings").get(0).get("type").asString()).isEqualTo("warning");
+        assertThat(format.get("warnings").get(0).get("severity").asInt()).isEqualTo(30);
         assertThat(format.get("duration_s").asDouble()).isEqualTo(0.012);
         JsonNode reproduce = root.get("details").get(1);
         assertThat(reproduce.get("weights_format").asString()).isEqualTo("onnx");
         assertThat(reproduce.get("status").asString()).isEqualTo("failed");
+        assertThat(reproduce.get("loc").toString()).isEqualTo("[\"weights\",\"onnx\"]");
+        JsonNode error = reproduce.get("errors").get(0);
+        assertThat(error.get("type").asString()).isEqualTo("error");
+        assertThat(error.get("loc").toString()).isEqualTo("[\"outputs\",0]");
+        assertThat(error.get("msg").asString()).startsWith("output 'prob': 1 of 2 elements mismatched");
         JsonNode dev = reproduce.get("deviations").get(0);
         assertThat(dev.get("output_id").asString()).isEqualTo("prob");
         assertThat(dev.get("mismatched").asLong()).isEqualTo(1);
@@ -133,8 +150,8 @@ class SummaryRenderingTest {
                 .startsWith("# ⚠️ Model test: valid-format")
                 .contains(
                         "| reproduce | Reproduce test outputs from test inputs (onnx) | onnx | failed | 1 | 0 | 1.50 s |")
-                .contains("- `outputs.0`: output 'prob': 1 of 2 elements mismatched")
-                .contains("- `cite`: Needs to be filled");
+                .contains("- <code>outputs.0</code>: output 'prob': 1 of 2 elements mismatched")
+                .contains("- <code>cite</code>: Needs to be filled");
         String text = SummaryText.render(s);
         assertThat(text)
                 .startsWith("model test of m/rdf.yaml (My model): VALID-FORMAT\n")
