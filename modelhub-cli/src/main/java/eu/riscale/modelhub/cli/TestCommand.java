@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.cli;
 
+import eu.riscale.modelhub.core.inference.PipelineBackend;
 import eu.riscale.modelhub.core.testing.ModelTests;
 import eu.riscale.modelhub.core.testing.SummaryHtml;
 import eu.riscale.modelhub.core.testing.SummaryJson;
@@ -9,6 +10,7 @@ import eu.riscale.modelhub.core.testing.SummaryText;
 import eu.riscale.modelhub.core.testing.TestDetail;
 import eu.riscale.modelhub.core.testing.TestOptions;
 import eu.riscale.modelhub.core.testing.TestSummary;
+import eu.riscale.modelhub.core.validation.FormatTarget;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,6 +84,20 @@ final class TestCommand implements Callable<Integer> {
                     + " fail (block artifacts).")
     boolean blockwiseCheck;
 
+    @Option(
+            names = "--format-version",
+            paramLabel = "V",
+            description = "discover (default): judge 0.3/0.4 descriptions by their own format's rules; latest: convert"
+                    + " to 0.5 first and judge by its rules, errors included.")
+    String formatVersion = "discover";
+
+    @Option(
+            names = "--devices",
+            paramLabel = "DEVICE",
+            description = "cpu (default), or cuda / gpu for the first GPU when the engine reports one; of a"
+                    + " comma-separated list only the first is used, as in the reference.")
+    String devices = "cpu";
+
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
 
@@ -107,7 +123,14 @@ final class TestCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--summary takes exactly one SOURCE");
             }
         }
+        FormatTarget target = FormatTarget.fromId(formatVersion)
+                .orElseThrow(() -> new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--format-version: expected discover or latest, found '" + formatVersion + "'"));
+        boolean gpu = parseDevice();
         TestOptions options = TestOptions.builder()
+                .formatTarget(target)
+                .backend(PipelineBackend.create(gpu))
                 .weightsFormat(format)
                 .saveOutputs(saveOutputs)
                 .stopEarly(stopEarly)
@@ -149,6 +172,18 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    private boolean parseDevice() {
+        String first = devices.split(",", -1)[0].strip().toLowerCase(Locale.ROOT);
+        if (first.equals("cpu")) {
+            return false;
+        }
+        if (first.equals("cuda") || first.equals("gpu") || first.matches("(cuda|gpu):0")) {
+            return true;
+        }
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "--devices: expected cpu, cuda or gpu, found '" + devices + "'");
     }
 
     private @Nullable WeightsFormat parseFormat() {

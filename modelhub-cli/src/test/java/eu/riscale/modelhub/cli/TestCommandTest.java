@@ -176,6 +176,34 @@ class TestCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
+    @Test
+    void formatVersionLatestJudgesAConvertedDescriptionByTheZeroFiveRules() throws IOException {
+        Path copy = copyOf(Conformance.model("unet2d_nuclei_broad"));
+        Path v04 = copy.resolve("v0_4_9.bioimageio.yaml");
+        Files.writeString(v04, Files.readString(v04).replace("covers: [cover0.png]", "covers: [cover0.bmp]"));
+        Files.copy(copy.resolve("cover0.png"), copy.resolve("cover0.bmp"));
+        CliRun latest = CliRun.of("test", "--json", "--offline", "--format-version", "latest", v04.toString());
+        assertThat(latest.exitCode()).isEqualTo(ExitCodes.FAILED);
+        JsonNode format = details(JSON.readTree(latest.out()), "format").get(0);
+        assertThat(format.get("status").asString()).isEqualTo("failed");
+        assertThat(format.get("errors").get(0).get("msg").asString()).startsWith("after conversion to format 0.5: ");
+        CliRun discover =
+                CliRun.of("test", "--json", "--offline", "--weight-format", "onnx", "--devices", "cpu", v04.toString());
+        JsonNode summary = JSON.readTree(discover.out());
+        assertThat(details(summary, "format").get(0).get("status").asString()).isEqualTo("passed");
+        assertThat(summary.get("env").toString()).contains("{\"name\":\"device\",\"version\":\"cpu()\"");
+    }
+
+    @Test
+    void unknownFormatVersionsAndDevicesAreUsageErrors() {
+        CliRun version = CliRun.of("test", "--format-version", "0.3", "x");
+        assertThat(version.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(version.err()).contains("--format-version: expected discover or latest, found '0.3'");
+        CliRun device = CliRun.of("test", "--devices", "tpu", "x");
+        assertThat(device.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(device.err()).contains("--devices: expected cpu, cuda or gpu, found 'tpu'");
+    }
+
     private Path copyOf(Path dir) throws IOException {
         Path copy = tmp.resolve("copy");
         Files.createDirectories(copy);

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The model tests' {@link InferenceBackend} on top of {@link PredictionPipeline}: one weights format, no tiling, CPU.
+ * The model tests' {@link InferenceBackend} on top of {@link PredictionPipeline}: one weights format, no tiling, CPU
+ * unless made with {@link #create(boolean)}.
  *
  * <pre>{@code
  * TestSummary s = ModelTests.test(source, TestOptions.builder().backend(PipelineBackend.create()).build());
@@ -23,11 +24,25 @@ import java.util.Optional;
  * <p>Thread-safe.
  */
 public final class PipelineBackend implements InferenceBackend {
-    private PipelineBackend() {}
+    private final boolean gpu;
 
-    /** {@return the backend} */
+    private PipelineBackend(boolean gpu) {
+        this.gpu = gpu;
+    }
+
+    /** {@return the backend, on the CPU} */
     public static InferenceBackend create() {
-        return new PipelineBackend();
+        return new PipelineBackend(false);
+    }
+
+    /**
+     * Makes the backend for a device.
+     *
+     * @param gpu whether to use the first GPU when the engine reports one ({@link PredictionOptions.Builder#gpu})
+     * @return the backend
+     */
+    public static InferenceBackend create(boolean gpu) {
+        return new PipelineBackend(gpu);
     }
 
     /** {@inheritDoc} */
@@ -68,10 +83,9 @@ public final class PipelineBackend implements InferenceBackend {
         return open(model, root, format, Tiling.sizeParameter(sizeParameter));
     }
 
-    private static Session open(ModelDescr model, ResourceRoot root, WeightsFormat format, Tiling tiling)
-            throws IOException {
-        PredictionOptions options =
-                PredictionOptions.of(b -> b.weightsPriority(List.of(format)).tiling(tiling));
+    private Session open(ModelDescr model, ResourceRoot root, WeightsFormat format, Tiling tiling) throws IOException {
+        PredictionOptions options = PredictionOptions.of(
+                b -> b.weightsPriority(List.of(format)).tiling(tiling).gpu(gpu));
         PredictionPipeline pipeline;
         try {
             pipeline = PredictionPipeline.create(model, root, options);

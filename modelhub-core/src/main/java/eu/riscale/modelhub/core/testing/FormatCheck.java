@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.testing;
 
 import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
+import eu.riscale.modelhub.core.validation.FormatTarget;
 import eu.riscale.modelhub.core.validation.SourceReport;
 import eu.riscale.modelhub.core.validation.SourceValidation;
 import eu.riscale.modelhub.spec.ModelDescr;
@@ -36,11 +37,11 @@ final class FormatCheck {
     private FormatCheck() {}
 
     /** Reads and validates; throws only when the description file cannot be read at all. */
-    static Outcome run(ResourceRoot root) throws IOException {
+    static Outcome run(ResourceRoot root, FormatTarget target) throws IOException {
         long start = System.nanoTime();
         FileSource description = root.description();
         byte[] yaml = root.readDescription();
-        SourceReport report = SourceValidation.validateFormat(yaml, description.location());
+        SourceReport report = SourceValidation.validateFormat(yaml, description.location(), target);
         List<Diagnostic> errors = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>();
         for (Diagnostic issue : report.issues()) {

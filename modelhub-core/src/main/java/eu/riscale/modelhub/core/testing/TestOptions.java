@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.core.testing;
 
 import eu.riscale.modelhub.core.resource.ResourceSettings;
+import eu.riscale.modelhub.core.validation.FormatTarget;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,6 +23,7 @@ public final class TestOptions {
     private final InferenceBackend backend;
     private final boolean stopEarly;
     private final boolean blockwiseCheck;
+    private final FormatTarget formatTarget;
     private final Consumer<TestDetail> listener;
 
     private TestOptions(Builder b) {
@@ -32,6 +34,7 @@ public final class TestOptions {
         this.backend = b.backend == null ? ModelTests.defaultBackend() : b.backend;
         this.stopEarly = b.stopEarly;
         this.blockwiseCheck = b.blockwiseCheck;
+        this.formatTarget = b.formatTarget;
     }
 
     /** {@return the defaults: every weights format, no saved outputs, settings from the environment} */
@@ -53,6 +56,7 @@ public final class TestOptions {
         b.backend = backend;
         b.stopEarly = stopEarly;
         b.blockwiseCheck = blockwiseCheck;
+        b.formatTarget = formatTarget;
         b.listener = listener;
         return b;
     }
@@ -99,6 +103,11 @@ public final class TestOptions {
         return blockwiseCheck;
     }
 
+    /** {@return whose rules judge a description of an older format in the format check} */
+    public FormatTarget formatTarget() {
+        return formatTarget;
+    }
+
     /** {@return what is told of each check as soon as it is done, for progress displays} */
     public Consumer<TestDetail> listener() {
         return listener;
@@ -112,6 +121,7 @@ public final class TestOptions {
         private @Nullable InferenceBackend backend;
         private boolean stopEarly;
         private boolean blockwiseCheck;
+        private FormatTarget formatTarget = FormatTarget.DISCOVER;
         private Consumer<TestDetail> listener = d -> {};
 
         private Builder() {}
@@ -193,6 +203,18 @@ public final class TestOptions {
          */
         public Builder blockwiseCheck(boolean blockwiseCheck) {
             this.blockwiseCheck = blockwiseCheck;
+            return this;
+        }
+
+        /**
+         * Sets whose rules judge a 0.3/0.4 description in the format check (default {@link FormatTarget#DISCOVER}:
+         * its own format's; {@link FormatTarget#LATEST}: format 0.5's after conversion, errors included).
+         *
+         * @param formatTarget the target
+         * @return this builder
+         */
+        public Builder formatTarget(FormatTarget formatTarget) {
+            this.formatTarget = Objects.requireNonNull(formatTarget, "formatTarget");
             return this;
         }
 

@@ -97,7 +97,7 @@ final class TestRun implements AutoCloseable {
     }
 
     private TestDetail format() throws IOException {
-        FormatCheck.Outcome outcome = FormatCheck.run(root);
+        FormatCheck.Outcome outcome = FormatCheck.run(root, options.formatTarget());
         format = outcome;
         ModelDescr m = outcome.model();
         model = m;
