@@ -1,15 +1,15 @@
 package eu.riscale.modelhub.cli;
 
 import eu.riscale.modelhub.core.inference.PipelineBackend;
-import eu.riscale.modelhub.core.testing.ModelTests;
-import eu.riscale.modelhub.core.testing.SummaryHtml;
-import eu.riscale.modelhub.core.testing.SummaryJson;
-import eu.riscale.modelhub.core.testing.SummaryMarkdown;
-import eu.riscale.modelhub.core.testing.SummaryStatus;
-import eu.riscale.modelhub.core.testing.SummaryText;
-import eu.riscale.modelhub.core.testing.TestDetail;
-import eu.riscale.modelhub.core.testing.TestOptions;
-import eu.riscale.modelhub.core.testing.TestSummary;
+import eu.riscale.modelhub.core.modeltest.ModelTests;
+import eu.riscale.modelhub.core.modeltest.SummaryHtml;
+import eu.riscale.modelhub.core.modeltest.SummaryJson;
+import eu.riscale.modelhub.core.modeltest.SummaryMarkdown;
+import eu.riscale.modelhub.core.modeltest.SummaryStatus;
+import eu.riscale.modelhub.core.modeltest.SummaryText;
+import eu.riscale.modelhub.core.modeltest.TestDetail;
+import eu.riscale.modelhub.core.modeltest.TestOptions;
+import eu.riscale.modelhub.core.modeltest.TestSummary;
 import eu.riscale.modelhub.core.validation.FormatTarget;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package eu.riscale.modelhub.core.inference;
 
 import eu.riscale.modelhub.core.inference.internal.NativeEngine;
+import eu.riscale.modelhub.core.modeltest.EnvironmentEntry;
+import eu.riscale.modelhub.core.modeltest.InferenceBackend;
 import eu.riscale.modelhub.core.op.Processing;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Tensor;
-import eu.riscale.modelhub.core.testing.EnvironmentEntry;
-import eu.riscale.modelhub.core.testing.InferenceBackend;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
