@@ -1,8 +1,6 @@
 package eu.riscale.modelhub.core.inference;
 
 import eu.riscale.modelhub.core.inference.internal.NativeEngine;
-import eu.riscale.modelhub.core.modeltest.EnvironmentEntry;
-import eu.riscale.modelhub.core.modeltest.InferenceBackend;
 import eu.riscale.modelhub.core.op.Processing;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Tensor;
@@ -103,8 +101,8 @@ public final class PipelineBackend implements InferenceBackend {
             }
 
             @Override
-            public Optional<EnvironmentEntry> engine() {
-                return Optional.of(new EnvironmentEntry(pipeline.engineName(), pipeline.engineVersion(), ""));
+            public Optional<EngineVersion> engine() {
+                return Optional.of(new EngineVersion(pipeline.engineName(), pipeline.engineVersion()));
             }
 
             @Override

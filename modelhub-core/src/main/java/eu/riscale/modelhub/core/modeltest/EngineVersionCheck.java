@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.modeltest;
 
+import eu.riscale.modelhub.core.inference.EngineVersion;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.PytorchStateDictWeightsDescr;
@@ -20,7 +21,7 @@ final class EngineVersionCheck {
     private EngineVersionCheck() {}
 
     /** The warnings for one entry run by {@code engine}; empty when nothing is declared or the versions agree. */
-    static List<Diagnostic> warnings(WeightsEntryDescr entry, Optional<EnvironmentEntry> engine) {
+    static List<Diagnostic> warnings(WeightsEntryDescr entry, Optional<EngineVersion> engine) {
         String declared = declaredPytorch(entry);
         if (declared == null || engine.isEmpty() || !engine.get().name().equalsIgnoreCase("PyTorch")) {
             return List.of();

@@ -2,6 +2,8 @@ package eu.riscale.modelhub.core.modeltest;
 
 import eu.riscale.modelhub.core.description.FileReference;
 import eu.riscale.modelhub.core.description.FileReferences;
+import eu.riscale.modelhub.core.inference.InferenceBackend;
+import eu.riscale.modelhub.core.inference.PipelineBackend;
 import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
@@ -117,14 +119,13 @@ public final class ModelTests {
     }
 
     /**
-     * The backend used when {@link TestOptions} names none: {@link
-     * eu.riscale.modelhub.core.inference.PipelineBackend}, the SDK's prediction pipeline for the {@link #SDK_FORMATS},
+     * The backend used when {@link TestOptions} names none: {@link PipelineBackend}, the SDK's prediction pipeline for the {@link #SDK_FORMATS},
      * one weights format at a time and without tiling; other formats are skipped with the reason.
      *
      * @return the default backend
      */
     public static InferenceBackend defaultBackend() {
-        return eu.riscale.modelhub.core.inference.PipelineBackend.create();
+        return PipelineBackend.create();
     }
 
     /**

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.modeltest;
 
+import eu.riscale.modelhub.core.inference.InferenceBackend;
 import eu.riscale.modelhub.core.resource.ResourceSettings;
 import eu.riscale.modelhub.core.validation.FormatTarget;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.modeltest;
 
+import eu.riscale.modelhub.core.inference.InferenceBackend;
 import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Tensor;
@@ -214,7 +215,7 @@ final class TestRun implements AutoCloseable {
                     Duration.ZERO);
         }
         session = s;
-        s.engine().ifPresent(engines::add);
+        s.engine().ifPresent(e -> engines.add(new EnvironmentEntry(e.name(), e.version(), "")));
         devices.add(s.device());
         List<Diagnostic> engineWarnings =
                 EngineVersionCheck.warnings(m.weights().entry(f), s.engine());

@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.modeltest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.riscale.modelhub.core.inference.EngineVersion;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
 import eu.riscale.modelhub.spec.weights.TorchscriptWeightsDescr;
@@ -9,8 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EngineVersionCheckTest {
-    private static final Optional<EnvironmentEntry> PYTORCH_271 =
-            Optional.of(new EnvironmentEntry("PyTorch", "2.7.1", ""));
+    private static final Optional<EngineVersion> PYTORCH_271 = Optional.of(new EngineVersion("PyTorch", "2.7.1"));
 
     private static TorchscriptWeightsDescr torchscript(String version) {
         return TorchscriptWeightsDescr.builder()
@@ -59,7 +59,7 @@ class EngineVersionCheckTest {
     void nothingIsComparedWithoutAPytorchVersionOrEngine() {
         OnnxWeightsDescr onnx =
                 OnnxWeightsDescr.builder().source("w.onnx").opsetVersion(17).build();
-        assertThat(EngineVersionCheck.warnings(onnx, Optional.of(new EnvironmentEntry("OnnxRuntime", "1.21.1", ""))))
+        assertThat(EngineVersionCheck.warnings(onnx, Optional.of(new EngineVersion("OnnxRuntime", "1.21.1"))))
                 .isEmpty();
         assertThat(EngineVersionCheck.warnings(torchscript("1.0"), Optional.empty()))
                 .isEmpty();

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.modeltest;
 
+import eu.riscale.modelhub.core.inference.InferenceBackend;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.ModelDescr;

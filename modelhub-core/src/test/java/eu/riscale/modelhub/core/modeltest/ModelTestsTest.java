@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.modeltest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.riscale.modelhub.core.inference.InferenceBackend;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.resource.ResourceSettings;
 import eu.riscale.modelhub.core.tensor.Npy;

@@ -1,4 +1,4 @@
-package eu.riscale.modelhub.core.modeltest;
+package eu.riscale.modelhub.core.inference;
 
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Tensor;
@@ -13,9 +13,10 @@ import java.util.Optional;
  * What the model tests need from inference: whether a weights format can run here, and a session that predicts
  * outputs from inputs through the whole pipeline (preprocessing, the network, postprocessing), without tiling.
  *
- * <p>{@link ModelTests} uses the SDK's prediction pipeline ({@link ModelTests#defaultBackend()}) unless {@link
- * TestOptions} names another backend, for example a stand-in in tests or {@link #unavailable(String)}. Implementations
- * must be thread-safe.
+ * <p>The model tests ({@code core.modeltest.ModelTests}) use the SDK's prediction pipeline ({@link PipelineBackend})
+ * unless their options name another backend, for example a stand-in in tests or {@link #unavailable(String)}. The
+ * interface lives with inference, so that the model tests depend on inference and not the other way round.
+ * Implementations must be thread-safe.
  */
 public interface InferenceBackend {
     /**
@@ -69,9 +70,9 @@ public interface InferenceBackend {
 
         /**
          * {@return the engine that runs the weights and its version, for example {@code PyTorch 2.7.1}, recorded in
-         * the summary's environment and compared with the version in the weights entry; empty when unknown}
+         * the test summary's environment and compared with the version in the weights entry; empty when unknown}
          */
-        default Optional<EnvironmentEntry> engine() {
+        default Optional<EngineVersion> engine() {
             return Optional.empty();
         }
 
