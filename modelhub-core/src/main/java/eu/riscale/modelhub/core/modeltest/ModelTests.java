@@ -110,12 +110,27 @@ public final class ModelTests {
      * @throws IOException when the description file cannot be read
      */
     public static TestSummary test(String label, ResourceRoot root, TestOptions options) throws IOException {
-        try (TestRun run = new TestRun(label, root, options)) {
-            for (Optional<TestRun.Step> step = run.next(); step.isPresent(); step = run.next()) {
-                step.get().run();
+        try (ModelTestRun run = start(label, root, options)) {
+            for (Optional<ModelTestRun.Check> check = run.next(); check.isPresent(); check = run.next()) {
+                check.get().run();
             }
             return run.summary();
         }
+    }
+
+    /**
+     * Starts a test that the caller steps through one check at a time ({@link ModelTestRun}); nothing runs yet.
+     *
+     * @param label how the source is named in the summary
+     * @param root the root, left open (close it after the run)
+     * @param options the options
+     * @return the run, positioned before the format check
+     */
+    public static ModelTestRun start(String label, ResourceRoot root, TestOptions options) {
+        return new ModelTestRun(
+                Objects.requireNonNull(label, "label"),
+                Objects.requireNonNull(root, "root"),
+                Objects.requireNonNull(options, "options"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.modeltest;
 
+import eu.riscale.modelhub.core.modeltest.junit.ModelTestFactory;
 import eu.riscale.modelhub.core.resource.ResourceSettings;
 import eu.riscale.modelhub.spec.Conformance;
 import java.util.stream.Stream;

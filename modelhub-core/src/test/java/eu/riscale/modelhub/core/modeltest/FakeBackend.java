@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * by {@code change}); for any other input it answers the first input under each output's axis ids, which has the
  * described shape for single-input models whose outputs mirror the input.
  */
-final class FakeBackend implements InferenceBackend {
+public final class FakeBackend implements InferenceBackend {
     private final Set<WeightsFormat> runnable;
     private final UnaryOperator<Tensor> change;
     int predictions;
@@ -29,9 +29,20 @@ final class FakeBackend implements InferenceBackend {
 
     int blockwiseSizeParameter = -1;
 
-    FakeBackend(Set<WeightsFormat> runnable, UnaryOperator<Tensor> change) {
+    /**
+     * Makes the stand-in.
+     *
+     * @param runnable the formats it claims to run
+     * @param change what it does to the test outputs
+     */
+    public FakeBackend(Set<WeightsFormat> runnable, UnaryOperator<Tensor> change) {
         this.runnable = runnable;
         this.change = change;
+    }
+
+    /** {@return how many predictions it made} */
+    public int predictions() {
+        return predictions;
     }
 
     @Override

@@ -22,35 +22,55 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One model test as a sequence of named steps, each run on demand: {@link ModelTests#test} runs them all in a loop,
- * {@link ModelTestFactory} runs each inside its own JUnit dynamic test (so that every check has its own name and
- * time). The steps after a check are planned once it has run (the weights formats are known after the format check,
- * the files that passed after the I/O check). Not thread-safe: one caller steps through it.
+ * One model test as a sequence of named checks, each run on demand: {@link ModelTests#test} runs them all in a loop,
+ * {@code modeltest.junit.ModelTestFactory} runs each inside its own JUnit dynamic test (so that every check has its
+ * own name and time), a progress display can name a check before it runs. The checks after one are planned once it
+ * has run (the weights formats are known after the format check, the files that passed after the I/O check).
+ *
+ * <pre>{@code
+ * try (ModelTestRun run = ModelTests.start(label, root, options)) {
+ *     for (Optional<ModelTestRun.Check> c = run.next(); c.isPresent(); c = run.next()) {
+ *         System.out.println("running " + c.get().name());
+ *         c.get().run();
+ *     }
+ *     TestSummary summary = run.summary();
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: one caller steps through it. Close it to free weights that are still loaded (after a check that
+ * was not followed by its shapes check).
  */
-final class TestRun implements AutoCloseable {
+public final class ModelTestRun implements AutoCloseable {
     /** A planned check: its kind and name are known before it runs. */
-    final class Step {
+    public final class Check {
         private final CheckKind check;
         private final String name;
         private final Body body;
         private @Nullable TestDetail detail;
 
-        private Step(CheckKind check, String name, Body body) {
+        private Check(CheckKind check, String name, Body body) {
             this.check = check;
             this.name = name;
             this.body = body;
         }
 
-        CheckKind check() {
+        /** {@return the kind of check} */
+        public CheckKind check() {
             return check;
         }
 
-        String name() {
+        /** {@return the readable name, the one its detail will have} */
+        public String name() {
             return name;
         }
 
-        /** Runs the check once (later calls give the same detail) and plans the steps that follow it. */
-        TestDetail run() throws IOException {
+        /**
+         * Runs the check once (later calls give the same detail) and plans the checks that follow it.
+         *
+         * @return the check's detail
+         * @throws IOException when the description file cannot be read (the format check only)
+         */
+        public TestDetail run() throws IOException {
             if (detail == null) {
                 detail = record(body.run());
             }
@@ -66,7 +86,7 @@ final class TestRun implements AutoCloseable {
     private final String label;
     private final ResourceRoot root;
     private final TestOptions options;
-    private final Deque<Step> pending = new ArrayDeque<>();
+    private final Deque<Check> pending = new ArrayDeque<>();
     private final List<TestDetail> details = new ArrayList<>();
     private final Set<EnvironmentEntry> engines = new LinkedHashSet<>();
     private final Set<String> devices = new LinkedHashSet<>();
@@ -75,15 +95,15 @@ final class TestRun implements AutoCloseable {
     private boolean stopped;
     private InferenceBackend.@Nullable Session session;
 
-    TestRun(String label, ResourceRoot root, TestOptions options) {
+    ModelTestRun(String label, ResourceRoot root, TestOptions options) {
         this.label = label;
         this.root = root;
         this.options = options;
-        pending.add(new Step(CheckKind.FORMAT, FormatCheck.NAME, this::format));
+        pending.add(new Check(CheckKind.FORMAT, FormatCheck.NAME, this::format));
     }
 
-    /** {@return the next step, empty when the test is complete} */
-    Optional<Step> next() {
+    /** {@return the next check, empty when the test is complete (or stopped early)} */
+    public Optional<Check> next() {
         return stopped ? Optional.empty() : Optional.ofNullable(pending.pollFirst());
     }
 
@@ -112,7 +132,7 @@ final class TestRun implements AutoCloseable {
         List<WeightsFormat> formats = ModelTests.formatsToTest(m, options);
         if (formats.isEmpty()) {
             String asked = options.weightsFormat().map(WeightsFormat::id).orElse("");
-            pending.add(new Step(
+            pending.add(new Check(
                     CheckKind.IO,
                     FilesCheck.NAME,
                     () -> TestDetail.ran(
@@ -134,7 +154,7 @@ final class TestRun implements AutoCloseable {
                 tested.add(f);
             }
         }
-        pending.add(new Step(CheckKind.IO, FilesCheck.NAME, () -> {
+        pending.add(new Check(CheckKind.IO, FilesCheck.NAME, () -> {
             Map<String, FileSource> verified = new LinkedHashMap<>();
             TestDetail io = FilesCheck.run(m, root, tested, verified);
             planWeights(m, formats, verified, io);
@@ -160,12 +180,12 @@ final class TestRun implements AutoCloseable {
             }
             Map<String, Tensor> whole = new LinkedHashMap<>();
             TestDetail[] reproduced = new TestDetail[1];
-            pending.add(new Step(CheckKind.REPRODUCE, ModelTests.reproduceName(f), () -> {
+            pending.add(new Check(CheckKind.REPRODUCE, ModelTests.reproduceName(f), () -> {
                 reproduced[0] = reproduce(m, f, whole);
                 return reproduced[0];
             }));
             if (options.blockwiseCheck()) {
-                pending.add(new Step(CheckKind.BLOCKWISE, BlockwiseCheck.name(f), () -> {
+                pending.add(new Check(CheckKind.BLOCKWISE, BlockwiseCheck.name(f), () -> {
                     Optional<String> notApplicable = BlockwiseCheck.notApplicable(m);
                     if (notApplicable.isPresent()) {
                         return TestDetail.skipped(CheckKind.BLOCKWISE, BlockwiseCheck.name(f), f, notApplicable.get());
@@ -180,7 +200,7 @@ final class TestRun implements AutoCloseable {
                     return BlockwiseCheck.run(m, root, f, whole, backend);
                 }));
             }
-            pending.add(new Step(CheckKind.SHAPES, ShapesCheck.name(f), () -> {
+            pending.add(new Check(CheckKind.SHAPES, ShapesCheck.name(f), () -> {
                 InferenceBackend.Session s = session;
                 if (s == null) {
                     return TestDetail.skipped(
@@ -196,7 +216,7 @@ final class TestRun implements AutoCloseable {
     }
 
     private void skip(CheckKind check, String name, WeightsFormat f, String why) {
-        pending.add(new Step(check, name, () -> TestDetail.skipped(check, name, f, why)));
+        pending.add(new Check(check, name, () -> TestDetail.skipped(check, name, f, why)));
     }
 
     private TestDetail reproduce(ModelDescr m, WeightsFormat f, Map<String, Tensor> whole) {
@@ -222,8 +242,8 @@ final class TestRun implements AutoCloseable {
         return ModelTests.reproduce(m, root, f, s, options, engineWarnings, whole);
     }
 
-    /** {@return the summary of the steps run so far} */
-    TestSummary summary() {
+    /** {@return the summary of the checks run so far} */
+    public TestSummary summary() {
         List<EnvironmentEntry> env = new ArrayList<>(EnvironmentEntry.base());
         env.addAll(engines);
         for (String device : devices) {

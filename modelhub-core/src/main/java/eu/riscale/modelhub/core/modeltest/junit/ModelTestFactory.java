@@ -1,5 +1,11 @@
-package eu.riscale.modelhub.core.modeltest;
+package eu.riscale.modelhub.core.modeltest.junit;
 
+import eu.riscale.modelhub.core.modeltest.DetailStatus;
+import eu.riscale.modelhub.core.modeltest.ModelTestRun;
+import eu.riscale.modelhub.core.modeltest.ModelTests;
+import eu.riscale.modelhub.core.modeltest.TestDetail;
+import eu.riscale.modelhub.core.modeltest.TestOptions;
+import eu.riscale.modelhub.core.modeltest.TestSummary;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import java.io.IOException;
@@ -70,17 +76,17 @@ public final class ModelTestFactory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot test " + source + ": " + e.getMessage(), e);
         }
-        TestRun run = new TestRun(source, root, options);
+        ModelTestRun run = ModelTests.start(source, root, options);
         Iterator<DynamicTest> tests = new Iterator<>() {
-            private TestRun.@Nullable Step buffered;
-            private TestRun.@Nullable Step last;
+            private ModelTestRun.@Nullable Check buffered;
+            private ModelTestRun.@Nullable Check last;
 
             @Override
             public boolean hasNext() {
                 if (buffered != null) {
                     return true;
                 }
-                TestRun.Step previous = last;
+                ModelTestRun.Check previous = last;
                 if (previous != null) {
                     // the next checks are known once the previous one ran; it normally ran in its own test already
                     try {
@@ -98,7 +104,7 @@ public final class ModelTestFactory {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                TestRun.Step step = Objects.requireNonNull(buffered);
+                ModelTestRun.Check step = Objects.requireNonNull(buffered);
                 buffered = null;
                 last = step;
                 return DynamicTest.dynamicTest(step.check().id() + ": " + step.name(), () -> verify(step.run()));

@@ -1,9 +1,14 @@
-package eu.riscale.modelhub.core.modeltest;
+package eu.riscale.modelhub.core.modeltest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.riscale.modelhub.core.inference.InferenceBackend;
+import eu.riscale.modelhub.core.modeltest.CheckKind;
+import eu.riscale.modelhub.core.modeltest.FakeBackend;
+import eu.riscale.modelhub.core.modeltest.TestDetail;
+import eu.riscale.modelhub.core.modeltest.TestOptions;
+import eu.riscale.modelhub.core.modeltest.TestSummary;
 import eu.riscale.modelhub.core.resource.ResourceSettings;
 import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
@@ -92,13 +97,13 @@ class ModelTestFactoryTest {
             DynamicTest reproduce = tests.next();
             assertThat(reproduce.getDisplayName())
                     .isEqualTo("reproduce: Reproduce test outputs from test inputs (onnx)");
-            assertThat(backend.predictions).isZero();
+            assertThat(backend.predictions()).isZero();
             reproduce.getExecutable().execute();
-            assertThat(backend.predictions).isEqualTo(1);
+            assertThat(backend.predictions()).isEqualTo(1);
             DynamicTest shapes = tests.next();
             assertThat(shapes.getDisplayName()).startsWith("shapes: Run onnx inference at other sizes");
             shapes.getExecutable().execute();
-            assertThat(backend.predictions).isGreaterThan(1);
+            assertThat(backend.predictions()).isGreaterThan(1);
             assertThat(tests.hasNext()).isFalse();
             assertThat(ran).containsExactly("format", "io", "reproduce", "shapes");
         }
