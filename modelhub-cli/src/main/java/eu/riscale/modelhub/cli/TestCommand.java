@@ -1,13 +1,16 @@
 package eu.riscale.modelhub.cli;
 
-import eu.riscale.modelhub.core.testing.ModelTests;
-import eu.riscale.modelhub.core.testing.SummaryJson;
-import eu.riscale.modelhub.core.testing.SummaryMarkdown;
-import eu.riscale.modelhub.core.testing.SummaryStatus;
-import eu.riscale.modelhub.core.testing.SummaryText;
-import eu.riscale.modelhub.core.testing.TestDetail;
-import eu.riscale.modelhub.core.testing.TestOptions;
-import eu.riscale.modelhub.core.testing.TestSummary;
+import eu.riscale.modelhub.core.inference.PipelineBackend;
+import eu.riscale.modelhub.core.modeltest.ModelTests;
+import eu.riscale.modelhub.core.modeltest.SummaryHtml;
+import eu.riscale.modelhub.core.modeltest.SummaryJson;
+import eu.riscale.modelhub.core.modeltest.SummaryMarkdown;
+import eu.riscale.modelhub.core.modeltest.SummaryStatus;
+import eu.riscale.modelhub.core.modeltest.SummaryText;
+import eu.riscale.modelhub.core.modeltest.TestDetail;
+import eu.riscale.modelhub.core.modeltest.TestOptions;
+import eu.riscale.modelhub.core.modeltest.TestSummary;
+import eu.riscale.modelhub.core.validation.FormatTarget;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,7 +60,8 @@ final class TestCommand implements Callable<Integer> {
     @Option(
             names = "--summary",
             paramLabel = "FILE",
-            description = "Also write the summary to FILE: JSON when it ends in .json, Markdown when it ends in .md.")
+            description = "Also write the summary to FILE: JSON when it ends in .json, Markdown when it ends in .md,"
+                    + " a self-contained HTML page when it ends in .html.")
     @Nullable
     Path summaryFile;
 
@@ -72,6 +76,27 @@ final class TestCommand implements Callable<Integer> {
             names = {"-x", "--stop-early"},
             description = "Stop at the first failed check (the remaining checks are left out of the summary).")
     boolean stopEarly;
+
+    @Option(
+            names = "--blockwise-check",
+            description = "Also compare a blockwise prediction (block size parameter 10, declared halo) of the test"
+                    + " inputs with the whole-sample one; more mismatches than the reproducibility tolerance allows"
+                    + " fail (block artifacts).")
+    boolean blockwiseCheck;
+
+    @Option(
+            names = "--format-version",
+            paramLabel = "V",
+            description = "discover (default): judge 0.3/0.4 descriptions by their own format's rules; latest: convert"
+                    + " to 0.5 first and judge by its rules, errors included.")
+    String formatVersion = "discover";
+
+    @Option(
+            names = "--devices",
+            paramLabel = "DEVICE",
+            description = "cpu (default), or cuda / gpu for the first GPU when the engine reports one; of a"
+                    + " comma-separated list only the first is used, as in the reference.")
+    String devices = "cpu";
 
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
@@ -89,35 +114,46 @@ final class TestCommand implements Callable<Integer> {
         WeightsFormat format = parseFormat();
         if (summaryFile != null) {
             String name = summaryFile.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".json") && !name.endsWith(".md")) {
+            if (!name.endsWith(".json") && !name.endsWith(".md") && !name.endsWith(".html")) {
                 throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--summary: expected a file ending in .json or .md, found " + summaryFile);
+                        spec.commandLine(),
+                        "--summary: expected a file ending in .json, .md or .html, found " + summaryFile);
             }
             if (sources.size() != 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--summary takes exactly one SOURCE");
             }
         }
+        FormatTarget target = FormatTarget.fromId(formatVersion)
+                .orElseThrow(() -> new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--format-version: expected discover or latest, found '" + formatVersion + "'"));
+        boolean gpu = parseDevice();
         TestOptions options = TestOptions.builder()
+                .formatTarget(target)
+                .backend(PipelineBackend.create(gpu))
                 .weightsFormat(format)
                 .saveOutputs(saveOutputs)
                 .stopEarly(stopEarly)
+                .blockwiseCheck(blockwiseCheck)
                 .resources(sourceOptions.settings())
                 .build();
         int exit = ExitCodes.OK;
         for (String source : sources) {
             Progress progress = Progress.forTerminal(err, source, !json);
             TestSummary summary;
+            boolean readable = true;
             try {
                 summary = ModelTests.test(source, options.with(b -> b.listener(progress)));
             } catch (IOException | RuntimeException e) {
+                // a source that cannot be read still gets its summary, so that a script parsing stdout finds one
                 progress.done();
                 err.println("error: cannot read " + source + ": " + Cli.message(e));
                 if (verbose) {
                     e.printStackTrace(err);
                 }
                 err.flush();
-                exit = ExitCodes.USAGE;
-                continue;
+                summary = TestSummary.unreadable(source, Cli.message(e));
+                readable = false;
             }
             progress.done();
             if (json) {
@@ -129,11 +165,25 @@ final class TestCommand implements Callable<Integer> {
             if (summaryFile != null && !writeSummary(summary, err)) {
                 exit = ExitCodes.USAGE;
             }
-            if (summary.status() != SummaryStatus.PASSED && exit == ExitCodes.OK) {
+            if (!readable) {
+                exit = ExitCodes.USAGE;
+            } else if (summary.status() != SummaryStatus.PASSED && exit == ExitCodes.OK) {
                 exit = ExitCodes.FAILED;
             }
         }
         return exit;
+    }
+
+    private boolean parseDevice() {
+        String first = devices.split(",", -1)[0].strip().toLowerCase(Locale.ROOT);
+        if (first.equals("cpu")) {
+            return false;
+        }
+        if (first.equals("cuda") || first.equals("gpu") || first.matches("(cuda|gpu):0")) {
+            return true;
+        }
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "--devices: expected cpu, cuda or gpu, found '" + devices + "'");
     }
 
     private @Nullable WeightsFormat parseFormat() {
@@ -151,9 +201,10 @@ final class TestCommand implements Callable<Integer> {
 
     private boolean writeSummary(TestSummary summary, PrintWriter err) {
         Path file = summaryFile.toAbsolutePath();
-        String text = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String text = name.endsWith(".json")
                 ? SummaryJson.pretty(summary)
-                : SummaryMarkdown.render(summary);
+                : name.endsWith(".html") ? SummaryHtml.render(summary) : SummaryMarkdown.render(summary);
         try {
             Cli.writeAtomically(file, text);
             return true;

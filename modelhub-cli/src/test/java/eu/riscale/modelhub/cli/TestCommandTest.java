@@ -46,7 +46,7 @@ class TestCommandTest {
             JsonNode io = details(summary, "io").get(0);
             assertThat(io.get("status").asString()).isEqualTo("passed");
             // the pytorch_state_dict entries' architecture files are absent: warnings, not errors
-            assertThat(io.get("warnings").toString()).contains("weights.pytorch_state_dict.architecture");
+            assertThat(io.get("warnings").toString()).contains("[\"weights\",\"pytorch_state_dict\",\"architecture\"]");
             assertThat(summary.get("status").asString()).isEqualTo("passed");
             assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
             assertThat(details(summary, "reproduce"))
@@ -70,7 +70,8 @@ class TestCommandTest {
         assertThat(summary.get("status").asString()).isEqualTo("failed");
         JsonNode io = details(summary, "io").get(0);
         assertThat(io.get("status").asString()).isEqualTo("failed");
-        assertThat(io.get("errors").get(0).get("loc").asString()).isEqualTo("outputs.0.test_tensor.sha256");
+        assertThat(io.get("errors").get(0).get("loc").toString())
+                .isEqualTo("[\"outputs\",0,\"test_tensor\",\"sha256\"]");
         // integrity first (issue 16): a test tensor that failed its sha256 is never used, so nothing is reproduced
         JsonNode skipped = details(summary, "reproduce").get(0);
         assertThat(skipped.get("status").asString()).isEqualTo("skipped");
@@ -120,10 +121,10 @@ class TestCommandTest {
     }
 
     @Test
-    void aMissingSourceExitsWith2() {
+    void aMissingSourceExitsWith2AndStillHasASummary() {
         CliRun run = CliRun.of("test", tmp.resolve("missing").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.out()).isEmpty();
+        assertThat(run.out()).startsWith("model test of " + tmp.resolve("missing") + ": FAILED\n");
         assertThat(run.err())
                 .startsWith("error: cannot read ")
                 .contains("missing")
@@ -152,11 +153,17 @@ class TestCommandTest {
         assertThat(Files.readString(md)).contains("Model test: ", "| format | Format validation |");
         CliRun bad = CliRun.of("test", "--summary", tmp.resolve("s.txt").toString(), model);
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(bad.err()).contains("expected a file ending in .json or .md");
+        assertThat(bad.err()).contains("expected a file ending in .json, .md or .html");
+        Path html = tmp.resolve("summary.html");
+        CliRun.of("test", "--offline", "--weight-format", "onnx", "--summary", html.toString(), model);
+        assertThat(Files.readString(html))
+                .startsWith("<!DOCTYPE html>")
+                .contains("<title>Model test passed: UNet 2D Nuclei Broad</title>", "OnnxRuntime", "1.21.1")
+                .doesNotContain("<script", "<link", "src=");
     }
 
     @Test
-    void severalSourcesGiveOneJsonLineEachAndTheWorstExitCode() {
+    void severalSourcesGiveOneJsonLineEachEvenWhenUnreadableAndTheWorstExitCode() {
         CliRun run = CliRun.of(
                 "test",
                 "--json",
@@ -165,8 +172,36 @@ class TestCommandTest {
                 "onnx",
                 Conformance.model("unet2d_nuclei_broad").toString(),
                 tmp.resolve("missing").toString());
-        assertThat(run.out().lines()).hasSize(1);
+        assertThat(run.out().lines()).hasSize(2);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void formatVersionLatestJudgesAConvertedDescriptionByTheZeroFiveRules() throws IOException {
+        Path copy = copyOf(Conformance.model("unet2d_nuclei_broad"));
+        Path v04 = copy.resolve("v0_4_9.bioimageio.yaml");
+        Files.writeString(v04, Files.readString(v04).replace("covers: [cover0.png]", "covers: [cover0.bmp]"));
+        Files.copy(copy.resolve("cover0.png"), copy.resolve("cover0.bmp"));
+        CliRun latest = CliRun.of("test", "--json", "--offline", "--format-version", "latest", v04.toString());
+        assertThat(latest.exitCode()).isEqualTo(ExitCodes.FAILED);
+        JsonNode format = details(JSON.readTree(latest.out()), "format").get(0);
+        assertThat(format.get("status").asString()).isEqualTo("failed");
+        assertThat(format.get("errors").get(0).get("msg").asString()).startsWith("after conversion to format 0.5: ");
+        CliRun discover =
+                CliRun.of("test", "--json", "--offline", "--weight-format", "onnx", "--devices", "cpu", v04.toString());
+        JsonNode summary = JSON.readTree(discover.out());
+        assertThat(details(summary, "format").get(0).get("status").asString()).isEqualTo("passed");
+        assertThat(summary.get("env").toString()).contains("{\"name\":\"device\",\"version\":\"cpu()\"");
+    }
+
+    @Test
+    void unknownFormatVersionsAndDevicesAreUsageErrors() {
+        CliRun version = CliRun.of("test", "--format-version", "0.3", "x");
+        assertThat(version.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(version.err()).contains("--format-version: expected discover or latest, found '0.3'");
+        CliRun device = CliRun.of("test", "--devices", "tpu", "x");
+        assertThat(device.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(device.err()).contains("--devices: expected cpu, cuda or gpu, found 'tpu'");
     }
 
     private Path copyOf(Path dir) throws IOException {

@@ -4,7 +4,6 @@ import eu.riscale.modelhub.core.inference.internal.NativeEngine;
 import eu.riscale.modelhub.core.op.Processing;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Tensor;
-import eu.riscale.modelhub.core.testing.InferenceBackend;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
@@ -13,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The model tests' {@link InferenceBackend} on top of {@link PredictionPipeline}: one weights format, no tiling, CPU.
+ * The model tests' {@link InferenceBackend} on top of {@link PredictionPipeline}: one weights format, no tiling, CPU
+ * unless made with {@link #create(boolean)}.
  *
  * <pre>{@code
  * TestSummary s = ModelTests.test(source, TestOptions.builder().backend(PipelineBackend.create()).build());
@@ -22,11 +22,25 @@ import java.util.Optional;
  * <p>Thread-safe.
  */
 public final class PipelineBackend implements InferenceBackend {
-    private PipelineBackend() {}
+    private final boolean gpu;
 
-    /** {@return the backend} */
+    private PipelineBackend(boolean gpu) {
+        this.gpu = gpu;
+    }
+
+    /** {@return the backend, on the CPU} */
     public static InferenceBackend create() {
-        return new PipelineBackend();
+        return new PipelineBackend(false);
+    }
+
+    /**
+     * Makes the backend for a device.
+     *
+     * @param gpu whether to use the first GPU when the engine reports one ({@link PredictionOptions.Builder#gpu})
+     * @return the backend
+     */
+    public static InferenceBackend create(boolean gpu) {
+        return new PipelineBackend(gpu);
     }
 
     /** {@inheritDoc} */
@@ -57,8 +71,19 @@ public final class PipelineBackend implements InferenceBackend {
     /** {@inheritDoc} */
     @Override
     public Session open(ModelDescr model, ResourceRoot root, WeightsFormat format) throws IOException {
-        PredictionOptions options =
-                PredictionOptions.of(b -> b.weightsPriority(List.of(format)).tiling(Tiling.none()));
+        return open(model, root, format, Tiling.none());
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Session openBlockwise(ModelDescr model, ResourceRoot root, WeightsFormat format, int sizeParameter)
+            throws IOException {
+        return open(model, root, format, Tiling.sizeParameter(sizeParameter));
+    }
+
+    private Session open(ModelDescr model, ResourceRoot root, WeightsFormat format, Tiling tiling) throws IOException {
+        PredictionOptions options = PredictionOptions.of(
+                b -> b.weightsPriority(List.of(format)).tiling(tiling).gpu(gpu));
         PredictionPipeline pipeline;
         try {
             pipeline = PredictionPipeline.create(model, root, options);
@@ -73,6 +98,16 @@ public final class PipelineBackend implements InferenceBackend {
                 } catch (InferenceException e) {
                     throw new IOException(e.getMessage(), e);
                 }
+            }
+
+            @Override
+            public Optional<EngineVersion> engine() {
+                return Optional.of(new EngineVersion(pipeline.engineName(), pipeline.engineVersion()));
+            }
+
+            @Override
+            public String device() {
+                return pipeline.device();
             }
 
             @Override

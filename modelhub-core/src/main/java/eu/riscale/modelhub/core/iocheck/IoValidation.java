@@ -21,6 +21,8 @@ import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.Severity;
+import eu.riscale.modelhub.spec.weights.WeightsDescr;
+import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +73,13 @@ import org.jspecify.annotations.Nullable;
  * cache) and the test tensors are read into memory. The method is thread-safe.
  */
 public final class IoValidation {
+    /**
+     * The weights formats this SDK runs (through Deep Java Library). {@code modelhub validate} and {@code modelhub
+     * test} both check the files of these entries, and the files of other entries only when that format is tested
+     * (see {@link #check(ModelDescr, ResourceRoot, Set, Map)}), so that both commands give one verdict.
+     */
+    public static final Set<WeightsFormat> SDK_FORMATS = Set.of(WeightsFormat.TORCHSCRIPT, WeightsFormat.ONNX);
+
     private static final Pattern VALIDATION_HEADING = Pattern.compile("#.*[vV]alidation");
     private static final long MAX_DOCUMENTATION_BYTES = 16L * 1024 * 1024;
 
@@ -120,6 +130,87 @@ public final class IoValidation {
             sampleTensor("outputs." + i + ".sample_tensor", t.axes(), available, root, issues);
         }
         return List.copyOf(issues);
+    }
+
+    /**
+     * Runs the I/O checks as {@code modelhub validate} and {@code modelhub test} do: the files of the weights entries
+     * in {@code tested} are checked, the files needed only by the other entries are not read (not even fetched) and
+     * each gets a warning "not checked: ... not tested" instead. Every other file (test tensors, covers,
+     * documentation, ...) is checked as by {@link #check(ModelDescr, ResourceRoot, Map)}.
+     *
+     * @param model the description, as read from {@code root}
+     * @param root the package its references are resolved against
+     * @param tested the weights formats whose files are checked, for example {@link #testedByDefault(ModelDescr)}
+     * @param verified filled with the files that passed, as {@link #check(ModelDescr, ResourceRoot, Map)}
+     * @return the issues found, errors and warnings
+     */
+    public static List<Diagnostic> check(
+            ModelDescr model, ResourceRoot root, Set<WeightsFormat> tested, Map<String, FileSource> verified) {
+        List<Diagnostic> issues = new ArrayList<>();
+        WeightsDescr.Builder kept = model.weights().toBuilder();
+        List<FileReference> refs = FileReferences.of(model);
+        for (WeightsFormat f : WeightsFormat.values()) {
+            if (tested.contains(f) || model.weights().entry(f) == null) {
+                continue;
+            }
+            String prefix = "weights." + f.id();
+            for (FileReference ref : refs) {
+                if (ref.loc().equals(prefix) || ref.loc().startsWith(prefix + ".")) {
+                    issues.add(Diagnostic.warning(
+                            Location.parse(ref.loc()),
+                            "not checked: " + ref.source() + " is only needed by the " + f.id()
+                                    + " weights, which are not tested"));
+                }
+            }
+            drop(kept, f);
+        }
+        ModelDescr checked = model.toBuilder().weights(kept.build()).build();
+        issues.addAll(check(checked, root, verified));
+        return List.copyOf(issues);
+    }
+
+    /**
+     * {@return the weights formats that {@code modelhub test} tests by default and whose files {@code modelhub
+     * validate} checks: the {@link #SDK_FORMATS} present in the description}
+     *
+     * @param model the description
+     */
+    public static Set<WeightsFormat> testedByDefault(ModelDescr model) {
+        Set<WeightsFormat> tested = new java.util.LinkedHashSet<>();
+        for (WeightsFormat f : WeightsFormat.values()) {
+            if (SDK_FORMATS.contains(f) && model.weights().entry(f) != null) {
+                tested.add(f);
+            }
+        }
+        return tested;
+    }
+
+    private static void drop(WeightsDescr.Builder b, WeightsFormat f) {
+        switch (f) {
+            case KERAS_HDF5:
+                b.kerasHdf5(null);
+                break;
+            case KERAS_V3:
+                b.kerasV3(null);
+                break;
+            case ONNX:
+                b.onnx(null);
+                break;
+            case PYTORCH_STATE_DICT:
+                b.pytorchStateDict(null);
+                break;
+            case TENSORFLOW_JS:
+                b.tensorflowJs(null);
+                break;
+            case TENSORFLOW_SAVED_MODEL_BUNDLE:
+                b.tensorflowSavedModelBundle(null);
+                break;
+            case TORCHSCRIPT:
+                b.torchscript(null);
+                break;
+            default:
+                throw new AssertionError(f);
+        }
     }
 
     /** The message for a reference whose file is not there: a URL as written, a relative path with where it was sought. */

@@ -26,10 +26,23 @@ public interface IoCheck {
     List<Diagnostic> check(ModelDescr model, ResourceRoot root);
 
     /**
-     * {@return the checks that {@link ValidationOptions#defaults()} runs: {@link IoValidation#check} (files exist,
-     * sha256 values, test tensors, documentation)}
+     * {@return the checks that {@link ValidationOptions#defaults()} runs, exactly the I/O check of {@code modelhub
+     * test} with its default weights formats: {@link IoValidation#check(ModelDescr, ResourceRoot, java.util.Set,
+     * java.util.Map)} (files exist, sha256 values, test tensors, documentation) with {@link
+     * IoValidation#testedByDefault}; the files needed only by weights entries that the SDK does not run (for example
+     * the architecture {@code .py} of {@code pytorch_state_dict}) get a warning "not checked" and are not fetched}
      */
     static List<IoCheck> defaults() {
+        return List.of((model, root) ->
+                IoValidation.check(model, root, IoValidation.testedByDefault(model), new java.util.HashMap<>()));
+    }
+
+    /**
+     * {@return the checks of every referenced file, the weights of every entry included: {@link
+     * IoValidation#check(ModelDescr, ResourceRoot)}; for example before publishing a package whose every entry must
+     * be intact}
+     */
+    static List<IoCheck> everyFile() {
         return List.of(IoValidation::check);
     }
 }

@@ -52,7 +52,7 @@ public final class SourceValidation {
         Objects.requireNonNull(options, "options");
         try (ResourceRoot root = ResourceRoot.open(source, options.settings())) {
             byte[] bytes = root.readDescription();
-            return validate(bytes, source, options.ioChecks() ? root : null, options.checks());
+            return validate(bytes, source, options.ioChecks() ? root : null, options.checks(), FormatTarget.DISCOVER);
         } catch (NoSuchFileException e) {
             return unreadable(source, "no such file or folder: " + e.getFile());
         } catch (IOException | UncheckedIOException e) {
@@ -69,15 +69,28 @@ public final class SourceValidation {
      * @return the verdict
      */
     public static SourceReport validateFormat(byte[] yaml, String sourceName) {
+        return validateFormat(yaml, sourceName, FormatTarget.DISCOVER);
+    }
+
+    /**
+     * Validates the format of a description given as bytes by the rules of {@code target}; no other file is read.
+     *
+     * @param yaml the UTF-8 YAML text of the description
+     * @param sourceName a label for the report
+     * @param target whose rules judge a description of an older format
+     * @return the verdict
+     */
+    public static SourceReport validateFormat(byte[] yaml, String sourceName, FormatTarget target) {
         return validate(
                 Objects.requireNonNull(yaml, "yaml"),
                 Objects.requireNonNull(sourceName, "sourceName"),
                 null,
-                List.of());
+                List.of(),
+                Objects.requireNonNull(target, "target"));
     }
 
     private static SourceReport validate(
-            byte[] yaml, String source, @Nullable ResourceRoot root, List<IoCheck> checks) {
+            byte[] yaml, String source, @Nullable ResourceRoot root, List<IoCheck> checks, FormatTarget target) {
         JsonNode tree;
         try {
             tree = YamlIo.parse(new ByteArrayInputStream(yaml));
@@ -104,7 +117,9 @@ public final class SourceValidation {
         ModelDescr model = loaded.model();
         if (model != null) {
             var report = ModelValidation.validate(model);
-            if (loaded.converted()) {
+            if (loaded.converted() && target == FormatTarget.LATEST) {
+                report.issues().forEach(i -> issues.add(i.isError() ? asConverted(i) : i));
+            } else if (loaded.converted()) {
                 // the reference judges 0.3/0.4 files by the rules of their own format (the legacy checks above);
                 // what the 0.5 rules find in the converted description is advice only
                 report.issues().forEach(i -> issues.add(i.isError() ? asConversionWarning(i) : i));
@@ -127,6 +142,10 @@ public final class SourceValidation {
         }
         return new SourceReport(
                 source, status, loaded.declaredFormatVersion(), loaded.declaredType(), issues, model, true);
+    }
+
+    private static Diagnostic asConverted(Diagnostic error) {
+        return Diagnostic.error(error.location(), "after conversion to format 0.5: " + error.message());
     }
 
     private static Diagnostic asConversionWarning(Diagnostic error) {

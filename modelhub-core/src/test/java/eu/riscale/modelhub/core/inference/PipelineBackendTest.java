@@ -2,14 +2,14 @@ package eu.riscale.modelhub.core.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.riscale.modelhub.core.modeltest.CheckKind;
+import eu.riscale.modelhub.core.modeltest.DetailStatus;
+import eu.riscale.modelhub.core.modeltest.ModelTests;
+import eu.riscale.modelhub.core.modeltest.SummaryStatus;
+import eu.riscale.modelhub.core.modeltest.TestDetail;
+import eu.riscale.modelhub.core.modeltest.TestOptions;
+import eu.riscale.modelhub.core.modeltest.TestSummary;
 import eu.riscale.modelhub.core.resource.ResourceSettings;
-import eu.riscale.modelhub.core.testing.CheckKind;
-import eu.riscale.modelhub.core.testing.DetailStatus;
-import eu.riscale.modelhub.core.testing.ModelTests;
-import eu.riscale.modelhub.core.testing.SummaryStatus;
-import eu.riscale.modelhub.core.testing.TestDetail;
-import eu.riscale.modelhub.core.testing.TestOptions;
-import eu.riscale.modelhub.core.testing.TestSummary;
 import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.nio.file.Path;
