@@ -20,7 +20,7 @@ module eu.riscale.modelhub.core {
     // DJL's API (an automatic module); the engines are found at run time through its service loader
     requires ai.djl.api;
     requires static transitive org.jspecify;
-    // only for ModelTestFactory (JUnit dynamic tests); consumers bring their own JUnit
+    // only for core.modeltest.junit (JUnit dynamic tests); consumers bring their own JUnit
     requires static org.junit.jupiter.api;
     // used only where the JVM adds the module (VectorMath)
     requires static jdk.incubator.vector;
@@ -36,7 +36,8 @@ module eu.riscale.modelhub.core {
     exports eu.riscale.modelhub.core.resource;
     exports eu.riscale.modelhub.core.stats;
     exports eu.riscale.modelhub.core.tensor;
-    exports eu.riscale.modelhub.core.testing;
+    exports eu.riscale.modelhub.core.modeltest;
+    exports eu.riscale.modelhub.core.modeltest.junit;
     exports eu.riscale.modelhub.core.upload;
     exports eu.riscale.modelhub.core.validation;
     exports eu.riscale.modelhub.core.description.codec to

@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.imglib2;
 
 import eu.riscale.modelhub.core.inference.Cancellation;
+import eu.riscale.modelhub.core.inference.InferenceBackend;
 import eu.riscale.modelhub.core.inference.InferenceException;
 import eu.riscale.modelhub.core.inference.PipelineBackend;
 import eu.riscale.modelhub.core.inference.PredictionCancelledException;
@@ -15,7 +16,6 @@ import eu.riscale.modelhub.core.tensor.PadMode;
 import eu.riscale.modelhub.core.tensor.Sample;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.core.tensor.internal.Storage;
-import eu.riscale.modelhub.core.testing.InferenceBackend;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.axis.BatchAxis;
 import eu.riscale.modelhub.spec.axis.ChannelAxis;

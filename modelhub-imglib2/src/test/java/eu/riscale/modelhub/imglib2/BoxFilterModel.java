@@ -1,11 +1,11 @@
 package eu.riscale.modelhub.imglib2;
 
 import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.core.inference.InferenceBackend;
 import eu.riscale.modelhub.core.op.Processing;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Sample;
 import eu.riscale.modelhub.core.tensor.Tensor;
-import eu.riscale.modelhub.core.testing.InferenceBackend;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
