@@ -9,17 +9,9 @@ import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.SampleStatistics;
 import eu.riscale.modelhub.core.stats.Statistics;
-import eu.riscale.modelhub.core.tensor.PadMode;
 import eu.riscale.modelhub.core.tensor.Sample;
 import eu.riscale.modelhub.core.tensor.Tensor;
-import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.ModelDescr;
-import eu.riscale.modelhub.spec.axis.BatchAxis;
-import eu.riscale.modelhub.spec.axis.DataDependentSize;
-import eu.riscale.modelhub.spec.axis.InputAxis;
-import eu.riscale.modelhub.spec.axis.OutputAxis;
-import eu.riscale.modelhub.spec.axis.OutputSize;
-import eu.riscale.modelhub.spec.axis.SizeReference;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
@@ -222,9 +214,7 @@ public final class PredictionPipeline implements AutoCloseable {
      */
     public Map<String, Tensor> predict(Map<String, Tensor> inputs, Tiling tiling) throws InferenceException {
         Objects.requireNonNull(tiling, "tiling");
-        if (closed.get()) {
-            throw new IllegalStateException("pipeline is closed");
-        }
+        checkOpen();
         Map<String, Tensor> arranged = layout.arrange(inputs);
         layout.checkChannels(arranged);
         InvalidInputException sizeProblem = layout.sizeProblem(arranged);
@@ -239,11 +229,102 @@ public final class PredictionPipeline implements AutoCloseable {
         } else {
             tiled = true;
         }
+        if (tiled) {
+            TiledPrediction t = tiled(arranged, tiling);
+            int total = t.blockCount();
+            for (int k = 0; k < total; k++) {
+                checkCancelled(k, total);
+                t.putBlockOutputs(k, run(t.blockInputs(k)));
+                options.progress().blockDone(k + 1, total);
+            }
+            return t.finish();
+        }
         Sample raw = Sample.of(arranged);
         Statistics known = SampleStatistics.compute(raw, postMeasuresOfInputs);
         // the preprocessed sample dies inside networkOutputs: postprocessing does not hold it
-        Map<String, Tensor> raws =
-                networkOutputs(raw, tiled ? layout.blockShapes(arranged, tiling, options.memoryBudget()) : null);
+        return postprocess(networkOutputs(raw), known);
+    }
+
+    /**
+     * Starts a tiled prediction of one sample whose blocks the caller runs, for example on other machines: the
+     * inputs are checked, arranged and preprocessed as a whole here, and split into blocks by the options' tiling
+     * ({@link Tiling#auto()}: blocks under the memory budget, one block when the sample fits). Each block then goes
+     * through {@link #predictBlock} (on this pipeline or on another one of the same description) and back into
+     * {@link TiledPrediction#putBlockOutputs}; {@link TiledPrediction#finish()} stitches and postprocesses. The result
+     * equals {@link #predict(Map)} with the same tiling.
+     *
+     * @param inputs tensors by input id, as for {@link #predict(Map)}
+     * @return the planned prediction, holding the preprocessed sample until it is finished
+     * @throws IllegalStateException when the options' tiling is {@link Tiling#none()}
+     * @throws InvalidInputException as {@link #predict(Map)}, and for block sizes that do not fit
+     * @throws InferenceException when an output cannot be stitched from blocks
+     */
+    public TiledPrediction tile(Map<String, Tensor> inputs) throws InferenceException {
+        checkOpen();
+        Tiling tiling = options.tiling();
+        if (tiling instanceof Tiling.None) {
+            throw new IllegalStateException("tile: these options have Tiling.none(); give another tiling");
+        }
+        Map<String, Tensor> arranged = layout.arrange(inputs);
+        layout.checkChannels(arranged);
+        return tiled(arranged, tiling);
+    }
+
+    private TiledPrediction tiled(Map<String, Tensor> arranged, Tiling tiling) throws InferenceException {
+        Sample raw = Sample.of(arranged);
+        Statistics known = SampleStatistics.compute(raw, postMeasuresOfInputs);
+        Map<String, int[]> shapes = layout.blockShapes(arranged, tiling, options.memoryBudget());
+        return new TiledPrediction(this, layout, preprocess(raw).tensors(), shapes, known);
+    }
+
+    /**
+     * Runs the network alone on one block of a {@link TiledPrediction}: no checks of sizes, no pre- or
+     * postprocessing.
+     *
+     * @param blockInputs the block's preprocessed inputs by id, as {@link TiledPrediction#blockInputs(int)} gives them
+     *     (each with the model's axis ids in the model's order)
+     * @return the network's outputs by output id, with the model's axis ids
+     * @throws InvalidInputException for unknown inputs, axes other than the model's, or inputs the network rejects
+     * @throws InferenceException when the network fails or returns outputs that do not fit the description
+     */
+    public Map<String, Tensor> predictBlock(Map<String, Tensor> blockInputs) throws InferenceException {
+        checkOpen();
+        for (Map.Entry<String, Tensor> e : blockInputs.entrySet()) {
+            if (!ModelAxes.inputIds(model).contains(e.getKey())) {
+                throw new InvalidInputException(
+                        e.getKey(),
+                        null,
+                        "unknown input '" + e.getKey() + "', expected one of " + ModelAxes.inputIds(model));
+            }
+            List<String> axes = ModelAxes.ids(ModelAxes.input(model, e.getKey()).axes());
+            if (!e.getValue().axes().equals(axes)) {
+                throw new InvalidInputException(
+                        e.getKey(),
+                        null,
+                        "block of input '" + e.getKey() + "': found axes "
+                                + e.getValue().axes() + ", expected " + axes);
+            }
+        }
+        return run(blockInputs);
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("pipeline is closed");
+        }
+    }
+
+    /** The effective preprocessing of the whole sample. */
+    Sample preprocess(Sample raw) throws InvalidInputException {
+        try {
+            return pre.apply(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(null, null, "preprocessing failed: " + e.getMessage());
+        }
+    }
+
+    /** The effective postprocessing of whole network outputs; {@code known} holds the raw inputs' statistics. */
+    Map<String, Tensor> postprocess(Map<String, Tensor> raws, Statistics known) throws InferenceException {
         Sample out;
         try {
             out = post.apply(Sample.of(raws), known);
@@ -257,18 +338,9 @@ public final class PredictionPipeline implements AutoCloseable {
         return result;
     }
 
-    /** Preprocesses the whole sample and runs the network on it, or on blocks of the given shapes. */
-    private Map<String, Tensor> networkOutputs(Sample raw, @Nullable Map<String, int[]> blocks)
-            throws InferenceException {
-        Sample ready;
-        try {
-            ready = pre.apply(raw);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(null, null, "preprocessing failed: " + e.getMessage());
-        }
-        if (blocks != null) {
-            return predictBlocks(ready.tensors(), blocks);
-        }
+    /** Preprocesses the whole sample and runs the network on it. */
+    private Map<String, Tensor> networkOutputs(Sample raw) throws InferenceException {
+        Sample ready = preprocess(raw);
         checkCancelled(0, 1);
         Map<String, Tensor> out = run(ready.tensors());
         options.progress().blockDone(1, 1);
@@ -357,242 +429,6 @@ public final class PredictionPipeline implements AutoCloseable {
         }
         sb.append(" after preprocessing): ").append(e.getMessage()).append(hint);
         return new InvalidInputException(first, null, sb.toString());
-    }
-
-    private Map<String, Tensor> predictBlocks(Map<String, Tensor> ready, Map<String, int[]> blockShapes)
-            throws InferenceException {
-        // segments per input and axis
-        Map<String, List<List<Segment>>> segs = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        int total = 1;
-        for (Map.Entry<String, Tensor> e : ready.entrySet()) {
-            String id = e.getKey();
-            Tensor t = e.getValue();
-            InputTensorDescr d = ModelAxes.input(model, id);
-            int[] block = blockShapes.get(id);
-            List<List<Segment>> perAxis = new ArrayList<>();
-            int n = 1;
-            for (int i = 0; i < block.length; i++) {
-                String axis = d.axes().get(i).id();
-                int h = layout.halo(id, axis);
-                if (block[i] - 2 * h < 1) {
-                    throw new InvalidInputException(
-                            id,
-                            axis,
-                            "block size of input '" + id + "' axis '" + axis
-                                    + "': found " + block[i] + ", which leaves no inner region inside the halo of " + h
-                                    + " on each side; expected more than " + 2 * h);
-                }
-                List<Segment> s = Segment.split(t.size(axis), block[i], h);
-                perAxis.add(s);
-                n = Math.multiplyExact(n, s.size());
-            }
-            segs.put(id, perAxis);
-            counts.put(id, n);
-            if (n > 1) {
-                if (total > 1 && total != n) {
-                    throw new InvalidInputException(
-                            id,
-                            null,
-                            "inputs split into different numbers of blocks " + counts
-                                    + "; give block shapes that split them alike");
-                }
-                total = n;
-            }
-        }
-        Map<String, Stitch> stitches = new LinkedHashMap<>();
-        for (OutputTensorDescr o : model.outputs()) {
-            stitches.put(o.id(), stitch(o, ready, segs, total));
-        }
-        for (int k = 0; k < total; k++) {
-            checkCancelled(k, total);
-            Map<String, Tensor> blockIn = new LinkedHashMap<>();
-            for (Map.Entry<String, Tensor> e : ready.entrySet()) {
-                String id = e.getKey();
-                List<List<Segment>> perAxis = segs.get(id);
-                int index = counts.get(id) == 1 ? 0 : k;
-                blockIn.put(id, extract(e.getValue(), perAxis, select(perAxis, index)));
-            }
-            Map<String, Tensor> blockOut = run(blockIn);
-            for (OutputTensorDescr o : model.outputs()) {
-                stitches.get(o.id()).write(blockOut.get(o.id()), k);
-            }
-            options.progress().blockDone(k + 1, total);
-        }
-        Map<String, Tensor> result = new LinkedHashMap<>();
-        stitches.forEach((id, s) -> result.put(id, s.result()));
-        return result;
-    }
-
-    /** Row-major block index to per-axis segment indices. */
-    private static int[] select(List<List<Segment>> perAxis, int index) {
-        int[] idx = new int[perAxis.size()];
-        int rest = index;
-        for (int i = perAxis.size() - 1; i >= 0; i--) {
-            int n = perAxis.get(i).size();
-            idx[i] = rest % n;
-            rest /= n;
-        }
-        return idx;
-    }
-
-    /** Cuts one block out of a tensor, reflect-padding where it reaches past the borders. */
-    private static Tensor extract(Tensor t, List<List<Segment>> perAxis, int[] idx) {
-        Tensor b = t;
-        List<String> axes = t.axes();
-        for (int i = 0; i < idx.length; i++) {
-            Segment s = perAxis.get(i).get(idx[i]);
-            int n = t.size(axes.get(i));
-            if (!s.whole(n)) {
-                b = b.crop(axes.get(i), Math.max(0, s.outerStart()), Math.min(n, s.outerStart() + s.size()));
-            }
-        }
-        for (int i = 0; i < idx.length; i++) {
-            Segment s = perAxis.get(i).get(idx[i]);
-            int n = t.size(axes.get(i));
-            int before = Math.max(0, -s.outerStart());
-            int after = Math.max(0, s.outerStart() + s.size() - n);
-            if (before > 0 || after > 0) {
-                b = b.pad(axes.get(i), before, after, PadMode.REFLECT, 0);
-            }
-        }
-        return b;
-    }
-
-    /** How one output axis is assembled from blocks. */
-    private record AxisPlan(@Nullable String inputId, int inputAxis, double factor) {
-        boolean stitched() {
-            return inputId != null;
-        }
-    }
-
-    private Stitch stitch(
-            OutputTensorDescr o, Map<String, Tensor> ready, Map<String, List<List<Segment>>> segs, int total)
-            throws InferenceException {
-        List<AxisPlan> plans = new ArrayList<>();
-        for (OutputAxis axis : o.axes()) {
-            AxisPlan plan = new AxisPlan(null, -1, 1);
-            OutputSize size = ModelAxes.size(axis);
-            if (size instanceof DataDependentSize && total > 1) {
-                throw new InferenceException("output '" + o.id() + "' axis '" + axis.id()
-                        + "' has a data-dependent size, so its blocks cannot be stitched; predict without tiling");
-            }
-            String inputId = null;
-            InputAxis inAxis = null;
-            int offset = 0;
-            if (size instanceof SizeReference) {
-                SizeReference ref = (SizeReference) size;
-                inputId = ref.tensorId();
-                inAxis = ModelAxes.inputAxis(ModelAxes.input(model, inputId), ref.axisId());
-                offset = ref.offset();
-            } else if (axis instanceof BatchAxis) {
-                for (InputTensorDescr d : model.inputs()) {
-                    for (InputAxis a : d.axes()) {
-                        if (a instanceof BatchAxis && inputId == null && ready.containsKey(d.id())) {
-                            inputId = d.id();
-                            inAxis = a;
-                        }
-                    }
-                }
-            }
-            if (inputId != null && inAxis != null && ready.containsKey(inputId)) {
-                List<InputAxis> inAxes = ModelAxes.input(model, inputId).axes();
-                int i = inAxes.indexOf(inAxis);
-                List<Segment> s = segs.get(inputId).get(i);
-                int n = ready.get(inputId).size(inAxis.id());
-                if (!(s.size() == 1 && s.get(0).whole(n))) {
-                    if (offset != 0) {
-                        throw new InferenceException("output '" + o.id() + "' axis '" + axis.id()
-                                + "' has a size reference with offset " + offset + ", so blocks of input '" + inputId
-                                + "' axis '" + inAxis.id() + "' cannot be mapped onto it; predict without tiling");
-                    }
-                    plan = new AxisPlan(inputId, i, ModelAxes.scale(inAxis) / ModelAxes.scale(axis));
-                }
-            }
-            plans.add(plan);
-        }
-        return new Stitch(o, plans, segs, ready);
-    }
-
-    /** Collects the inner regions of the output blocks of one output. Not thread-safe; one per prediction. */
-    private static final class Stitch {
-        private final OutputTensorDescr output;
-        private final List<AxisPlan> plans;
-        private final Map<String, List<List<Segment>>> segs;
-        private final Map<String, Tensor> ready;
-        private @Nullable Tensor target;
-        private @Nullable Object data;
-
-        Stitch(
-                OutputTensorDescr output,
-                List<AxisPlan> plans,
-                Map<String, List<List<Segment>>> segs,
-                Map<String, Tensor> ready) {
-            this.output = output;
-            this.plans = plans;
-            this.segs = segs;
-            this.ready = ready;
-        }
-
-        void write(Tensor block, int k) throws InferenceException {
-            int nd = plans.size();
-            int[] bShape = block.shape();
-            int[] srcStart = new int[nd];
-            int[] dstStart = new int[nd];
-            int[] count = new int[nd];
-            int[] full = new int[nd];
-            for (int i = 0; i < nd; i++) {
-                AxisPlan p = plans.get(i);
-                String axis = block.axes().get(i);
-                if (!p.stitched()) {
-                    count[i] = bShape[i];
-                    full[i] = bShape[i];
-                    continue;
-                }
-                List<List<Segment>> perAxis = segs.get(p.inputId());
-                int blocks = 1;
-                for (List<Segment> l : perAxis) {
-                    blocks *= l.size();
-                }
-                Segment s = perAxis.get(p.inputAxis()).get(select(perAxis, blocks == 1 ? 0 : k)[p.inputAxis()]);
-                int expected = scaled(s.size(), p, axis);
-                if (bShape[i] != expected) {
-                    throw new InferenceException("output '" + output.id() + "' axis '" + axis + "': the network"
-                            + " returned size " + bShape[i] + " for a block of " + s.size() + ", expected " + expected);
-                }
-                srcStart[i] = scaled(s.innerStart() - s.outerStart(), p, axis);
-                dstStart[i] = scaled(s.innerStart(), p, axis);
-                count[i] = scaled(s.innerEnd() - s.innerStart(), p, axis);
-                full[i] = scaled(
-                        ready.get(p.inputId())
-                                .size(ready.get(p.inputId()).axes().get(p.inputAxis())),
-                        p,
-                        axis);
-            }
-            if (target == null) {
-                target = Tensor.zeros(block.dtype(), full, block.axes());
-                // the new tensor is not shared until result(): fill its storage in place
-                data = Storage.data(target);
-            } else if (!Arrays.equals(target.shape(), full) || target.dtype() != block.dtype()) {
-                throw new InferenceException("output '" + output.id() + "': block " + k + " has dtype "
-                        + block.dtype() + " and full shape " + Arrays.toString(full) + ", earlier blocks "
-                        + target.dtype() + " " + Arrays.toString(target.shape()));
-            }
-            Regions.copy(Storage.data(block), bShape, srcStart, data, full, dstStart, count);
-        }
-
-        private int scaled(int v, AxisPlan p, String axis) throws InferenceException {
-            double x = v * p.factor();
-            if (x != Math.rint(x)) {
-                throw new InferenceException("output '" + output.id() + "' axis '" + axis + "': " + v
-                        + " input elements are " + x + " output elements; choose blocks that scale to whole numbers");
-            }
-            return (int) x;
-        }
-
-        Tensor result() {
-            return Objects.requireNonNull(target, "no block written");
-        }
     }
 
     /** Frees the native model and any temporary weights copy; idempotent. */

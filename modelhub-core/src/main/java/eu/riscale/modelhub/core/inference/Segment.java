@@ -11,7 +11,9 @@ record Segment(int innerStart, int innerEnd, int outerStart, int size) {
     /**
      * Splits an axis like the reference's {@code split_shape_into_blocks}: inner size {@code block - 2 halo}, blocks
      * at multiples of it, the last shifted back to end at the border; a sample smaller than the inner size gets one
-     * block starting {@code halo} before it.
+     * block starting {@code halo} before it. Inner regions do not overlap: where the last block was shifted back, the
+     * block before it contributes up to the last one's start (what writing the blocks in order would leave), so blocks
+     * can be stitched in any order.
      */
     static List<Segment> split(int sampleSize, int block, int halo) {
         int inner = block - 2 * halo;
@@ -23,6 +25,10 @@ record Segment(int innerStart, int innerEnd, int outerStart, int size) {
         for (int p = 0; p < sampleSize; p += inner) {
             int start = Math.min(p, sampleSize - inner);
             int end = Math.min(p + inner, sampleSize);
+            if (!out.isEmpty() && out.get(out.size() - 1).innerEnd() > start) {
+                Segment before = out.remove(out.size() - 1);
+                out.add(new Segment(before.innerStart(), start, before.outerStart(), before.size()));
+            }
             out.add(new Segment(start, end, start - halo, block));
         }
         return out;

@@ -64,6 +64,9 @@ class InputLayoutTest {
                 .extracting(Segment::innerStart)
                 .containsExactly(0, 448, 896, 1344, 1600);
         assertThat(Segment.split(2048, 512, 32).get(4)).isEqualTo(new Segment(1600, 2048, 1568, 512));
+        // inner regions do not overlap (so blocks stitch in any order): the block before the shifted last one
+        // contributes up to the last one's start, which is what writing them in order leaves
+        assertThat(Segment.split(2048, 512, 32).get(3)).isEqualTo(new Segment(1344, 1600, 1312, 512));
         // smaller than one inner region: one block starting halo before the sample
         assertThat(Segment.split(300, 512, 32)).containsExactly(new Segment(0, 300, -32, 512));
         assertThat(Segment.split(512, 512, 0)).containsExactly(new Segment(0, 512, 0, 512));
