@@ -1,22 +1,19 @@
 package eu.riscale.modelhub.spark;
 
+import eu.riscale.modelhub.core.batch.InputAxes;
 import eu.riscale.modelhub.core.image.Images;
+import eu.riscale.modelhub.core.inference.InvalidInputException;
 import eu.riscale.modelhub.core.tensor.Npy;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.ModelDescr;
-import eu.riscale.modelhub.spec.axis.BatchAxis;
-import eu.riscale.modelhub.spec.axis.ChannelAxis;
-import eu.riscale.modelhub.spec.axis.InputAxis;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -73,7 +70,7 @@ final class SampleReader {
             Tensor t = Boolean.TRUE.equals(columns.binary().get(id))
                     ? fromBytes((byte[]) value, "input '" + id + "' (column '" + column + "' bytes)")
                     : fromPath(localPath((String) value), "input '" + id + "' (" + value + ")");
-            out.put(id, named(t, input(model, id)));
+            out.put(id, named(t, input(model, id), column));
         }
         return out;
     }
@@ -154,33 +151,20 @@ final class SampleReader {
     }
 
     /**
-     * Names the axes of an array read from {@code .npy}: as many dimensions as the input take its axis ids in order;
-     * with fewer, its batch and single-channel axes are left out first (the command line's rule). Images come named.
+     * Names the axes of an array read from {@code .npy} by the command line's rule ({@link InputAxes#ofArray}: as many
+     * dimensions as the input take its axis ids in order; with fewer, its batch and single-channel axes are left out
+     * first). Images come named.
      */
-    private static Tensor named(Tensor t, InputTensorDescr in) throws IOException {
+    private static Tensor named(Tensor t, InputTensorDescr in, String column) throws IOException {
         for (int i = 0; i < t.ndim(); i++) {
             if (!t.axes().get(i).equals("dim_" + i)) {
                 return t; // an image, named by the reader
             }
         }
-        List<InputAxis> axes = new ArrayList<>(in.axes());
-        int drop = axes.size() - t.ndim();
-        for (int i = 0; i < axes.size() && drop > 0; ) {
-            InputAxis a = axes.get(i);
-            boolean singleton = a instanceof BatchAxis
-                    || (a instanceof ChannelAxis
-                            && ((ChannelAxis) a).channelNames().size() == 1);
-            if (singleton) {
-                axes.remove(i);
-                drop--;
-            } else {
-                i++;
-            }
+        try {
+            return InputAxes.ofArray(t, in, "column '" + column + "'");
+        } catch (InvalidInputException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        if (axes.size() != t.ndim()) {
-            throw new IOException("input '" + in.id() + "': found " + t.ndim() + " dimensions (shape "
-                    + Arrays.toString(t.shape()) + "), expected " + in.axes().size() + " for its axes");
-        }
-        return t.withAxes(axes.stream().map(InputAxis::id).toList());
     }
 }
