@@ -1,6 +1,7 @@
 package eu.riscale.modelhub.cli;
 
 import eu.riscale.modelhub.core.inference.PipelineBackend;
+import eu.riscale.modelhub.core.modeltest.Determinism;
 import eu.riscale.modelhub.core.modeltest.ModelTests;
 import eu.riscale.modelhub.core.modeltest.SummaryHtml;
 import eu.riscale.modelhub.core.modeltest.SummaryJson;
@@ -98,6 +99,15 @@ final class TestCommand implements Callable<Integer> {
                     + " comma-separated list only the first is used, as in the reference.")
     String devices = "cpu";
 
+    @Option(
+            names = "--determinism",
+            paramLabel = "MODE",
+            converter = DeterminismConverter.class,
+            description = "seed_only (default): seed the engines' random generators before each inference check;"
+                    + " full: also run PyTorch and OnnxRuntime single-threaded (a warning where PyTorch was already"
+                    + " started in this JVM).")
+    Determinism determinism = Determinism.SEED_ONLY;
+
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
 
@@ -106,6 +116,16 @@ final class TestCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "A description file, folder, zip or http(s) URL.")
     List<String> sources;
+
+    /** Reads {@code --determinism}, naming the accepted values on a wrong one. */
+    static final class DeterminismConverter implements CommandLine.ITypeConverter<Determinism> {
+        @Override
+        public Determinism convert(String value) {
+            return Determinism.fromId(value)
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            "expected seed_only or full, found '" + value + "'"));
+        }
+    }
 
     @Override
     public Integer call() {
@@ -135,6 +155,7 @@ final class TestCommand implements Callable<Integer> {
                 .saveOutputs(saveOutputs)
                 .stopEarly(stopEarly)
                 .blockwiseCheck(blockwiseCheck)
+                .determinism(determinism)
                 .resources(sourceOptions.settings())
                 .build();
         int exit = ExitCodes.OK;

@@ -204,6 +204,36 @@ class TestCommandTest {
         assertThat(device.err()).contains("--devices: expected cpu, cuda or gpu, found 'tpu'");
     }
 
+    @Test
+    void determinismFullIsRecordedWithTheOnnxSessionSettingsAndAWrongModeIsAUsageError() {
+        CliRun run = CliRun.of(
+                "test",
+                "--json",
+                "--offline",
+                "--weight-format",
+                "onnx",
+                "--determinism",
+                "full",
+                Conformance.model("unet2d_nuclei_broad").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        JsonNode determinism = null;
+        for (JsonNode e : JSON.readTree(run.out()).get("env")) {
+            if (e.get("name").asString().equals("determinism")) {
+                determinism = e;
+            }
+        }
+        assertThat(determinism).isNotNull();
+        assertThat(determinism.get("version").asString()).isEqualTo("full");
+        assertThat(determinism.get("build").asString())
+                .contains("seed 0")
+                .contains("OnnxRuntime sessions 1 intra-op and 1 inter-op thread, sequential");
+
+        CliRun wrong = CliRun.of("test", "--determinism", "fully", "x");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrong.err())
+                .contains("Invalid value for option '--determinism': expected seed_only or full, found 'fully'");
+    }
+
     private Path copyOf(Path dir) throws IOException {
         Path copy = tmp.resolve("copy");
         Files.createDirectories(copy);

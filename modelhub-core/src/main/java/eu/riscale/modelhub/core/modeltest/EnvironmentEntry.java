@@ -19,6 +19,12 @@ public record EnvironmentEntry(String name, String version, String build) {
     /** The name of the SDK's own entry. */
     public static final String SDK = "modelhub";
 
+    /**
+     * The name of the entry that says how the inference checks were made reproducible: version {@link
+     * Determinism#id()}, build what was applied ({@code seed 0}, the engines' thread settings), empty when nothing ran.
+     */
+    public static final String DETERMINISM = "determinism";
+
     /** Checks presence. */
     public EnvironmentEntry {
         Objects.requireNonNull(name, "name");

@@ -1,6 +1,9 @@
 package eu.riscale.modelhub.core.modeltest;
 
+import eu.riscale.modelhub.core.inference.EngineVersion;
 import eu.riscale.modelhub.core.inference.InferenceBackend;
+import eu.riscale.modelhub.core.inference.internal.EngineDeterminism;
+import eu.riscale.modelhub.core.inference.internal.NativeEngine;
 import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.tensor.Tensor;
@@ -90,6 +93,7 @@ public final class ModelTestRun implements AutoCloseable {
     private final List<TestDetail> details = new ArrayList<>();
     private final Set<EnvironmentEntry> engines = new LinkedHashSet<>();
     private final Set<String> devices = new LinkedHashSet<>();
+    private final Set<String> determinismApplied = new LinkedHashSet<>();
     private FormatCheck.@Nullable Outcome format;
     private @Nullable ModelDescr model;
     private boolean stopped;
@@ -100,6 +104,10 @@ public final class ModelTestRun implements AutoCloseable {
         this.root = root;
         this.options = options;
         pending.add(new Check(CheckKind.FORMAT, FormatCheck.NAME, this::format));
+        if (full()) {
+            // before anything asks the backend which formats run: that may start the engines already
+            EngineDeterminism.requestSingleThreadedPyTorch();
+        }
     }
 
     /** {@return the next check, empty when the test is complete (or stopped early)} */
@@ -197,7 +205,8 @@ public final class ModelTestRun implements AutoCloseable {
                                 f,
                                 "the whole-sample prediction did not reproduce the test outputs");
                     }
-                    return BlockwiseCheck.run(m, root, f, whole, backend);
+                    seed();
+                    return EngineDeterminism.loading(full(), () -> BlockwiseCheck.run(m, root, f, whole, backend));
                 }));
             }
             pending.add(new Check(CheckKind.SHAPES, ShapesCheck.name(f), () -> {
@@ -207,6 +216,7 @@ public final class ModelTestRun implements AutoCloseable {
                             CheckKind.SHAPES, ShapesCheck.name(f), f, "the weights could not be loaded");
                 }
                 try {
+                    seed();
                     return ShapesCheck.run(m, root, f, s);
                 } finally {
                     close();
@@ -222,7 +232,7 @@ public final class ModelTestRun implements AutoCloseable {
     private TestDetail reproduce(ModelDescr m, WeightsFormat f, Map<String, Tensor> whole) {
         InferenceBackend.Session s;
         try {
-            s = options.backend().open(m, root, f);
+            s = EngineDeterminism.loading(full(), () -> options.backend().open(m, root, f));
         } catch (IOException | RuntimeException e) {
             return TestDetail.ran(
                     CheckKind.REPRODUCE,
@@ -238,8 +248,55 @@ public final class ModelTestRun implements AutoCloseable {
         s.engine().ifPresent(e -> engines.add(new EnvironmentEntry(e.name(), e.version(), "")));
         devices.add(s.device());
         List<Diagnostic> engineWarnings =
-                EngineVersionCheck.warnings(m.weights().entry(f), s.engine());
+                new ArrayList<>(EngineVersionCheck.warnings(m.weights().entry(f), s.engine()));
+        seed();
+        if (full()) {
+            s.engine().ifPresent(e -> engineWarnings.addAll(singleThreaded(e, f)));
+        }
         return ModelTests.reproduce(m, root, f, s, options, engineWarnings, whole);
+    }
+
+    private boolean full() {
+        return options.determinism() == Determinism.FULL;
+    }
+
+    /** Seeds the engine of the loaded weights, as the reference does before each inference check. */
+    private void seed() {
+        InferenceBackend.Session s = session;
+        if (s != null
+                && s.engine().isPresent()
+                && EngineDeterminism.seed(s.engine().get().name())) {
+            determinismApplied.add("seed " + EngineDeterminism.SEED);
+        }
+    }
+
+    /** {@return warnings where the engine does not run single-threaded although {@link Determinism#FULL} asks} */
+    private List<Diagnostic> singleThreaded(EngineVersion engine, WeightsFormat f) {
+        Location loc = Location.of("weights", f.id());
+        List<Diagnostic> warnings = new ArrayList<>();
+        if (engine.name().equals(NativeEngine.ONNX_RUNTIME.djlName())) {
+            determinismApplied.add("OnnxRuntime sessions 1 intra-op and 1 inter-op thread, sequential");
+        } else if (engine.name().equals(NativeEngine.PYTORCH.djlName())) {
+            Optional<int[]> threads = EngineDeterminism.pytorchThreads();
+            if (threads.isEmpty()) {
+                warnings.add(Diagnostic.warning(
+                        loc, "determinism full: cannot read PyTorch's thread counts; single-threaded not confirmed"));
+            } else if (threads.get()[0] != 1 || threads.get()[1] != 1) {
+                warnings.add(Diagnostic.warning(
+                        loc,
+                        "determinism full not applied: PyTorch runs with " + threads.get()[0] + " intra-op and "
+                                + threads.get()[1] + " inter-op threads, not 1, because it was started in this JVM"
+                                + " before ai.djl.pytorch.num_threads and ai.djl.pytorch.num_interop_threads were set"
+                                + " to 1 (DJL reads them once per JVM); outputs may depend on thread scheduling"));
+            } else {
+                determinismApplied.add("PyTorch 1 intra-op and 1 inter-op thread");
+            }
+            if (EngineDeterminism.cudnnBenchmark()) {
+                warnings.add(Diagnostic.warning(
+                        loc, "determinism full: cuDNN benchmarking is on (ai.djl.pytorch.cudnn_benchmark=true)"));
+            }
+        }
+        return warnings;
     }
 
     /** {@return the summary of the checks run so far} */
@@ -249,6 +306,8 @@ public final class ModelTestRun implements AutoCloseable {
         for (String device : devices) {
             env.add(new EnvironmentEntry("device", device, ""));
         }
+        env.add(new EnvironmentEntry(
+                EnvironmentEntry.DETERMINISM, options.determinism().id(), String.join("; ", determinismApplied)));
         FormatCheck.Outcome f = format;
         ModelDescr m = model;
         return new TestSummary(

@@ -25,6 +25,7 @@ public final class TestOptions {
     private final boolean stopEarly;
     private final boolean blockwiseCheck;
     private final FormatTarget formatTarget;
+    private final Determinism determinism;
     private final Consumer<TestDetail> listener;
 
     private TestOptions(Builder b) {
@@ -36,6 +37,7 @@ public final class TestOptions {
         this.stopEarly = b.stopEarly;
         this.blockwiseCheck = b.blockwiseCheck;
         this.formatTarget = b.formatTarget;
+        this.determinism = b.determinism;
     }
 
     /** {@return the defaults: every weights format, no saved outputs, settings from the environment} */
@@ -58,6 +60,7 @@ public final class TestOptions {
         b.stopEarly = stopEarly;
         b.blockwiseCheck = blockwiseCheck;
         b.formatTarget = formatTarget;
+        b.determinism = determinism;
         b.listener = listener;
         return b;
     }
@@ -109,6 +112,11 @@ public final class TestOptions {
         return formatTarget;
     }
 
+    /** {@return what is done to make the inference checks reproducible} */
+    public Determinism determinism() {
+        return determinism;
+    }
+
     /** {@return what is told of each check as soon as it is done, for progress displays} */
     public Consumer<TestDetail> listener() {
         return listener;
@@ -123,6 +131,7 @@ public final class TestOptions {
         private boolean stopEarly;
         private boolean blockwiseCheck;
         private FormatTarget formatTarget = FormatTarget.DISCOVER;
+        private Determinism determinism = Determinism.SEED_ONLY;
         private Consumer<TestDetail> listener = d -> {};
 
         private Builder() {}
@@ -216,6 +225,17 @@ public final class TestOptions {
          */
         public Builder formatTarget(FormatTarget formatTarget) {
             this.formatTarget = Objects.requireNonNull(formatTarget, "formatTarget");
+            return this;
+        }
+
+        /**
+         * Sets what is done to make the inference checks reproducible (default {@link Determinism#SEED_ONLY}).
+         *
+         * @param determinism the mode
+         * @return this builder
+         */
+        public Builder determinism(Determinism determinism) {
+            this.determinism = Objects.requireNonNull(determinism, "determinism");
             return this;
         }
 

@@ -61,7 +61,7 @@ public final class DjlRunner implements AutoCloseable {
         int dot = name.lastIndexOf('.');
         Model model = Model.newInstance(dot > 0 ? name.substring(0, dot) : name, device, engine.djlName());
         try {
-            model.load(weights.toAbsolutePath());
+            model.load(weights.toAbsolutePath(), null, EngineDeterminism.loadOptions(engine));
             return new DjlRunner(new ZooModel<>(model, new NoopTranslator()), engine, device);
         } catch (MalformedModelException | IOException | RuntimeException e) {
             model.close();
