@@ -5,13 +5,14 @@ import eu.riscale.modelhub.spec.axis.InputAxis;
 import eu.riscale.modelhub.spec.axis.OutputAxis;
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.CiteEntry;
+import eu.riscale.modelhub.spec.common.DatasetDescr;
 import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.common.Icon;
 import eu.riscale.modelhub.spec.common.License;
-import eu.riscale.modelhub.spec.common.LinkedDataset;
 import eu.riscale.modelhub.spec.common.LinkedModel;
 import eu.riscale.modelhub.spec.common.Maintainer;
 import eu.riscale.modelhub.spec.common.RunMode;
+import eu.riscale.modelhub.spec.common.TrainingData;
 import eu.riscale.modelhub.spec.common.Uploader;
 import eu.riscale.modelhub.spec.config.Config;
 import eu.riscale.modelhub.spec.constraint.HttpUrl;
@@ -109,7 +110,7 @@ public record ModelDescr(
         @Valid @Nullable LinkedModel parent,
         @Valid @Nullable RunMode runMode,
         @Nullable OffsetDateTime timestamp,
-        @Valid @Nullable LinkedDataset trainingData,
+        @Valid @Nullable TrainingData trainingData,
         @Valid WeightsDescr weights,
         @Valid Config config) {
     /**
@@ -197,6 +198,10 @@ public record ModelDescr(
     public ModelDescr toLatestFormat() {
         return toBuilder()
                 .formatVersion(FORMAT_VERSION)
+                .trainingData(
+                        trainingData instanceof DatasetDescr data
+                                ? data.withFormatVersion(DatasetDescr.FORMAT_VERSION)
+                                : trainingData)
                 .inputs(inputs.stream()
                         .map(t -> t.toBuilder()
                                 .axes(t.axes().stream()
@@ -285,7 +290,7 @@ public record ModelDescr(
         private @Nullable LinkedModel parent;
         private @Nullable RunMode runMode;
         private @Nullable OffsetDateTime timestamp;
-        private @Nullable LinkedDataset trainingData;
+        private @Nullable TrainingData trainingData;
         private @Nullable WeightsDescr weights;
         private Config config = Config.DEFAULT;
 
@@ -703,7 +708,7 @@ public record ModelDescr(
          * @param trainingData the training dataset, or {@code null}
          * @return this builder
          */
-        public Builder trainingData(@Nullable LinkedDataset trainingData) {
+        public Builder trainingData(@Nullable TrainingData trainingData) {
             this.trainingData = trainingData;
             return this;
         }

@@ -4,8 +4,10 @@ import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.axis.Axis;
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.CiteEntry;
+import eu.riscale.modelhub.spec.common.DatasetDescr;
 import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.common.License;
+import eu.riscale.modelhub.spec.common.LinkedDataset;
 import eu.riscale.modelhub.spec.common.Maintainer;
 import eu.riscale.modelhub.spec.config.BiasRisksLimitations;
 import eu.riscale.modelhub.spec.config.BioimageioConfig;
@@ -232,12 +234,11 @@ public final class ModelCard {
         md.section(CardSection.TRAINING_DETAILS);
         TrainingDetails t = cfg.training();
         md.line("### Training data").blank();
-        if (model.trainingData() != null) {
-            md.line("Dataset `" + model.trainingData().id() + "`"
-                            + (model.trainingData().version() == null
-                                    ? ""
-                                    : ", version " + model.trainingData().version())
-                            + ".")
+        if (model.trainingData() instanceof LinkedDataset link) {
+            md.line("Dataset `" + link.id() + "`" + (link.version() == null ? "" : ", version " + link.version()) + ".")
+                    .blank();
+        } else if (model.trainingData() instanceof DatasetDescr data) {
+            md.line("Dataset \"" + data.name() + "\"" + (data.source() == null ? "" : ", " + data.source()) + ".")
                     .blank();
         } else {
             md.todo("name the training data (ideally a dataset on the hub, recorded as `training_data`), how it was"

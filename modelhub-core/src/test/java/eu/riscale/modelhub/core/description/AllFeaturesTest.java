@@ -129,7 +129,8 @@ class AllFeaturesTest {
                                 "        size: 64\n    preprocessing:\n      - id: sigmoid\n        kwargs: {}\n")
                 + "training_data: {id: example/data, version_number: 2}\n");
         assertThat(m.version()).isEqualTo("3");
-        assertThat(m.trainingData().version()).isEqualTo("2");
+        assertThat(((eu.riscale.modelhub.spec.common.LinkedDataset) m.trainingData()).version())
+                .isEqualTo("2");
         assertThat(m.inputs().get(0).preprocessing()).hasSize(1);
     }
 

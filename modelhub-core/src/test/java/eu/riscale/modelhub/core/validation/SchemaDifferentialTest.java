@@ -345,10 +345,35 @@ class SchemaDifferentialTest {
                         "channel colors empty",
                         "inputs.0.axes.1.channel_colors",
                         d -> at(d, "/inputs/0/axes/1").putArray("channel_colors")),
+                valid("embedded dataset 0.3.4", SchemaDifferentialTest::embedDataset),
+                invalid("embedded dataset name too short", "training_data.name", d -> {
+                    embedDataset(d);
+                    at(d, "/training_data").put("name", "abc");
+                }),
+                invalid("embedded dataset 0.3.0 in a 0.5.13 model", "training_data.format_version", d -> {
+                    embedDataset(d);
+                    at(d, "/training_data").put("format_version", "0.3.0");
+                }),
+                invalid("embedded dataset cover as a string", "training_data.covers.0", d -> {
+                    embedDataset(d);
+                    at(d, "/training_data").putArray("covers").add("cover.png");
+                }),
                 invalid(
                         "channel names empty list",
                         "inputs.0.axes.1.channel_names",
                         d -> at(d, "/inputs/0/axes/1").putArray("channel_names")));
+    }
+
+    /** Embeds a dataset description of format 0.3.4 with a cover, documentation and a license file. */
+    static void embedDataset(ObjectNode d) {
+        ObjectNode data = d.putObject("training_data");
+        data.put("name", "Nuclei training set");
+        data.putArray("covers").addObject().put("source", "cover.png");
+        data.putObject("documentation").put("source", "data.md");
+        data.putObject("license").put("source", "LICENSE.txt");
+        data.put("format_version", "0.3.4");
+        data.put("type", "dataset");
+        data.put("source", "https://example.org/nuclei.zip");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param id the bioimage.io id of the dataset
  */
 public record LinkedDataset(
-        @Version @Nullable String version, @ResourceId String id) {
+        @Version @Nullable String version, @ResourceId String id) implements TrainingData {
     /**
      * Checks that required components are present and copies collections.
      *

@@ -2,6 +2,7 @@ package eu.riscale.modelhub.spec.validation;
 
 import eu.riscale.modelhub.spec.FormatVersion;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.common.DatasetDescr;
 import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
@@ -36,6 +37,7 @@ public final class ModelValidation {
     public static ValidationReport validate(ModelDescr model) {
         // field constraints and, through the class-level @ValidModel, the cross-field rules
         List<Diagnostic> issues = new ArrayList<>(BeanValidation.validate(model));
+        issues.addAll(embeddedDatasetVersion(model));
         issues.addAll(advice(model));
         if (!FormatVersion.requiresFileDescriptors(model.formatVersion())) {
             issues.replaceAll(ModelValidation::atPlainPath);
@@ -58,6 +60,24 @@ public final class ModelValidation {
                 ? new Diagnostic(
                         d.severity(), new Location(s.subList(0, s.size() - 1)), d.message(), d.line(), d.column())
                 : d;
+    }
+
+    /**
+     * An embedded dataset declares the dataset format that belongs to the model's: 0.3.4 from model format 0.5.11 on
+     * (file descriptors, as the 0.5.13 schema's {@code const}), 0.3.0 before.
+     */
+    static List<Diagnostic> embeddedDatasetVersion(ModelDescr model) {
+        if (!(model.trainingData() instanceof DatasetDescr data)) {
+            return List.of();
+        }
+        String expected = FormatVersion.requiresFileDescriptors(model.formatVersion()) ? "0.3.4" : "0.3.0";
+        return data.formatVersion().equals(expected)
+                ? List.of()
+                : List.of(Diagnostic.of(
+                        Severity.ERROR,
+                        Location.of("training_data", "format_version"),
+                        "Input should be '" + expected + "' (the dataset format of model format "
+                                + model.formatVersion() + "), found '" + data.formatVersion() + "'"));
     }
 
     /** The reference's warnings: FAIR alerts and advice that never make a description invalid. */

@@ -5,10 +5,10 @@ import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.CIT
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.FILE_DESCR;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.ICON;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.LICENSE;
-import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.LINKED_DATASET;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.LINKED_MODEL;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.MAINTAINER;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.RUN_MODE;
+import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.TRAINING_DATA;
 import static eu.riscale.modelhub.core.description.codec.common.CommonCodecs.UPLOADER;
 import static eu.riscale.modelhub.core.description.internal.Codec.STRING;
 import static eu.riscale.modelhub.core.description.internal.Codec.TIMESTAMP;
@@ -71,7 +71,7 @@ public final class ModelCodec {
             optional("parent", ModelDescr::parent, LINKED_MODEL),
             optional("run_mode", ModelDescr::runMode, RUN_MODE),
             optional("timestamp", ModelDescr::timestamp, TIMESTAMP),
-            optional("training_data", ModelDescr::trainingData, LINKED_DATASET),
+            optional("training_data", ModelDescr::trainingData, TRAINING_DATA),
             required("weights", ModelDescr::weights, WeightsCodecs.WEIGHTS),
             withDefault("config", ModelDescr::config, ConfigCodecs.CONFIG, Config.DEFAULT));
 
@@ -97,23 +97,31 @@ public final class ModelCodec {
     public static ObjectNode toTree(ModelDescr model) {
         ObjectNode tree = (ObjectNode) MODEL.write(model);
         if (!FormatVersion.requiresFileDescriptors(model.formatVersion())) {
-            // before 0.5.11 covers, documentation and an icon file are plain paths; a checksum has no place there
-            JsonNode covers = tree.get("covers");
-            if (covers != null) {
-                ArrayNode plain = JsonNodeFactory.instance.arrayNode();
-                for (JsonNode c : covers.values()) {
-                    plain.add(c.has("sha256") ? c : c.get("source"));
-                }
-                tree.set("covers", plain);
-            }
-            for (String key : PLAIN_PATH_FILES) {
-                JsonNode file = tree.get(key);
-                if (file != null && file.isObject() && !file.has("sha256")) {
-                    tree.set(key, file.get("source"));
-                }
+            // before 0.5.11 covers, documentation and an icon file are plain paths, in an embedded dataset too
+            unwrapFiles(tree);
+            if (tree.get("training_data") instanceof ObjectNode data && data.has("name")) {
+                unwrapFiles(data);
             }
         }
         return tree;
+    }
+
+    /** Writes covers, documentation and an icon file of {@code tree} as plain paths where no checksum is given. */
+    private static void unwrapFiles(ObjectNode tree) {
+        JsonNode covers = tree.get("covers");
+        if (covers != null) {
+            ArrayNode plain = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode c : covers.values()) {
+                plain.add(c.has("sha256") ? c : c.get("source"));
+            }
+            tree.set("covers", plain);
+        }
+        for (String key : PLAIN_PATH_FILES) {
+            JsonNode file = tree.get(key);
+            if (file != null && file.isObject() && !file.has("sha256")) {
+                tree.set(key, file.get("source"));
+            }
+        }
     }
 
     /** The single-file keys that are plain paths before format 0.5.11 (besides the list {@code covers}). */
@@ -130,6 +138,15 @@ public final class ModelCodec {
             return root;
         }
         ObjectNode copy = ((ObjectNode) root).deepCopy();
+        wrapFiles(copy);
+        if (copy.get("training_data") instanceof ObjectNode data) {
+            wrapFiles(data);
+        }
+        return copy;
+    }
+
+    /** Wraps the plain-path covers, documentation and icon file of {@code copy} as file descriptors, in place. */
+    private static void wrapFiles(ObjectNode copy) {
         JsonNode covers = copy.get("covers");
         if (covers != null && covers.isArray()) {
             ArrayNode wrapped = JsonNodeFactory.instance.arrayNode();
@@ -148,7 +165,6 @@ public final class ModelCodec {
                 && icon.stringValue().codePointCount(0, icon.stringValue().length()) > 2) {
             copy.set("icon", source(icon));
         }
-        return copy;
     }
 
     private static ObjectNode source(JsonNode path) {

@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.description.codec.common;
 import static eu.riscale.modelhub.core.description.internal.Codec.MAP;
 import static eu.riscale.modelhub.core.description.internal.Codec.STRING;
 import static eu.riscale.modelhub.core.description.internal.Codec.VERSION;
+import static eu.riscale.modelhub.core.description.internal.Field.constant;
 import static eu.riscale.modelhub.core.description.internal.Field.optional;
 import static eu.riscale.modelhub.core.description.internal.Field.required;
 import static eu.riscale.modelhub.core.description.internal.Field.withDefault;
@@ -13,6 +14,7 @@ import eu.riscale.modelhub.core.description.internal.RecordCodec;
 import eu.riscale.modelhub.core.description.internal.Union;
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.CiteEntry;
+import eu.riscale.modelhub.spec.common.DatasetDescr;
 import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.common.Icon;
 import eu.riscale.modelhub.spec.common.License;
@@ -20,8 +22,10 @@ import eu.riscale.modelhub.spec.common.LinkedDataset;
 import eu.riscale.modelhub.spec.common.LinkedModel;
 import eu.riscale.modelhub.spec.common.Maintainer;
 import eu.riscale.modelhub.spec.common.RunMode;
+import eu.riscale.modelhub.spec.common.TrainingData;
 import eu.riscale.modelhub.spec.common.Uploader;
 import eu.riscale.modelhub.spec.tensor.DType;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -104,4 +108,44 @@ public final class CommonCodecs {
             RunMode.class,
             required("name", RunMode::name, STRING),
             withDefault("kwargs", RunMode::kwargs, MAP, Map.of()));
+
+    /** A dataset description of format 0.3 embedded in a model, in the spec's key order. */
+    public static final RecordCodec<DatasetDescr> DATASET = RecordCodec.of(
+            DatasetDescr.class,
+            required("name", DatasetDescr::name, STRING),
+            withDefault("description", DatasetDescr::description, STRING, ""),
+            withDefault("covers", DatasetDescr::covers, FILE_DESCR.list(), List.of()),
+            optional("documentation", DatasetDescr::documentation, FILE_DESCR),
+            optional("id_emoji", DatasetDescr::idEmoji, STRING),
+            withDefault("authors", DatasetDescr::authors, AUTHOR.list(), List.of()),
+            withDefault("attachments", DatasetDescr::attachments, FILE_DESCR.list(), List.of()),
+            withDefault("cite", DatasetDescr::cite, CITE_ENTRY.list(), List.of()),
+            optional("license", DatasetDescr::license, LICENSE),
+            optional("git_repo", DatasetDescr::gitRepo, STRING),
+            optional("icon", DatasetDescr::icon, ICON),
+            withDefault("links", DatasetDescr::links, STRING.list(), List.of()),
+            optional("uploader", DatasetDescr::uploader, UPLOADER),
+            withDefault("maintainers", DatasetDescr::maintainers, MAINTAINER.list(), List.of()),
+            withDefault("tags", DatasetDescr::tags, STRING.list(), List.of()),
+            optional("version", DatasetDescr::version, VERSION),
+            optional("version_comment", DatasetDescr::versionComment, STRING),
+            required("format_version", DatasetDescr::formatVersion, STRING),
+            constant("type", "dataset"),
+            optional("id", DatasetDescr::id, STRING),
+            optional("parent", DatasetDescr::parent, STRING),
+            optional("source", DatasetDescr::source, STRING));
+
+    /**
+     * A model's training data: a link {@code {id, version}}, or an embedded dataset description (a mapping with any of
+     * {@code name}, {@code type} or {@code format_version}).
+     */
+    public static final Codec<TrainingData> TRAINING_DATA = Union.<TrainingData>untagged(
+                    "Input should be a dataset link {id, version} or a dataset description")
+            .when(CommonCodecs::embeddedDataset, DatasetDescr.class, DATASET)
+            .when(JsonNode::isObject, LinkedDataset.class, LINKED_DATASET)
+            .build();
+
+    private static boolean embeddedDataset(JsonNode n) {
+        return n.isObject() && (n.has("name") || n.has("type") || n.has("format_version"));
+    }
 }

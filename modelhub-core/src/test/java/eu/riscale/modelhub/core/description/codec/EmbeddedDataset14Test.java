@@ -1,0 +1,154 @@
+package eu.riscale.modelhub.core.description.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.core.validation.SourceValidation;
+import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.common.DatasetDescr;
+import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.common.License;
+import eu.riscale.modelhub.spec.common.LinkedDataset;
+import eu.riscale.modelhub.spec.validation.Diagnostic;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14: a model's {@code training_data} may embed a dataset description of format 0.3 (the 0.5.13 JSON schema's
+ * {@code bioimageio__spec__dataset__v0_3__DatasetDescr}: 0.3.4 with file descriptors from model format 0.5.11, 0.3.0
+ * with plain paths before), besides a link {@code {id, version}}.
+ */
+class EmbeddedDataset14Test {
+    private static final String DATASET = """
+            training_data:
+              name: Nuclei training set
+              description: annotated nuclei
+              covers:
+                - source: cover.png
+              documentation:
+                source: data.md
+              license:
+                source: LICENSE.txt
+              tags: [nuclei]
+              format_version: 0.3.4
+              type: dataset
+              source: https://example.org/nuclei.zip
+            """;
+
+    private static String fixture() throws Exception {
+        try (InputStream in = EmbeddedDataset14Test.class.getResourceAsStream(
+                "/descriptions/format-0.5.14/stardist-keras3.bioimageio.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("format_version: 0.5.14\n", "format_version: 0.5.13\n");
+        }
+    }
+
+    private static List<String> errors(String yaml) {
+        return SourceValidation.validateFormat(yaml.getBytes(StandardCharsets.UTF_8), "bioimageio.yaml")
+                .issues()
+                .stream()
+                .filter(Diagnostic::isError)
+                .map(Diagnostic::loc)
+                .toList();
+    }
+
+    @Test
+    void anEmbeddedDatasetBindsValidatesAndRoundTripsInTheSpecsKeyOrder() throws Exception {
+        String yaml = fixture() + DATASET;
+        ModelDescr m = Descriptions.parse(yaml);
+        DatasetDescr data = (DatasetDescr) m.trainingData();
+        assertThat(data.name()).isEqualTo("Nuclei training set");
+        assertThat(data.covers()).containsExactly(FileDescr.of("cover.png"));
+        assertThat(data.documentation()).isEqualTo(FileDescr.of("data.md"));
+        assertThat(data.license()).isEqualTo(FileDescr.of("LICENSE.txt"));
+        assertThat(data.formatVersion()).isEqualTo("0.3.4");
+        assertThat(errors(yaml)).isEmpty();
+        String written = Descriptions.toYaml(m);
+        // the schema's property order; defaults (empty lists, null values) are left out
+        assertThat(written).contains("""
+                training_data:
+                  name: Nuclei training set
+                  description: annotated nuclei
+                  covers:
+                    - source: cover.png
+                  documentation:
+                    source: data.md
+                  license:
+                    source: LICENSE.txt
+                  tags:
+                    - nuclei
+                  format_version: 0.3.4
+                  type: dataset
+                  source: https://example.org/nuclei.zip
+                """);
+        assertThat(Descriptions.parse(written)).isEqualTo(m);
+    }
+
+    @Test
+    void theBuilderMakesTheSameDescription() throws Exception {
+        DatasetDescr built = DatasetDescr.builder("Nuclei training set")
+                .description("annotated nuclei")
+                .covers(List.of(FileDescr.of("cover.png")))
+                .documentation(FileDescr.of("data.md"))
+                .license(FileDescr.of("LICENSE.txt"))
+                .tags(List.of("nuclei"))
+                .source("https://example.org/nuclei.zip")
+                .build();
+        assertThat(Descriptions.parse(fixture() + DATASET).trainingData()).isEqualTo(built);
+    }
+
+    @Test
+    void aBrokenFieldIsReportedAtItsPathInsideTrainingData() throws Exception {
+        assertThat(errors(fixture() + DATASET.replace("name: Nuclei training set", "name: abc")))
+                .containsExactly("training_data.name");
+        assertThat(errors(fixture() + DATASET.replace("type: dataset", "type: model")))
+                .containsExactly("training_data.type");
+        assertThat(errors(fixture() + DATASET.replace("  name: Nuclei training set\n", "")))
+                .containsExactly("training_data.name");
+        // from 0.5.11 a cover is a file descriptor, as the dataset 0.3.4 schema has it
+        assertThat(errors(fixture() + DATASET.replace("- source: cover.png", "- cover.png")))
+                .containsExactly("training_data.covers.0");
+        assertThat(errors(fixture() + DATASET.replace("format_version: 0.3.4", "format_version: 0.3.0")))
+                .containsExactly("training_data.format_version");
+        assertThat(errors(fixture() + DATASET.replace("source: https://example.org/nuclei.zip", "source: ftp://x")))
+                .containsExactly("training_data.source");
+    }
+
+    @Test
+    void aLinkStaysALink() throws Exception {
+        ModelDescr m = Descriptions.parse(fixture() + "training_data: {id: ilastik/covid_if_training_data}\n");
+        assertThat(m.trainingData()).isEqualTo(new LinkedDataset(null, "ilastik/covid_if_training_data"));
+    }
+
+    @Test
+    void a0510FileEmbedsADataset030WithPlainPaths() throws Exception {
+        String yaml = fixture()
+                        .replace("format_version: 0.5.13\n", "format_version: 0.5.10\n")
+                        .replace("license: BSD-3-Clause\n", "license: BSD-3-Clause\n")
+                + """
+                training_data:
+                  name: Nuclei training set
+                  covers: [cover.png]
+                  documentation: data.md
+                  license: CC-BY-4.0
+                  format_version: 0.3.0
+                  type: dataset
+                """;
+        ModelDescr m = Descriptions.parse(yaml);
+        DatasetDescr data = (DatasetDescr) m.trainingData();
+        assertThat(data.covers()).containsExactly(FileDescr.of("cover.png"));
+        assertThat(data.documentation()).isEqualTo(FileDescr.of("data.md"));
+        assertThat(data.license()).isEqualTo(License.of("CC-BY-4.0"));
+        assertThat(data.formatVersion()).isEqualTo("0.3.0");
+        assertThat(errors(yaml)).isEmpty();
+        // written back as the 0.3.0 plain paths it came with
+        assertThat(Descriptions.toYaml(m)).contains("  covers:\n    - cover.png\n  documentation: data.md\n");
+        assertThat(Descriptions.parse(Descriptions.toYaml(m))).isEqualTo(m);
+        // raised to the newest format, the embedded dataset becomes 0.3.4 and stays valid
+        String latest = Descriptions.toYaml(m.toLatestFormat());
+        assertThat(latest).contains("  covers:\n    - source: cover.png\n").contains("  format_version: 0.3.4\n");
+        assertThat(errors(latest)).isEmpty();
+    }
+}
