@@ -2,7 +2,10 @@ package eu.riscale.modelhub.core.description;
 
 import eu.riscale.modelhub.spec.FormatVersion;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.common.DatasetDescr;
 import eu.riscale.modelhub.spec.common.FileDescr;
+import eu.riscale.modelhub.spec.common.Icon;
+import eu.riscale.modelhub.spec.common.License;
 import eu.riscale.modelhub.spec.op.CustomPostprocessingDescr;
 import eu.riscale.modelhub.spec.op.PostprocessingDescr;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
@@ -38,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>References are listed in a fixed order: documentation, covers, icon, license, attachments, inputs, outputs, then weights in
- * the order of {@link eu.riscale.modelhub.spec.weights.WeightsFormat}.
+ * the order of {@link eu.riscale.modelhub.spec.weights.WeightsFormat}, then the documentation, covers, icon, license and
+ * attachments of an embedded training dataset description ({@code training_data.covers.0}, ...).
  */
 public final class FileReferences {
     private FileReferences() {}
@@ -110,24 +114,13 @@ public final class FileReferences {
             ModelDescr.Builder b = m.toBuilder();
             // covers and documentation carry a checksum only since format 0.5.11 (before, they are plain paths)
             boolean descriptors = FormatVersion.requiresFileDescriptors(m.formatVersion());
-            FileDescr doc = m.documentation();
-            b.documentation(doc == null ? null : pathOrFile("documentation", doc, descriptors));
-            List<FileDescr> covers = new ArrayList<>();
-            for (int i = 0; i < m.covers().size(); i++) {
-                covers.add(pathOrFile("covers." + i, m.covers().get(i), descriptors));
-            }
-            b.covers(covers);
-            if (m.icon() instanceof FileDescr) {
-                b.icon(pathOrFile("icon", (FileDescr) m.icon(), descriptors));
-            }
-            if (m.license() instanceof FileDescr) {
-                b.license(file("license", (FileDescr) m.license()));
-            }
-            List<FileDescr> attachments = new ArrayList<>();
-            for (int i = 0; i < m.attachments().size(); i++) {
-                attachments.add(file("attachments." + i, m.attachments().get(i)));
-            }
-            b.attachments(attachments);
+            GenericFiles own =
+                    generic("", m.documentation(), m.covers(), m.icon(), m.license(), m.attachments(), descriptors);
+            b.documentation(own.documentation())
+                    .covers(own.covers())
+                    .icon(own.icon())
+                    .license(own.license())
+                    .attachments(own.attachments());
             List<InputTensorDescr> inputs = new ArrayList<>();
             for (int i = 0; i < m.inputs().size(); i++) {
                 InputTensorDescr t = m.inputs().get(i);
@@ -158,7 +151,51 @@ public final class FileReferences {
             }
             b.outputs(outputs);
             b.weights(weights(m.weights()));
+            if (m.trainingData() instanceof DatasetDescr data) {
+                // an embedded dataset description (format 0.3) has the same generic file fields as the model
+                GenericFiles files = generic(
+                        "training_data.",
+                        data.documentation(),
+                        data.covers(),
+                        data.icon(),
+                        data.license(),
+                        data.attachments(),
+                        descriptors);
+                b.trainingData(data.withFiles(
+                        files.documentation(), files.covers(), files.icon(), files.license(), files.attachments()));
+            }
             return b.build();
+        }
+
+        /** The generic file fields of a model or of an embedded dataset description, after the walk. */
+        private record GenericFiles(
+                @Nullable FileDescr documentation,
+                List<FileDescr> covers,
+                @Nullable Icon icon,
+                @Nullable License license,
+                List<FileDescr> attachments) {}
+
+        private GenericFiles generic(
+                String prefix,
+                @Nullable FileDescr documentation,
+                List<FileDescr> covers,
+                @Nullable Icon icon,
+                @Nullable License license,
+                List<FileDescr> attachments,
+                boolean descriptors) {
+            FileDescr doc =
+                    documentation == null ? null : pathOrFile(prefix + "documentation", documentation, descriptors);
+            List<FileDescr> walkedCovers = new ArrayList<>();
+            for (int i = 0; i < covers.size(); i++) {
+                walkedCovers.add(pathOrFile(prefix + "covers." + i, covers.get(i), descriptors));
+            }
+            Icon walkedIcon = icon instanceof FileDescr file ? pathOrFile(prefix + "icon", file, descriptors) : icon;
+            License walkedLicense = license instanceof FileDescr file ? file(prefix + "license", file) : license;
+            List<FileDescr> walkedAttachments = new ArrayList<>();
+            for (int i = 0; i < attachments.size(); i++) {
+                walkedAttachments.add(file(prefix + "attachments." + i, attachments.get(i)));
+            }
+            return new GenericFiles(doc, walkedCovers, walkedIcon, walkedLicense, walkedAttachments);
         }
 
         private WeightsDescr weights(WeightsDescr w) {

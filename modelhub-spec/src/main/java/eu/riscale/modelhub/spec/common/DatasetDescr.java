@@ -133,6 +133,47 @@ public record DatasetDescr(
     }
 
     /**
+     * This description with other file fields (the other fields unchanged), for tools that rewrite file references
+     * (packaging, hash updates).
+     *
+     * @param documentation the documentation file, or {@code null}
+     * @param covers the cover images
+     * @param icon the icon, or {@code null}
+     * @param license the license, or {@code null}
+     * @param attachments the attached files
+     * @return the copy
+     */
+    public DatasetDescr withFiles(
+            @Nullable FileDescr documentation,
+            List<FileDescr> covers,
+            @Nullable Icon icon,
+            @Nullable License license,
+            List<FileDescr> attachments) {
+        return new DatasetDescr(
+                name,
+                description,
+                covers,
+                documentation,
+                idEmoji,
+                authors,
+                attachments,
+                cite,
+                license,
+                gitRepo,
+                icon,
+                links,
+                uploader,
+                maintainers,
+                tags,
+                version,
+                versionComment,
+                formatVersion,
+                id,
+                parent,
+                source);
+    }
+
+    /**
      * Starts a dataset description.
      *
      * @param name the human readable name

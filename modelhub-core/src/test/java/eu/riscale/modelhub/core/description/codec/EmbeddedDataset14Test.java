@@ -1,8 +1,11 @@
 package eu.riscale.modelhub.core.description.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import eu.riscale.modelhub.core.description.Descriptions;
+import eu.riscale.modelhub.core.description.FileReference;
+import eu.riscale.modelhub.core.description.FileReferences;
 import eu.riscale.modelhub.core.validation.SourceValidation;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.common.DatasetDescr;
@@ -150,5 +153,26 @@ class EmbeddedDataset14Test {
         String latest = Descriptions.toYaml(m.toLatestFormat());
         assertThat(latest).contains("  covers:\n    - source: cover.png\n").contains("  format_version: 0.3.4\n");
         assertThat(errors(latest)).isEmpty();
+    }
+
+    @Test
+    void theFilesOfAnEmbeddedDatasetAreFileReferencesThatPackagingRewrites() throws Exception {
+        ModelDescr m = Descriptions.parse(fixture() + DATASET);
+        List<FileReference> refs = FileReferences.of(m);
+        assertThat(refs)
+                .filteredOn(r -> r.loc().startsWith("training_data."))
+                .extracting(FileReference::loc, FileReference::source)
+                .containsExactly(
+                        tuple("training_data.documentation", "data.md"),
+                        tuple("training_data.covers.0", "cover.png"),
+                        tuple("training_data.license", "LICENSE.txt"));
+        ModelDescr moved = FileReferences.rewrite(
+                m, r -> r.loc().startsWith("training_data.") ? r.withSource("data/" + r.source()) : r);
+        DatasetDescr data = (DatasetDescr) moved.trainingData();
+        assertThat(data.covers()).containsExactly(FileDescr.of("data/cover.png"));
+        assertThat(data.documentation()).isEqualTo(FileDescr.of("data/data.md"));
+        assertThat(data.license()).isEqualTo(FileDescr.of("data/LICENSE.txt"));
+        assertThat(data.name()).isEqualTo("Nuclei training set");
+        assertThat(moved.covers()).isEqualTo(m.covers());
     }
 }
