@@ -108,28 +108,7 @@ public record DatasetDescr(
      * @return the copy
      */
     public DatasetDescr withFormatVersion(String formatVersion) {
-        return new DatasetDescr(
-                name,
-                description,
-                covers,
-                documentation,
-                idEmoji,
-                authors,
-                attachments,
-                cite,
-                license,
-                gitRepo,
-                icon,
-                links,
-                uploader,
-                maintainers,
-                tags,
-                version,
-                versionComment,
-                formatVersion,
-                id,
-                parent,
-                source);
+        return copy(documentation, covers, icon, license, attachments, formatVersion);
     }
 
     /**
@@ -149,6 +128,17 @@ public record DatasetDescr(
             @Nullable Icon icon,
             @Nullable License license,
             List<FileDescr> attachments) {
+        return copy(documentation, covers, icon, license, attachments, formatVersion);
+    }
+
+    /** This description with other file fields and format version, the rest unchanged. */
+    private DatasetDescr copy(
+            @Nullable FileDescr documentation,
+            List<FileDescr> covers,
+            @Nullable Icon icon,
+            @Nullable License license,
+            List<FileDescr> attachments,
+            String formatVersion) {
         return new DatasetDescr(
                 name,
                 description,
