@@ -1,13 +1,16 @@
 package eu.riscale.modelhub.spark;
 
+import eu.riscale.modelhub.core.resource.TargetPaths;
+import eu.riscale.modelhub.core.resource.UnsafeReferenceException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * The output file pattern of {@link SparkPredictor#write}: {@code {sample_id}} and {@code {output_id}} are replaced
- * by values that must be plain names (no folder separators, not {@code .} or {@code ..}), so that data cannot make a
- * file land outside the pattern's folders.
+ * by values that must be plain file names by core's rule ({@link TargetPaths#plainName}: no folder separators, not
+ * {@code .} or {@code ..}, no {@code :} or control characters), so that data cannot make a file land outside the
+ * pattern's folders.
  *
  * @param pattern the pattern
  * @param npy whether the files are {@code .npy} (else TIFF or PNG)
@@ -52,15 +55,10 @@ record OutputFiles(String pattern, boolean npy) implements Serializable {
     }
 
     private static String plain(String value, String what) {
-        if (value.isEmpty()
-                || value.equals(".")
-                || value.equals("..")
-                || value.contains("/")
-                || value.contains("\\")
-                || value.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(what + ": found '" + value + "', expected a plain name for a file"
-                    + " (no folder separators, not . or ..)");
+        try {
+            return TargetPaths.plainName(value, what);
+        } catch (UnsafeReferenceException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return value;
     }
 }

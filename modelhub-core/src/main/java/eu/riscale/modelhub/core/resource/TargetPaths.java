@@ -43,6 +43,30 @@ public final class TargetPaths {
                         + "; expected one plain file name without / \\ : or ..");
     }
 
+    /**
+     * Checks that a name built from data is one plain file name, for callers that put it into a path themselves (a
+     * file name pattern, a zip entry). The rule is the one {@link #fileIn} applies.
+     *
+     * <pre>{@code
+     * String name = TargetPaths.plainName(sampleId, "sample id '" + sampleId + "'");
+     * }</pre>
+     *
+     * @param name the name, built from data
+     * @param what what the name was built from, for the message
+     * @return {@code name}
+     * @throws UnsafeReferenceException when the name is not one plain file name, saying why
+     */
+    public static String plainName(String name, String what) throws UnsafeReferenceException {
+        String problem = problem(name);
+        if (problem != null) {
+            throw new UnsafeReferenceException(
+                    name,
+                    "(from " + what + ") cannot be a file name: it " + problem
+                            + "; expected one plain file name without / \\ : or ..");
+        }
+        return name;
+    }
+
     private static @Nullable String problem(String name) {
         if (name.isEmpty()) {
             return "is empty";

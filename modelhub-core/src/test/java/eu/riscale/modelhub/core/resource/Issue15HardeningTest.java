@@ -388,6 +388,18 @@ class Issue15HardeningTest {
         assertThat(out).doesNotExist();
     }
 
+    @Test
+    void aPlainNameIsCheckedByTheSameRuleWithoutAFolder() throws Exception {
+        assertThat(TargetPaths.plainName("sample-01", "sample id")).isEqualTo("sample-01");
+        for (String name : List.of("../x", "a/b", "..", "", "c:x", "a\\b", "tab\tname", "nul\0")) {
+            assertThatThrownBy(() -> TargetPaths.plainName(name, "sample id"))
+                    .as(name)
+                    .isInstanceOf(UnsafeReferenceException.class)
+                    .hasMessageStartingWith("file reference '" + name + "' (from sample id) cannot be a file name: it ")
+                    .hasMessageEndingWith("; expected one plain file name without / \\ : or ..");
+        }
+    }
+
     /** A one-shot socket server that answers every connection with fixed bytes and closes it. */
     private static final class RawServer implements AutoCloseable {
         private final ServerSocket socket;
