@@ -58,7 +58,18 @@ public final class ApiSurface {
      * @return the sorted lines
      */
     public static List<String> of(Path classes) throws IOException, ClassNotFoundException {
-        Set<String> exported = exportedToAll(descriptor(classes));
+        return of(classes, exportedToAll(descriptor(classes)));
+    }
+
+    /**
+     * Lists the public surface of the given packages of a classes folder without a module descriptor (a module that
+     * runs on the class path, such as the Spark one).
+     *
+     * @param classes the classes folder, for example {@code target/classes}
+     * @param exported the packages that are API
+     * @return the sorted lines
+     */
+    public static List<String> of(Path classes, Set<String> exported) throws IOException, ClassNotFoundException {
         List<String> names;
         try (Stream<Path> files = Files.walk(classes)) {
             names = files.map(p -> classes.relativize(p).toString().replace('\\', '/'))
