@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the model tests need from inference: whether a weights format can run here, and a session that predicts
@@ -27,6 +28,15 @@ public interface InferenceBackend {
      * @return the reason, or empty when the format can run
      */
     Optional<String> unavailableReason(ModelDescr model, WeightsFormat format);
+
+    /**
+     * A hint that weights of these formats will be opened soon: a backend may start its engines in the background, so
+     * that their start-up overlaps the caller's other work (the model tests give it before their format check). It
+     * returns at once and never throws; a problem shows when the format is asked for. The default does nothing.
+     *
+     * @param formats the formats likely to be opened
+     */
+    default void prepare(Set<WeightsFormat> formats) {}
 
     /**
      * Loads the weights of one format.

@@ -9,7 +9,10 @@ import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The model tests' {@link InferenceBackend} on top of {@link PredictionPipeline}: one weights format, no tiling, CPU
@@ -54,9 +57,7 @@ public final class PipelineBackend implements InferenceBackend {
             return Optional.of("not supported by this SDK: keras_v3 weights need Keras 3 (Python); this SDK runs "
                     + WeightsSelection.RUNNABLE);
         }
-        NativeEngine engine = format == WeightsFormat.TORCHSCRIPT
-                ? NativeEngine.PYTORCH
-                : format == WeightsFormat.ONNX ? NativeEngine.ONNX_RUNTIME : null;
+        NativeEngine engine = engineOf(format);
         if (engine == null) {
             return Optional.of("no Java engine runs " + format + " (this SDK runs " + WeightsSelection.RUNNABLE + ")");
         }
@@ -66,6 +67,43 @@ public final class PipelineBackend implements InferenceBackend {
         } catch (IllegalStateException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /**
+     * Starts the engines of the formats this SDK runs (PyTorch, ONNX Runtime) on a daemon thread: loading their natives
+     * takes a second or more, which then overlaps the caller's format and file checks.
+     */
+    @Override
+    public void prepare(Set<WeightsFormat> formats) {
+        List<NativeEngine> engines = formats.stream()
+                .map(PipelineBackend::engineOf)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        if (engines.isEmpty()) {
+            return;
+        }
+        Thread start = new Thread(
+                () -> {
+                    for (NativeEngine engine : engines) {
+                        try {
+                            engine.engine();
+                        } catch (RuntimeException e) {
+                            // reported by unavailableReason when the format is asked for
+                        }
+                    }
+                },
+                "modelhub-engine-start");
+        start.setDaemon(true);
+        start.start();
+    }
+
+    private static @Nullable NativeEngine engineOf(WeightsFormat format) {
+        return switch (format) {
+            case TORCHSCRIPT -> NativeEngine.PYTORCH;
+            case ONNX -> NativeEngine.ONNX_RUNTIME;
+            default -> null;
+        };
     }
 
     /** {@inheritDoc} */

@@ -108,6 +108,9 @@ public final class ModelTestRun implements AutoCloseable {
             // before anything asks the backend which formats run: that may start the engines already
             EngineDeterminism.requestSingleThreadedPyTorch();
         }
+        // the engines start (natives load) while the format and file checks run; which formats the description has is
+        // known only after the format check, so the hint is the forced format or every format this SDK runs
+        options.backend().prepare(options.weightsFormat().map(Set::of).orElse(ModelTests.SDK_FORMATS));
     }
 
     /** {@return the next check, empty when the test is complete (or stopped early)} */

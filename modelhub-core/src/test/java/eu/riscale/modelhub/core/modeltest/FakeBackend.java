@@ -7,6 +7,7 @@ import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ public final class FakeBackend implements InferenceBackend {
 
     int blockwiseSizeParameter = -1;
 
+    /** The formats of each {@link #prepare} call, in order. */
+    final List<Set<WeightsFormat>> prepared = new ArrayList<>();
+
     /**
      * Makes the stand-in.
      *
@@ -48,6 +52,11 @@ public final class FakeBackend implements InferenceBackend {
     @Override
     public Optional<String> unavailableReason(ModelDescr model, WeightsFormat format) {
         return runnable.contains(format) ? Optional.empty() : Optional.of("no engine for " + format.id() + " here");
+    }
+
+    @Override
+    public void prepare(Set<WeightsFormat> formats) {
+        prepared.add(Set.copyOf(formats));
     }
 
     @Override

@@ -46,6 +46,25 @@ class ModelTestsTest {
     }
 
     @Test
+    void theEnginesAreAskedToStartBeforeTheFormatCheckRuns() throws IOException {
+        FakeBackend backend = runs(WeightsFormat.ONNX);
+        try (ResourceRoot root = ResourceRoot.open(nuclei(), options(backend).resources());
+                ModelTestRun run = ModelTests.start("nuclei", root, options(backend))) {
+            // nothing has run yet: the hint is every format this SDK runs, the description being still unread
+            assertThat(backend.prepared).containsExactly(ModelTests.SDK_FORMATS);
+            assertThat(run.next()).map(ModelTestRun.Check::check).contains(CheckKind.FORMAT);
+        }
+        FakeBackend forced = runs(WeightsFormat.ONNX);
+        TestOptions onnxOnly = TestOptions.builder()
+                .resources(options(forced).resources())
+                .backend(forced)
+                .weightsFormat(WeightsFormat.ONNX)
+                .build();
+        ModelTests.test(nuclei(), onnxOnly);
+        assertThat(forced.prepared).containsExactly(Set.of(WeightsFormat.ONNX));
+    }
+
+    @Test
     void withoutInferenceTheFormatIsValidAndEveryWeightsFormatIsSkipped() throws IOException {
         TestSummary s = ModelTests.test(nuclei(), options(InferenceBackend.unavailable(ModelTests.NO_INFERENCE)));
         assertThat(s.status()).isEqualTo(SummaryStatus.VALID_FORMAT);
