@@ -2,6 +2,7 @@ package eu.riscale.modelhub.core.resource;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -9,6 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
@@ -37,6 +39,18 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes the content of a file through its channel, for example with positional writes from several threads. */
+    @FunctionalInterface
+    public interface ChannelContent {
+        /**
+         * Writes the content.
+         *
+         * @param channel the channel of the temporary file, open for writing; closed by the caller
+         * @throws IOException when writing fails
+         */
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
     /**
      * Writes a file atomically, creating its folder when needed.
      *
@@ -45,12 +59,38 @@ public final class AtomicFiles {
      * @throws IOException when writing or moving fails; the target is then unchanged
      */
     public static void write(Path target, Content content) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path tmp = temporarySibling(abs);
-        try {
+        writeVia(target, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
+        });
+    }
+
+    /**
+     * Writes a file atomically through a file channel, creating its folder when needed.
+     *
+     * @param target the file to write or replace
+     * @param content writes the bytes
+     * @throws IOException when writing or moving fails; the target is then unchanged
+     */
+    public static void writeChannel(Path target, ChannelContent content) throws IOException {
+        writeVia(target, tmp -> {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                content.writeTo(channel);
+            }
+        });
+    }
+
+    /** Fills the temporary file. */
+    private interface Fill {
+        void into(Path tmp) throws IOException;
+    }
+
+    private static void writeVia(Path target, Fill fill) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path tmp = temporarySibling(abs);
+        try {
+            fill.into(tmp);
             if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }

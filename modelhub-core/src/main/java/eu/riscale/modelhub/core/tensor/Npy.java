@@ -275,14 +275,71 @@ public final class Npy {
 
     /**
      * Writes a tensor as a little-endian C-order {@code .npy} file, atomically: the data goes to a temporary file in the
-     * same directory that is then moved over {@code file}. The axis ids are not stored (npy has no axis names).
+     * same directory that is then moved over {@code file}. The axis ids are not stored (npy has no axis names). Each
+     * core encodes its part of the data into its own direct buffer and writes it with positional writes, the mirror
+     * of {@link #read(Path)}.
      *
      * @param tensor the tensor
      * @param file the target file, replaced if it exists
      * @throws IOException if writing fails (the target is then untouched)
      */
     public static void write(Tensor tensor, Path file) throws IOException {
-        AtomicFiles.write(file, out -> write(tensor, out));
+        byte[] header = NpyHeader.format(tensor.dtype(), tensor.shape());
+        AtomicFiles.writeChannel(file, ch -> {
+            writeFully(ch, ByteBuffer.wrap(header), 0);
+            writeData(ch, tensor, header.length);
+        });
+    }
+
+    private static void writeData(FileChannel ch, Tensor tensor, long offset) throws IOException {
+        Object data = Tensor.storage(tensor);
+        int n = tensor.size();
+        int item = tensor.dtype().byteSize();
+        int perBuffer = CHANNEL_CHUNK / item;
+        IOException[] failure = new IOException[1];
+        Parallel.forRange(n, n, (from, to) -> {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(to - from, perBuffer) * item)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            try {
+                for (int at = from; at < to; at += perBuffer) {
+                    int len = Math.min(perBuffer, to - at);
+                    buffer.clear();
+                    encode(data, at, len, buffer);
+                    buffer.limit(len * item);
+                    writeFully(ch, buffer, offset + (long) at * item);
+                }
+            } catch (IOException e) {
+                synchronized (failure) {
+                    failure[0] = e;
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            ch.write(buffer, position + buffer.position());
+        }
+    }
+
+    /** Puts {@code len} elements of {@code data} from {@code start} at the buffer's start, in the buffer's order. */
+    private static void encode(Object data, int start, int len, ByteBuffer bb) {
+        if (data instanceof float[]) {
+            bb.asFloatBuffer().put((float[]) data, start, len);
+        } else if (data instanceof double[]) {
+            bb.asDoubleBuffer().put((double[]) data, start, len);
+        } else if (data instanceof byte[]) {
+            bb.duplicate().put((byte[]) data, start, len);
+        } else if (data instanceof short[]) {
+            bb.asShortBuffer().put((short[]) data, start, len);
+        } else if (data instanceof int[]) {
+            bb.asIntBuffer().put((int[]) data, start, len);
+        } else {
+            bb.asLongBuffer().put((long[]) data, start, len);
+        }
     }
 
     /**
@@ -303,19 +360,7 @@ public final class Npy {
         for (int start = 0; start < n; start += perChunk) {
             int len = Math.min(perChunk, n - start);
             bb.clear();
-            if (data instanceof float[]) {
-                bb.asFloatBuffer().put((float[]) data, start, len);
-            } else if (data instanceof double[]) {
-                bb.asDoubleBuffer().put((double[]) data, start, len);
-            } else if (data instanceof byte[]) {
-                bb.put((byte[]) data, start, len);
-            } else if (data instanceof short[]) {
-                bb.asShortBuffer().put((short[]) data, start, len);
-            } else if (data instanceof int[]) {
-                bb.asIntBuffer().put((int[]) data, start, len);
-            } else {
-                bb.asLongBuffer().put((long[]) data, start, len);
-            }
+            encode(data, start, len, bb);
             out.write(bb.array(), 0, len * item);
         }
     }

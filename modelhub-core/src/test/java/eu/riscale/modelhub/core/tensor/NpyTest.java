@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -135,6 +136,30 @@ class NpyTest {
         Path p = tmp.resolve("bad.npy");
         Files.write(p, content);
         return p;
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // sha256 of np.save((np.arange(n) % mod).astype(dtype).reshape(3, 1000, 701)), numpy 2.4
+        "float32, 65521, f062a9b5e7747904632a5d8c186d0bfa27ed483303b91783f8113b692f47c099",
+        "int16, 32749, 83edf9dad8ce683df7459753211b28004c94b98c7ea974622ca3a92d7b7a8a57",
+        "float64, 1000003, 8cfdc29d85c9af6d2656ff989ae5e202d5a70e78b9b581fa2a6145223ac025f7",
+        "uint8, 251, f38e71188beb848903bb93e8e4d2144a1d55101a1f6c0dde4e1c6e686d5e3f7c"
+    })
+    void writesLargeFilesAcrossBuffersAndCoresByteForByteLikeNumpy(String dtype, int mod, String sha256)
+            throws Exception {
+        // 2,103,000 elements: many write buffers and above the parallel threshold, so every core writes its part
+        int[] shape = {3, 1000, 701};
+        double[] v = new double[3 * 1000 * 701];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % mod;
+        }
+        Tensor t = Tensor.of(v, shape, List.of("a", "b", "c"))
+                .cast(DType.fromId(dtype).orElseThrow());
+        Path out = tmp.resolve(dtype + ".npy");
+        Npy.write(t, out);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(out));
+        assertThat(java.util.HexFormat.of().formatHex(digest)).isEqualTo(sha256);
     }
 
     @ParameterizedTest
