@@ -9,8 +9,10 @@ machine's load hits both), and the script prints the median and minimum wall tim
 
 Cases (``--cases``): validate-corpus (the conformance corpus and its conversions, --json --no-io, one process),
 validate-one (the example's rdf.yaml), test (``test`` of the example), predict-default and predict-torchscript
-(a 2048 x 2048 input in blocks of 512, default weights and forced TorchScript). Needs numpy only for the
-prediction input, written once to a temporary folder.
+(a 2048 x 2048 input in blocks of 512, default weights and forced TorchScript), predict-batch-N (the same input
+with TorchScript through a copy of the example whose batch axis is free, ``--block-batch N``: N blocks per engine
+call, for example predict-batch-1,predict-batch-8). Needs numpy only for the prediction input, written once to a
+temporary folder.
 """
 
 import argparse
@@ -39,6 +41,28 @@ def prediction_input(folder):
     return path
 
 
+def free_batch_example(folder):
+    """A copy of the example with its batch axis free and only the TorchScript weights (the ONNX export takes batch
+    1 only)."""
+    dest = os.path.join(folder, "free-batch")
+    if not os.path.exists(dest):
+        shutil.copytree(EXAMPLE, dest)
+        os.remove(os.path.join(dest, "weights.onnx"))
+        with open(os.path.join(dest, "rdf.yaml"), encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        out, skip = [], False
+        for line in lines:
+            if line.strip().startswith("size: 1 #"):
+                continue
+            if line.startswith("  ") and not line.startswith("   "):
+                skip = line == "  onnx:"
+            if not skip:
+                out.append(line)
+        with open(os.path.join(dest, "rdf.yaml"), "w", encoding="utf-8") as f:
+            f.write("\n".join(out))
+    return os.path.join(dest, "rdf.yaml")
+
+
 def cases(folder):
     corpus = sorted(glob.glob(os.path.join(SHARED, "corpus", "*.yaml")))
     corpus += sorted(glob.glob(os.path.join(SHARED, "converted", "*.yaml")))
@@ -46,7 +70,13 @@ def cases(folder):
     out = os.path.join(folder, "out")
     predict = ["predict", "--input", "raw=" + prediction_input(folder), "--output-dir", out,
                "--block", "y=512,x=512", rdf]
-    return {
+    batch = {
+        "predict-batch-%d" % n: ["predict", "--overwrite", "--block-batch", str(n), "--input",
+                                 "raw=" + prediction_input(folder), "--output-dir", out, "--block", "y=512,x=512",
+                                 free_batch_example(folder)]
+        for n in (1, 2, 4, 8, 16, 25)
+    }
+    return batch | {
         "validate-corpus": ["validate", "--json", "--no-io"] + corpus,
         "validate-one": ["validate", rdf],
         "test": ["test", rdf],

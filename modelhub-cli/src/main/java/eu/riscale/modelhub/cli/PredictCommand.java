@@ -140,6 +140,15 @@ final class PredictCommand implements Callable<Integer> {
             description = "block sizes by axis id, for example y=256,x=256; default: whole sample when it fits")
     Map<String, Integer> block = new LinkedHashMap<>();
 
+    @Option(
+            names = "--block-batch",
+            paramLabel = "N",
+            description = "at most N blocks per engine call, stacked along the batch axis where the model's batch"
+                    + " size is free and the memory budget allows (default "
+                    + PredictionOptions.DEFAULT_BLOCK_BATCH
+                    + "); 1: one call per block")
+    Integer blockBatch;
+
     @Option(names = "--gpu", description = "use the first GPU when the engine reports one")
     boolean gpu;
 
@@ -175,6 +184,12 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (!block.isEmpty()) {
             options.tiling(Tiling.blockShape(block));
+        }
+        if (blockBatch != null) {
+            if (blockBatch < 1) {
+                throw usage("--block-batch: found " + blockBatch + ", expected 1 or more");
+            }
+            options.blockBatch(blockBatch);
         }
         if (inputs.isEmpty() && inputsPattern == null) {
             throw usage("give the inputs with --input ID=FILES or --inputs PATTERN");

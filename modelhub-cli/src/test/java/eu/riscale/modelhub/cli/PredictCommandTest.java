@@ -178,6 +178,21 @@ class PredictCommandTest {
     }
 
     @Test
+    void aBlockBatchBelowOneIsAUsageError(@TempDir Path out) {
+        CliRun run = CliRun.of(
+                "predict",
+                nuclei.toString(),
+                "--input",
+                "raw=x.npy",
+                "--output-dir",
+                out.toString(),
+                "--block-batch",
+                "0");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--block-batch: found 0, expected 1 or more");
+    }
+
+    @Test
     void aMissingInputFileIsAUsageError(@TempDir Path out) {
         CliRun run = CliRun.of(
                 "predict",

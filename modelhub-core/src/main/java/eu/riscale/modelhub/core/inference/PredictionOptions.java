@@ -22,12 +22,19 @@ public final class PredictionOptions {
     /** The default memory budget for automatic blocks: 64 MiB of input block elements. */
     public static final long DEFAULT_MEMORY_BUDGET = 64L << 20;
 
+    /**
+     * The default for {@link Builder#blockBatch(int)}: at most 8 blocks per engine call. Measured on the example's
+     * 25 blocks of 512 x 512 (docs/performance.md, "Blocks in one engine call").
+     */
+    public static final int DEFAULT_BLOCK_BATCH = 8;
+
     private static final PredictionOptions DEFAULTS = builder().build();
 
     private final @Nullable List<WeightsFormat> weightsPriority;
     private final boolean gpu;
     private final Tiling tiling;
     private final long memoryBudget;
+    private final int blockBatch;
     private final ProgressListener progress;
     private final Cancellation cancellation;
     private final boolean verifyHashes;
@@ -37,6 +44,7 @@ public final class PredictionOptions {
         this.gpu = b.gpu;
         this.tiling = b.tiling;
         this.memoryBudget = b.memoryBudget;
+        this.blockBatch = b.blockBatch;
         this.progress = b.progress;
         this.cancellation = b.cancellation;
         this.verifyHashes = b.verifyHashes;
@@ -71,6 +79,7 @@ public final class PredictionOptions {
         return b.gpu(gpu)
                 .tiling(tiling)
                 .memoryBudget(memoryBudget)
+                .blockBatch(blockBatch)
                 .progress(progress)
                 .cancellation(cancellation)
                 .verifyHashes(verifyHashes);
@@ -103,9 +112,17 @@ public final class PredictionOptions {
         return tiling;
     }
 
-    /** {@return the largest number of bytes of input block elements per network call in automatic tiling} */
+    /**
+     * {@return the memory budget in bytes: in automatic tiling the largest input bytes of one block, and for batched
+     * blocks the bound on a call's input and output bytes times 2}
+     */
     public long memoryBudget() {
         return memoryBudget;
+    }
+
+    /** {@return the most blocks of a tiled prediction per engine call; 1 runs one call per block} */
+    public int blockBatch() {
+        return blockBatch;
     }
 
     /** {@return the progress listener} */
@@ -129,7 +146,8 @@ public final class PredictionOptions {
     @Override
     public String toString() {
         return "PredictionOptions[weightsPriority=" + weightsPriority() + ", gpu=" + gpu + ", tiling=" + tiling
-                + ", memoryBudget=" + memoryBudget + ", verifyHashes=" + verifyHashes + "]";
+                + ", memoryBudget=" + memoryBudget + ", blockBatch=" + blockBatch + ", verifyHashes=" + verifyHashes
+                + "]";
     }
 
     /** Collects the options. Not thread-safe. */
@@ -138,6 +156,7 @@ public final class PredictionOptions {
         private boolean gpu;
         private Tiling tiling = Tiling.auto();
         private long memoryBudget = DEFAULT_MEMORY_BUDGET;
+        private int blockBatch = DEFAULT_BLOCK_BATCH;
         private ProgressListener progress = ProgressListener.NONE;
         private Cancellation cancellation = Cancellation.create();
         private boolean verifyHashes = true;
@@ -187,7 +206,8 @@ public final class PredictionOptions {
         }
 
         /**
-         * Sets the budget for automatic blocks: the bytes of input elements per network call.
+         * Sets the memory budget: in automatic tiling the bytes of a block's input elements, and for batched blocks
+         * ({@link #blockBatch(int)}) the bound on twice a call's input and output bytes.
          *
          * @param bytes positive
          * @return this builder
@@ -198,6 +218,26 @@ public final class PredictionOptions {
                 throw new IllegalArgumentException("memoryBudget: found " + bytes + ", expected a positive number");
             }
             this.memoryBudget = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the most blocks of a tiled prediction that go into one engine call, stacked along the batch axis
+         * (default {@value PredictionOptions#DEFAULT_BLOCK_BATCH}). Fewer go when the memory budget is smaller: the
+         * first block runs alone and a call's input and output bytes times 2 stay
+         * within {@link #memoryBudget(long)}. Blocks run one per call whatever this says when the description fixes
+         * the batch size of an input or an input or output has no batch axis. The outputs equal one call per block
+         * within the engine's float tolerance.
+         *
+         * @param blocks 1 or more; 1 runs one call per block
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder blockBatch(int blocks) {
+            if (blocks < 1) {
+                throw new IllegalArgumentException("blockBatch: found " + blocks + ", expected 1 or more");
+            }
+            this.blockBatch = blocks;
             return this;
         }
 

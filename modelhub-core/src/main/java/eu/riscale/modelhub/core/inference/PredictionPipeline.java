@@ -231,12 +231,7 @@ public final class PredictionPipeline implements AutoCloseable {
         }
         if (tiled) {
             TiledPrediction t = tiled(arranged, tiling);
-            int total = t.blockCount();
-            for (int k = 0; k < total; k++) {
-                checkCancelled(k, total);
-                t.putBlockOutputs(k, run(t.blockInputs(k)));
-                options.progress().blockDone(k + 1, total);
-            }
+            BlockBatching.run(t, this::run, options.blockBatch(), options.memoryBudget(), steps());
             return t.finish();
         }
         Sample raw = Sample.of(arranged);
@@ -251,7 +246,7 @@ public final class PredictionPipeline implements AutoCloseable {
      * ({@link Tiling#auto()}: blocks under the memory budget, one block when the sample fits). Each block then goes
      * through {@link #predictBlock} (on this pipeline or on another one of the same description) and back into
      * {@link TiledPrediction#putBlockOutputs}; {@link TiledPrediction#finish()} stitches and postprocesses. The result
-     * equals {@link #predict(Map)} with the same tiling.
+     * equals {@link #predict(Map)} with the same tiling (within float tolerance where that batches blocks).
      *
      * @param inputs tensors by input id, as for {@link #predict(Map)}
      * @return the planned prediction, holding the preprocessed sample until it is finished
@@ -353,6 +348,20 @@ public final class PredictionPipeline implements AutoCloseable {
             total += (long) t.size() * t.dtype().byteSize();
         }
         return total;
+    }
+
+    private BlockBatching.Steps steps() {
+        return new BlockBatching.Steps() {
+            @Override
+            public void before(int done, int total) throws PredictionCancelledException {
+                checkCancelled(done, total);
+            }
+
+            @Override
+            public void blockDone(int done, int total) {
+                options.progress().blockDone(done, total);
+            }
+        };
     }
 
     private void checkCancelled(int done, int total) throws PredictionCancelledException {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * {@link PredictionPipeline#tile} preprocesses the whole sample and splits it; {@link #blockInputs(int)} cuts one
  * block (reflect-padded at the borders), {@link PredictionPipeline#predictBlock} runs the network on it, {@link
  * #putBlockOutputs} stitches its inner region into place, and {@link #finish()} postprocesses the stitched outputs.
- * {@link PredictionPipeline#predict} runs these same steps in one loop, so both give the same numbers.
+ * {@link PredictionPipeline#predict} runs these same steps in one loop, so both give the same numbers (within the
+ * engine's float tolerance where it stacks several blocks into one call, {@link PredictionOptions#blockBatch()}).
  *
  * <pre>{@code
  * TiledPrediction t = pipeline.tile(Map.of("raw", image));
@@ -167,9 +169,92 @@ public final class TiledPrediction {
                 throw new InferenceException("block " + k + ": output '" + o.id() + "' is missing, the outputs are "
                         + networkOutputs.keySet());
             }
-            stitches.get(o.id()).write(t, k);
+            stitches.get(o.id()).write(t, k, -1, 0, 0);
         }
         done.set(k);
+    }
+
+    /**
+     * Cuts consecutive blocks and stacks each input's blocks along its batch axis, for one engine call.
+     *
+     * @param first the first block index
+     * @param n the number of blocks, at least 1
+     * @return the stacked inputs by id; the batch axis is {@code n} times a block's
+     */
+    Map<String, Tensor> batchInputs(int first, int n) {
+        Objects.checkFromIndexSize(first, n, total);
+        List<Map<String, Tensor>> blocks = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) {
+            blocks.add(blockInputs(first + j));
+        }
+        Map<String, Tensor> stacked = new LinkedHashMap<>();
+        for (String id : blocks.get(0).keySet()) {
+            int axis = BlockBatching.batchIndex(ModelAxes.input(model, id).axes());
+            Tensor one = blocks.get(0).get(id);
+            int[] shape = one.shape().clone();
+            int per = shape[axis];
+            shape[axis] = Math.multiplyExact(per, n);
+            Tensor out = Tensor.zeros(one.dtype(), shape, one.axes());
+            // the new tensor is not shared until returned: fill its storage in place
+            Object data = Storage.data(out);
+            int[] dstStart = new int[shape.length];
+            for (int j = 0; j < n; j++) {
+                Tensor b = blocks.get(j).get(id);
+                dstStart[axis] = j * per;
+                Regions.copy(Storage.data(b), b.shape(), new int[shape.length], data, shape, dstStart, b.shape());
+            }
+            stacked.put(id, out);
+        }
+        return stacked;
+    }
+
+    /**
+     * Stitches the outputs of one engine call on {@link #batchInputs(int, int) batchInputs(first, n)}: each output's
+     * batch axis is split into {@code n} equal parts, block {@code first + j} getting part {@code j}.
+     *
+     * @throws InferenceException when an output is missing, its batch size is not a multiple of {@code n}, or a part
+     *     does not fit as {@link #putBlockOutputs} checks
+     */
+    void putBatchOutputs(int first, int n, Map<String, Tensor> networkOutputs) throws InferenceException {
+        Objects.checkFromIndexSize(first, n, total);
+        if (finished) {
+            throw new IllegalStateException("the tiled prediction is finished");
+        }
+        for (int j = 0; j < n; j++) {
+            if (done.get(first + j)) {
+                throw new IllegalStateException("block " + (first + j) + " was already put");
+            }
+        }
+        for (OutputTensorDescr o : model.outputs()) {
+            Tensor t = networkOutputs.get(o.id());
+            if (t == null) {
+                throw new InferenceException("blocks " + first + " to " + (first + n - 1) + ": output '" + o.id()
+                        + "' is missing, the outputs are " + networkOutputs.keySet());
+            }
+            int axis = BlockBatching.batchIndex(o.axes());
+            int size = t.shape()[axis];
+            if (size % n != 0) {
+                throw new InferenceException("output '" + o.id() + "': the network returned batch size " + size
+                        + " for " + n + " stacked blocks, expected a multiple of " + n);
+            }
+            for (int j = 0; j < n; j++) {
+                stitches.get(o.id()).write(t, first + j, axis, j * (size / n), size / n);
+            }
+        }
+        done.set(first, first + n);
+    }
+
+    ModelDescr model() {
+        return model;
+    }
+
+    /** {@return the ids of the inputs the sample has} */
+    Set<String> inputIds() {
+        Map<String, Tensor> sample = ready;
+        if (sample == null) {
+            throw new IllegalStateException("the tiled prediction is finished");
+        }
+        return sample.keySet();
     }
 
     /** {@return the number of blocks put so far} */
@@ -313,9 +398,16 @@ public final class TiledPrediction {
             this.ready = ready;
         }
 
-        void write(Tensor block, int k) throws InferenceException {
+        /**
+         * Writes the inner region of block {@code k}; when {@code sliceAxis} is not negative, only elements {@code
+         * [sliceStart, sliceStart + sliceSize)} of that axis of {@code block} are the block's (a stacked batch).
+         */
+        void write(Tensor block, int k, int sliceAxis, int sliceStart, int sliceSize) throws InferenceException {
             int nd = plans.size();
-            int[] bShape = block.shape();
+            int[] bShape = block.shape().clone();
+            if (sliceAxis >= 0) {
+                bShape[sliceAxis] = sliceSize;
+            }
             int[] srcStart = new int[nd];
             int[] dstStart = new int[nd];
             int[] count = new int[nd];
@@ -357,7 +449,10 @@ public final class TiledPrediction {
                         + block.dtype() + " and full shape " + Arrays.toString(full) + ", earlier blocks "
                         + target.dtype() + " " + Arrays.toString(target.shape()));
             }
-            Regions.copy(Storage.data(block), bShape, srcStart, data, full, dstStart, count);
+            if (sliceAxis >= 0) {
+                srcStart[sliceAxis] += sliceStart;
+            }
+            Regions.copy(Storage.data(block), block.shape(), srcStart, data, full, dstStart, count);
         }
 
         private int scaled(int v, AxisPlan p, String axis) throws InferenceException {
