@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.format.internal;
 import static eu.riscale.modelhub.core.format.internal.Report.at;
 
 import eu.riscale.modelhub.spec.constraint.ValueTypes;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -127,30 +128,31 @@ final class V04Checks {
     private void checkRoot() {
         for (String key : data.propertyNames()) {
             if (!ROOT_KEYS.contains(key)) {
-                report.error(key, "Extra inputs are not permitted (unknown key '" + key + "' in a format 0.4 model)");
+                report.error(
+                        at(key), "Extra inputs are not permitted (unknown key '" + key + "' in a format 0.4 model)");
             }
         }
         for (String key : REQUIRED_ROOT_KEYS) {
             if (Nodes.value(data, key) == null && !(key.equals("description") && data.has(key))) {
-                report.error(key, "Field required");
+                report.error(at(key), "Field required");
             }
         }
         // generic 0.2 `download_url: Optional[HttpUrl]`: an absolute http(s) URL, never a relative path
         JsonNode downloadUrl = Nodes.value(data, "download_url");
         if (downloadUrl != null && !(downloadUrl.isString() && ValueTypes.isHttpUrl(downloadUrl.stringValue()))) {
             report.error(
-                    "download_url",
+                    at("download_url"),
                     "Input should be a valid URL (an absolute http or https URL), found " + Nodes.kind(downloadUrl));
         }
         JsonNode name = Nodes.value(data, "name");
         if (name != null && (!name.isString() || name.stringValue().isEmpty())) {
-            report.error("name", "expected a non-empty string, found " + Nodes.kind(name));
+            report.error(at("name"), "expected a non-empty string, found " + Nodes.kind(name));
         } else if (name != null
                 && name.stringValue().codePointCount(0, name.stringValue().length()) < 5) {
-            report.warning("name", "Name shorter than 5 characters.");
+            report.warning(at("name"), "Name shorter than 5 characters.");
         } else if (name != null
                 && name.stringValue().codePointCount(0, name.stringValue().length()) > 64) {
-            report.warning("name", "Name longer than 64 characters.");
+            report.warning(at("name"), "Name longer than 64 characters.");
         }
         checkPersons("authors", true);
         checkPersons("maintainers", false);
@@ -185,18 +187,18 @@ final class V04Checks {
             return;
         }
         if (!list.isArray()) {
-            report.error(key, "Input should be a valid list, found " + Nodes.kind(list));
+            report.error(at(key), "Input should be a valid list, found " + Nodes.kind(list));
             return;
         }
         if (required && list.isEmpty()) {
-            report.error(key, "List should have at least 1 item");
+            report.error(at(key), "List should have at least 1 item");
         }
         for (int i = 0; i < list.size(); i++) {
             checkPerson(list.get(i), at(key, i), !key.equals("maintainers"));
         }
     }
 
-    private void checkPerson(JsonNode person, String loc, boolean nameRequired) {
+    private void checkPerson(JsonNode person, Location loc, boolean nameRequired) {
         if (!person.isObject()) {
             report.error(loc, "Input should be a valid dictionary or instance of Author, found " + Nodes.kind(person));
             return;
@@ -218,12 +220,12 @@ final class V04Checks {
             return;
         }
         if (!cite.isArray()) {
-            report.error("cite", "Input should be a valid list, found " + Nodes.kind(cite));
+            report.error(at("cite"), "Input should be a valid list, found " + Nodes.kind(cite));
             return;
         }
         for (int i = 0; i < cite.size(); i++) {
             JsonNode entry = cite.get(i);
-            String loc = at("cite", i);
+            Location loc = at("cite", i);
             if (!entry.isObject()) {
                 report.error(loc, "expected a mapping with text and doi or url, found " + Nodes.kind(entry));
                 continue;
@@ -252,11 +254,11 @@ final class V04Checks {
             return;
         }
         if (!list.isArray()) {
-            report.error(key, "Input should be a valid list, found " + Nodes.kind(list));
+            report.error(at(key), "Input should be a valid list, found " + Nodes.kind(list));
             return;
         }
         if (npy && list.isEmpty()) {
-            report.error(key, "List should have at least 1 item");
+            report.error(at(key), "List should have at least 1 item");
         }
         for (int i = 0; i < list.size(); i++) {
             JsonNode f = list.get(i);
@@ -296,17 +298,17 @@ final class V04Checks {
             return;
         }
         if (!list.isArray()) {
-            report.error(key, "Input should be a valid list, found " + Nodes.kind(list));
+            report.error(at(key), "Input should be a valid list, found " + Nodes.kind(list));
             return;
         }
         if (list.isEmpty()) {
-            report.error(key, "List should have at least 1 item");
+            report.error(at(key), "List should have at least 1 item");
         }
         Set<String> seen = new HashSet<>();
         boolean duplicate = false;
         for (int i = 0; i < list.size(); i++) {
             JsonNode t = list.get(i);
-            String loc = at(key, i);
+            Location loc = at(key, i);
             if (!t.isObject()) {
                 report.error(loc, "expected a tensor description (mapping), found " + Nodes.kind(t));
                 continue;
@@ -321,7 +323,7 @@ final class V04Checks {
             }
         }
         if (duplicate) {
-            report.error(key, "Duplicate tensor descriptor names");
+            report.error(at(key), "Duplicate tensor descriptor names");
         }
     }
 
@@ -338,12 +340,12 @@ final class V04Checks {
             }
         }
         if (names.size() != count) {
-            report.error("", "Duplicate tensor descriptor names across inputs/outputs");
+            report.error(Location.ROOT, "Duplicate tensor descriptor names across inputs/outputs");
         }
     }
 
     /** {@return the tensor name when it is a usable string} */
-    private @Nullable String checkTensor(ObjectNode t, String loc, boolean input) {
+    private @Nullable String checkTensor(ObjectNode t, Location loc, boolean input) {
         for (String k : t.propertyNames()) {
             if (!(input ? INPUT_KEYS : OUTPUT_KEYS).contains(k)) {
                 report.error(at(loc, k), "Extra inputs are not permitted");
@@ -385,7 +387,7 @@ final class V04Checks {
         return name;
     }
 
-    private @Nullable String checkAxes(ObjectNode t, String loc) {
+    private @Nullable String checkAxes(ObjectNode t, Location loc) {
         JsonNode node = Nodes.value(t, "axes");
         if (node == null) {
             return null;
@@ -399,7 +401,7 @@ final class V04Checks {
         return checkLetters(axes, AXES_LETTERS, loc) ? axes : null;
     }
 
-    private boolean checkLetters(String axes, String letters, String loc) {
+    private boolean checkLetters(String axes, String letters, Location loc) {
         for (char c : axes.toCharArray()) {
             if (letters.indexOf(c) < 0) {
                 report.error(
@@ -416,7 +418,7 @@ final class V04Checks {
         return true;
     }
 
-    private void checkDataRange(ObjectNode t, String loc) {
+    private void checkDataRange(ObjectNode t, Location loc) {
         JsonNode range = Nodes.value(t, "data_range");
         if (range == null) {
             return;
@@ -433,9 +435,9 @@ final class V04Checks {
     }
 
     /** {@return the shape length, or -1 when the shape is unusable} */
-    private int checkInputShape(ObjectNode t, String loc, @Nullable String axes) {
+    private int checkInputShape(ObjectNode t, Location loc, @Nullable String axes) {
         JsonNode shape = Nodes.value(t, "shape");
-        String sloc = at(loc, "shape");
+        Location sloc = at(loc, "shape");
         if (shape == null) {
             return -1;
         }
@@ -478,9 +480,9 @@ final class V04Checks {
         return min.length;
     }
 
-    private int checkOutputShape(ObjectNode t, String loc) {
+    private int checkOutputShape(ObjectNode t, Location loc) {
         JsonNode shape = Nodes.value(t, "shape");
-        String sloc = at(loc, "shape");
+        Location sloc = at(loc, "shape");
         if (shape == null) {
             return -1;
         }
@@ -537,7 +539,7 @@ final class V04Checks {
         return scale.size();
     }
 
-    private void checkHalo(ObjectNode t, String loc, int shapeLength) {
+    private void checkHalo(ObjectNode t, Location loc, int shapeLength) {
         JsonNode halo = Nodes.value(t, "halo");
         if (halo == null) {
             return;
@@ -552,7 +554,7 @@ final class V04Checks {
         }
     }
 
-    private void checkKeys(JsonNode node, String loc, Set<String> allowed) {
+    private void checkKeys(JsonNode node, Location loc, Set<String> allowed) {
         for (String k : node.propertyNames()) {
             if (!allowed.contains(k)) {
                 report.error(at(loc, k), "Extra inputs are not permitted");
@@ -560,8 +562,8 @@ final class V04Checks {
         }
     }
 
-    private void checkOps(ObjectNode t, String loc, boolean input, @Nullable String axes) {
-        JsonNode ops = Nodes.value(t, loc.endsWith("preprocessing") ? "preprocessing" : "postprocessing");
+    private void checkOps(ObjectNode t, Location loc, boolean input, @Nullable String axes) {
+        JsonNode ops = Nodes.value(t, input ? "preprocessing" : "postprocessing");
         if (ops == null) {
             return;
         }
@@ -574,7 +576,7 @@ final class V04Checks {
         }
     }
 
-    private void checkOp(JsonNode op, String loc, boolean input, @Nullable String tensorAxes) {
+    private void checkOp(JsonNode op, Location loc, boolean input, @Nullable String tensorAxes) {
         if (!op.isObject()) {
             report.error(loc, "expected {name, kwargs}, found " + Nodes.kind(op));
             return;
@@ -594,7 +596,7 @@ final class V04Checks {
             return;
         }
         JsonNode kwargsNode = Nodes.value(op, "kwargs");
-        String kloc = at(loc, "kwargs");
+        Location kloc = at(loc, "kwargs");
         if (kwargsNode != null && !kwargsNode.isObject()) {
             report.error(kloc, "expected a mapping, found " + Nodes.kind(kwargsNode));
             return;
@@ -641,7 +643,7 @@ final class V04Checks {
         }
     }
 
-    private void requireNumber(ObjectNode kwargs, String key, String kloc) {
+    private void requireNumber(ObjectNode kwargs, String key, Location kloc) {
         JsonNode v = Nodes.value(kwargs, key);
         if (v == null) {
             report.error(at(kloc, key), "Field required");
@@ -650,7 +652,7 @@ final class V04Checks {
         }
     }
 
-    private void checkScaleLinear(ObjectNode kwargs, String kloc) {
+    private void checkScaleLinear(ObjectNode kwargs, Location kloc) {
         JsonNode gain = Nodes.value(kwargs, "gain");
         JsonNode offset = Nodes.value(kwargs, "offset");
         if (!numberOrNumbers(gain) || !numberOrNumbers(offset)) {
@@ -679,7 +681,7 @@ final class V04Checks {
         return Nodes.elements(n).stream().allMatch(e -> e.asDouble() == value);
     }
 
-    private void checkZmuv(ObjectNode kwargs, String kloc) {
+    private void checkZmuv(ObjectNode kwargs, Location kloc) {
         String mode = requireMode(kwargs, kloc, List.of("fixed", "per_dataset", "per_sample"), false);
         if (Nodes.value(kwargs, "axes") == null) {
             report.error(at(kloc, "axes"), "Field required");
@@ -696,7 +698,7 @@ final class V04Checks {
         }
     }
 
-    private void checkScaleRange(ObjectNode kwargs, String kloc) {
+    private void checkScaleRange(ObjectNode kwargs, Location kloc) {
         requireMode(kwargs, kloc, List.of("per_dataset", "per_sample"), true);
         if (Nodes.value(kwargs, "axes") == null) {
             report.error(at(kloc, "axes"), "Field required");
@@ -715,7 +717,7 @@ final class V04Checks {
         }
     }
 
-    private double numberOr(ObjectNode kwargs, String key, double fallback, String kloc) {
+    private double numberOr(ObjectNode kwargs, String key, double fallback, Location kloc) {
         JsonNode v = Nodes.value(kwargs, key);
         if (v == null) {
             return fallback;
@@ -727,14 +729,14 @@ final class V04Checks {
         return v.asDouble();
     }
 
-    private void checkEps(ObjectNode kwargs, String kloc) {
+    private void checkEps(ObjectNode kwargs, Location kloc) {
         JsonNode eps = Nodes.value(kwargs, "eps");
         if (eps != null && (!eps.isNumber() || !(eps.asDouble() > 0 && eps.asDouble() <= 0.1))) {
             report.error(at(kloc, "eps"), "Input should be a number in (0, 0.1], found " + Nodes.kind(eps));
         }
     }
 
-    private @Nullable String requireMode(ObjectNode kwargs, String kloc, List<String> modes, boolean required) {
+    private @Nullable String requireMode(ObjectNode kwargs, Location kloc, List<String> modes, boolean required) {
         JsonNode mode = Nodes.value(kwargs, "mode");
         if (mode == null) {
             if (required) {
@@ -776,7 +778,7 @@ final class V04Checks {
             for (int d = 0; d < min.length; d++) {
                 if (min[d] - 2 * (withHalo ? halo[d] : 0) < 1) {
                     report.error(
-                            "",
+                            Location.ROOT,
                             "Minimal shape " + java.util.Arrays.toString(min) + " of output " + outName
                                     + " is too small" + (withHalo ? " for halo " + java.util.Arrays.toString(halo) : "")
                                     + ".");
@@ -838,7 +840,7 @@ final class V04Checks {
         if (depth == 0 && refShape.length != nonNull) {
             boolean expanded = nonNull != scale.size();
             report.error(
-                    "",
+                    Location.ROOT,
                     "Referenced tensor '" + ref + "' with " + refShape.length
                             + " dimensions does not match output tensor '" + Nodes.string(t, "name") + "' with "
                             + nonNull
@@ -876,9 +878,9 @@ final class V04Checks {
                     continue;
                 }
                 if (!inputNames.contains(ref)) {
-                    report.error("", "'" + ref + "' not found in inputs");
+                    report.error(Location.ROOT, "'" + ref + "' not found in inputs");
                 } else if (ref.equals(self)) {
-                    report.error("", "invalid self reference for preprocessing of tensor " + self);
+                    report.error(Location.ROOT, "invalid self reference for preprocessing of tensor " + self);
                 }
             }
         }
@@ -886,7 +888,7 @@ final class V04Checks {
             for (JsonNode op : Nodes.elements(Nodes.array(out, "postprocessing"))) {
                 String ref = Nodes.string(Nodes.object(op, "kwargs"), "reference_tensor");
                 if (ref != null && !inputNames.contains(ref)) {
-                    report.error("", ref + " not found in inputs");
+                    report.error(Location.ROOT, ref + " not found in inputs");
                 }
             }
         }
@@ -898,13 +900,13 @@ final class V04Checks {
             return;
         }
         if (!weights.isObject()) {
-            report.error("weights", "expected a mapping of weights formats, found " + Nodes.kind(weights));
+            report.error(at("weights"), "expected a mapping of weights formats, found " + Nodes.kind(weights));
             return;
         }
         int entries = 0;
         for (Map.Entry<String, JsonNode> e : weights.properties()) {
             String format = e.getKey();
-            String loc = at("weights", format);
+            Location loc = at("weights", format);
             if (!WEIGHTS_FORMATS.contains(format)) {
                 report.error(
                         loc,
@@ -919,11 +921,11 @@ final class V04Checks {
             checkWeightsEntry(format, e.getValue(), loc);
         }
         if (entries == 0) {
-            report.error("weights", "Missing weights entry");
+            report.error(at("weights"), "Missing weights entry");
         }
     }
 
-    private void checkWeightsEntry(String format, JsonNode entry, String loc) {
+    private void checkWeightsEntry(String format, JsonNode entry, Location loc) {
         if (!entry.isObject()) {
             report.error(loc, "expected a weights entry (mapping), found " + Nodes.kind(entry));
             return;
@@ -1009,9 +1011,9 @@ final class V04Checks {
         }
     }
 
-    private void checkArchitecture(JsonNode entry, String loc) {
+    private void checkArchitecture(JsonNode entry, Location loc) {
         JsonNode arch = Nodes.value(entry, "architecture");
-        String aloc = at(loc, "architecture");
+        Location aloc = at(loc, "architecture");
         if (arch == null) {
             report.error(aloc, "Field required");
             return;

@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.format.internal;
 import static eu.riscale.modelhub.core.format.internal.Report.at;
 
 import eu.riscale.modelhub.core.format.FormatConversion;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -82,7 +83,7 @@ final class V04Converter {
                 b.append(NAME_CHARS.indexOf(c) >= 0 ? c : ' ');
             }
             if (!b.toString().equals(name)) {
-                report.note("name", "characters other than letters, digits and '_+- ()' replaced by spaces");
+                report.note(at("name"), "characters other than letters, digits and '_+- ()' replaced by spaces");
             }
             out.put("name", b.toString());
         } else if (Nodes.value(src, "name") != null) {
@@ -119,7 +120,7 @@ final class V04Converter {
         trainingData(out);
         for (String dropped : List.of("rdf_source", "download_url", "version_number")) {
             if (Nodes.value(src, dropped) != null) {
-                report.note(dropped, "'" + dropped + "' does not exist in format 0.5 and was dropped");
+                report.note(at(dropped), "'" + dropped + "' does not exist in format 0.5 and was dropped");
             }
         }
         Map<String, Map<Character, Integer>> inputSizes = new HashMap<>();
@@ -206,7 +207,7 @@ final class V04Converter {
             return;
         }
         if (!v.isObject() || Nodes.value(v, "id") == null) {
-            report.note(key, key + " is not {id, version_number} and was dropped");
+            report.note(at(key), key + " is not {id, version_number} and was dropped");
             return;
         }
         JsonNode vn = Nodes.value(v, "version_number");
@@ -270,13 +271,13 @@ final class V04Converter {
         List<JsonNode> tensors = Nodes.elements(Nodes.array(src, key));
         if (!samples.isEmpty() && samples.size() != tensors.size()) {
             report.note(
-                    "sample_" + key,
+                    at("sample_" + key),
                     "sample_" + key + " has " + samples.size() + " entries for " + tensors.size() + " " + key
                             + "; entries are matched by position");
         }
         for (int i = 0; i < tensors.size(); i++) {
             JsonNode t = tensors.get(i);
-            String loc = at(key, i);
+            Location loc = at(key, i);
             if (!t.isObject()) {
                 continue;
             }
@@ -352,7 +353,7 @@ final class V04Converter {
 
     /** The reference's {@code convert_axes}. */
     private @Nullable ArrayNode axes(
-            String axes, JsonNode t, boolean input, Map<String, Map<Character, Integer>> sizeRefs, String loc) {
+            String axes, JsonNode t, boolean input, Map<String, Map<Character, Integer>> sizeRefs, Location loc) {
         JsonNode shape = Nodes.value(t, "shape");
         int[] fixed = Nodes.ints(shape);
         int[] min = null;
@@ -392,7 +393,7 @@ final class V04Converter {
         for (int i = 0; i < axes.length(); i++) {
             char a = axes.charAt(i);
             String type = AXIS_TYPES.get(a);
-            String aloc = at(loc, "axes");
+            Location aloc = at(loc, "axes");
             if (type == null) {
                 report.error(aloc, "cannot convert axis letter '" + a + "'");
                 return null;
@@ -505,7 +506,7 @@ final class V04Converter {
         return out;
     }
 
-    private @Nullable ArrayNode ops(JsonNode t, boolean input, String tensorAxes, String loc) {
+    private @Nullable ArrayNode ops(JsonNode t, boolean input, String tensorAxes, Location loc) {
         String key = input ? "preprocessing" : "postprocessing";
         ArrayNode ops = Nodes.array(t, key);
         ArrayNode out = Nodes.F.arrayNode();
@@ -522,7 +523,7 @@ final class V04Converter {
     }
 
     /** The reference's {@code _convert_proc}. */
-    private @Nullable ObjectNode op(JsonNode op, String tensorAxes, String loc) {
+    private @Nullable ObjectNode op(JsonNode op, String tensorAxes, Location loc) {
         String name = Nodes.string(op, "name");
         ObjectNode kwargs = Nodes.object(op, "kwargs");
         if (name == null) {
@@ -531,7 +532,7 @@ final class V04Converter {
         ObjectNode k = kwargs == null ? Nodes.F.objectNode() : kwargs;
         ObjectNode out = Nodes.F.objectNode();
         ObjectNode nk = Nodes.F.objectNode();
-        String kloc = at(loc, "kwargs");
+        Location kloc = at(loc, "kwargs");
         switch (name) {
             case "binarize" -> {
                 copy(k, nk, "threshold");
@@ -632,7 +633,7 @@ final class V04Converter {
         return out;
     }
 
-    private void noteMode(ObjectNode k, String kloc, String op) {
+    private void noteMode(ObjectNode k, Location kloc, String op) {
         String mode = Nodes.string(k, "mode");
         if ("per_dataset".equals(mode)) {
             report.note(
@@ -642,7 +643,7 @@ final class V04Converter {
         }
     }
 
-    private boolean complementAxis(String tensorAxes, JsonNode axesNode, String kloc) {
+    private boolean complementAxis(String tensorAxes, JsonNode axesNode, Location kloc) {
         if (!axesNode.isString()) {
             report.error(at(kloc, "axes"), "cannot convert: axes is not a string of axis letters");
             return false;
@@ -728,7 +729,7 @@ final class V04Converter {
             if (w == null) {
                 continue;
             }
-            String loc = at("weights", format);
+            Location loc = at("weights", format);
             ObjectNode e = Nodes.F.objectNode();
             JsonNode source = Nodes.value(w, "source");
             if (source != null) {
@@ -798,7 +799,7 @@ final class V04Converter {
     }
 
     /** The reference's {@code _ArchFileConv} and {@code _ArchLibConv}. */
-    private @Nullable ObjectNode architecture(ObjectNode w, String loc) {
+    private @Nullable ObjectNode architecture(ObjectNode w, Location loc) {
         String arch = Nodes.string(w, "architecture");
         if (arch == null) {
             return null;

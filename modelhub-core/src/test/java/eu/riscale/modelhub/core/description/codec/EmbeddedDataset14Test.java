@@ -13,6 +13,7 @@ import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.common.License;
 import eu.riscale.modelhub.spec.common.LinkedDataset;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -160,14 +161,14 @@ class EmbeddedDataset14Test {
         ModelDescr m = Descriptions.parse(fixture() + DATASET);
         List<FileReference> refs = FileReferences.of(m);
         assertThat(refs)
-                .filteredOn(r -> r.loc().startsWith("training_data."))
-                .extracting(FileReference::loc, FileReference::source)
+                .filteredOn(r -> r.location().startsWith(Location.of("training_data")))
+                .extracting((FileReference r) -> r.location().toString(), FileReference::source)
                 .containsExactly(
                         tuple("training_data.documentation", "data.md"),
                         tuple("training_data.covers.0", "cover.png"),
                         tuple("training_data.license", "LICENSE.txt"));
         ModelDescr moved = FileReferences.rewrite(
-                m, r -> r.loc().startsWith("training_data.") ? r.withSource("data/" + r.source()) : r);
+                m, r -> r.location().startsWith(Location.of("training_data")) ? r.withSource("data/" + r.source()) : r);
         DatasetDescr data = (DatasetDescr) moved.trainingData();
         assertThat(data.covers()).containsExactly(FileDescr.of("data/cover.png"));
         assertThat(data.documentation()).isEqualTo(FileDescr.of("data/data.md"));
