@@ -104,9 +104,9 @@ final class UpdateHashesCommand implements Callable<Integer> {
             }
             changed++;
             if (b.sha256() == null) {
-                err.println("filled " + a.loc() + ".sha256: " + a.sha256());
+                err.println("filled " + a.location().key("sha256") + ": " + a.sha256());
             } else {
-                err.println("fixed " + a.loc() + ".sha256: " + b.sha256() + " -> " + a.sha256());
+                err.println("fixed " + a.location().key("sha256") + ": " + b.sha256() + " -> " + a.sha256());
             }
         }
         if (changed == 0) {

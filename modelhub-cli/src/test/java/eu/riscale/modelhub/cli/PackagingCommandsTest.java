@@ -151,7 +151,7 @@ class PackagingCommandsTest {
         assertThat(written)
                 .isEqualTo(FileReferences.rewrite(
                         original,
-                        r -> r.loc().equals("weights.pytorch_state_dict.architecture")
+                        r -> r.location().toString().equals("weights.pytorch_state_dict.architecture")
                                 ? r.withSha256("d3eb539a556352f3f47881d71fb0e5777b2f3e9a4251d283c18c67ce996774b7")
                                 : r));
     }

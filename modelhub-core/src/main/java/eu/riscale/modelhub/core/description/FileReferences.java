@@ -10,6 +10,7 @@ import eu.riscale.modelhub.spec.op.CustomPostprocessingDescr;
 import eu.riscale.modelhub.spec.op.PostprocessingDescr;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.ArchitectureFromFileDescr;
 import eu.riscale.modelhub.spec.weights.KerasHdf5WeightsDescr;
 import eu.riscale.modelhub.spec.weights.KerasV3WeightsDescr;
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * for (FileReference ref : FileReferences.of(model)) {
- *     System.out.println(ref.loc() + " -> " + ref.source());
+ *     System.out.println(ref.location() + " -> " + ref.source());
  * }
  * ModelDescr moved = FileReferences.rewrite(model, ref -> ref.withSource("files/" + ref.source()));
  * }</pre>
@@ -68,7 +69,7 @@ public final class FileReferences {
      * of {@link #of} and its result replaces source and sha256 of that field.
      *
      * @param model the description
-     * @param change gives the new reference; it must keep the {@link FileReference#loc() location}
+     * @param change gives the new reference; it must keep the {@link FileReference#location() location}
      * @return the changed description; fields that were not changed keep their values
      * @throws IllegalArgumentException if {@code change} returns a reference of another location
      */
@@ -86,27 +87,27 @@ public final class FileReferences {
 
         private FileReference apply(FileReference ref) {
             FileReference changed = Objects.requireNonNull(change.apply(ref), "change returned null");
-            if (!changed.loc().equals(ref.loc()) || changed.hasSha256Field() != ref.hasSha256Field()) {
+            if (!changed.location().equals(ref.location()) || changed.hasSha256Field() != ref.hasSha256Field()) {
                 throw new IllegalArgumentException(
-                        "change must keep the location " + ref.loc() + ", found " + changed.loc());
+                        "change must keep the location " + ref.location() + ", found " + changed.location());
             }
             return changed;
         }
 
-        private String path(String loc, String source) {
+        private String path(Location loc, String source) {
             return apply(new FileReference(loc, source, null, false)).source();
         }
 
-        private FileDescr pathOrFile(String loc, FileDescr file, boolean descriptor) {
+        private FileDescr pathOrFile(Location loc, FileDescr file, boolean descriptor) {
             return descriptor || file.sha256() != null ? file(loc, file) : FileDescr.of(path(loc, file.source()));
         }
 
-        private FileDescr file(String loc, FileDescr file) {
+        private FileDescr file(Location loc, FileDescr file) {
             FileReference r = apply(new FileReference(loc, file.source(), file.sha256(), true));
             return new FileDescr(r.source(), r.sha256());
         }
 
-        private @Nullable FileDescr optionalFile(String loc, @Nullable FileDescr file) {
+        private @Nullable FileDescr optionalFile(Location loc, @Nullable FileDescr file) {
             return file == null ? null : file(loc, file);
         }
 
@@ -114,8 +115,8 @@ public final class FileReferences {
             ModelDescr.Builder b = m.toBuilder();
             // covers and documentation carry a checksum only since format 0.5.11 (before, they are plain paths)
             boolean descriptors = FormatVersion.requiresFileDescriptors(m.formatVersion());
-            GenericFiles own =
-                    generic("", m.documentation(), m.covers(), m.icon(), m.license(), m.attachments(), descriptors);
+            GenericFiles own = generic(
+                    Location.ROOT, m.documentation(), m.covers(), m.icon(), m.license(), m.attachments(), descriptors);
             b.documentation(own.documentation())
                     .covers(own.covers())
                     .icon(own.icon())
@@ -124,28 +125,30 @@ public final class FileReferences {
             List<InputTensorDescr> inputs = new ArrayList<>();
             for (int i = 0; i < m.inputs().size(); i++) {
                 InputTensorDescr t = m.inputs().get(i);
+                Location at = Location.of("inputs", i);
                 inputs.add(t.toBuilder()
-                        .testTensor(optionalFile("inputs." + i + ".test_tensor", t.testTensor()))
-                        .sampleTensor(optionalFile("inputs." + i + ".sample_tensor", t.sampleTensor()))
+                        .testTensor(optionalFile(at.key("test_tensor"), t.testTensor()))
+                        .sampleTensor(optionalFile(at.key("sample_tensor"), t.sampleTensor()))
                         .build());
             }
             b.inputs(inputs);
             List<OutputTensorDescr> outputs = new ArrayList<>();
             for (int i = 0; i < m.outputs().size(); i++) {
                 OutputTensorDescr t = m.outputs().get(i);
+                Location at = Location.of("outputs", i);
                 List<PostprocessingDescr> steps = new ArrayList<>();
                 for (int k = 0; k < t.postprocessing().size(); k++) {
                     PostprocessingDescr step = t.postprocessing().get(k);
                     if (step instanceof CustomPostprocessingDescr) {
                         CustomPostprocessingDescr c = (CustomPostprocessingDescr) step;
-                        FileReference r = entry("outputs." + i + ".postprocessing." + k, c.source(), c.sha256());
+                        FileReference r = entry(at.key("postprocessing").index(k), c.source(), c.sha256());
                         step = new CustomPostprocessingDescr(r.source(), r.sha256(), c.callable(), c.kwargs());
                     }
                     steps.add(step);
                 }
                 outputs.add(t.toBuilder()
-                        .testTensor(optionalFile("outputs." + i + ".test_tensor", t.testTensor()))
-                        .sampleTensor(optionalFile("outputs." + i + ".sample_tensor", t.sampleTensor()))
+                        .testTensor(optionalFile(at.key("test_tensor"), t.testTensor()))
+                        .sampleTensor(optionalFile(at.key("sample_tensor"), t.sampleTensor()))
                         .postprocessing(steps)
                         .build());
             }
@@ -154,7 +157,7 @@ public final class FileReferences {
             if (m.trainingData() instanceof DatasetDescr data) {
                 // an embedded dataset description (format 0.3) has the same generic file fields as the model
                 GenericFiles files = generic(
-                        "training_data.",
+                        Location.of("training_data"),
                         data.documentation(),
                         data.covers(),
                         data.icon(),
@@ -176,7 +179,7 @@ public final class FileReferences {
                 List<FileDescr> attachments) {}
 
         private GenericFiles generic(
-                String prefix,
+                Location prefix,
                 @Nullable FileDescr documentation,
                 List<FileDescr> covers,
                 @Nullable Icon icon,
@@ -184,16 +187,16 @@ public final class FileReferences {
                 List<FileDescr> attachments,
                 boolean descriptors) {
             FileDescr doc =
-                    documentation == null ? null : pathOrFile(prefix + "documentation", documentation, descriptors);
+                    documentation == null ? null : pathOrFile(prefix.key("documentation"), documentation, descriptors);
             List<FileDescr> walkedCovers = new ArrayList<>();
             for (int i = 0; i < covers.size(); i++) {
-                walkedCovers.add(pathOrFile(prefix + "covers." + i, covers.get(i), descriptors));
+                walkedCovers.add(pathOrFile(prefix.key("covers").index(i), covers.get(i), descriptors));
             }
-            Icon walkedIcon = icon instanceof FileDescr file ? pathOrFile(prefix + "icon", file, descriptors) : icon;
-            License walkedLicense = license instanceof FileDescr file ? file(prefix + "license", file) : license;
+            Icon walkedIcon = icon instanceof FileDescr file ? pathOrFile(prefix.key("icon"), file, descriptors) : icon;
+            License walkedLicense = license instanceof FileDescr file ? file(prefix.key("license"), file) : license;
             List<FileDescr> walkedAttachments = new ArrayList<>();
             for (int i = 0; i < attachments.size(); i++) {
-                walkedAttachments.add(file(prefix + "attachments." + i, attachments.get(i)));
+                walkedAttachments.add(file(prefix.key("attachments").index(i), attachments.get(i)));
             }
             return new GenericFiles(doc, walkedCovers, walkedIcon, walkedLicense, walkedAttachments);
         }
@@ -202,13 +205,13 @@ public final class FileReferences {
             WeightsDescr.Builder b = w.toBuilder();
             KerasHdf5WeightsDescr keras = w.kerasHdf5();
             if (keras != null) {
-                FileReference r = entry("weights.keras_hdf5", keras.source(), keras.sha256());
+                FileReference r = entry(Location.of("weights", "keras_hdf5"), keras.source(), keras.sha256());
                 b.kerasHdf5(
                         keras.toBuilder().source(r.source()).sha256(r.sha256()).build());
             }
             KerasV3WeightsDescr kerasV3 = w.kerasV3();
             if (kerasV3 != null) {
-                FileReference r = entry("weights.keras_v3", kerasV3.source(), kerasV3.sha256());
+                FileReference r = entry(Location.of("weights", "keras_v3"), kerasV3.source(), kerasV3.sha256());
                 b.kerasV3(kerasV3.toBuilder()
                         .source(r.source())
                         .sha256(r.sha256())
@@ -216,23 +219,27 @@ public final class FileReferences {
             }
             OnnxWeightsDescr onnx = w.onnx();
             if (onnx != null) {
-                FileReference r = entry("weights.onnx", onnx.source(), onnx.sha256());
+                FileReference r = entry(Location.of("weights", "onnx"), onnx.source(), onnx.sha256());
                 b.onnx(onnx.toBuilder()
                         .source(r.source())
                         .sha256(r.sha256())
-                        .externalData(optionalFile("weights.onnx.external_data", onnx.externalData()))
+                        .externalData(
+                                optionalFile(Location.of("weights", "onnx", "external_data"), onnx.externalData()))
                         .build());
             }
             PytorchStateDictWeightsDescr pytorch = w.pytorchStateDict();
             if (pytorch != null) {
-                FileReference r = entry("weights.pytorch_state_dict", pytorch.source(), pytorch.sha256());
+                FileReference r =
+                        entry(Location.of("weights", "pytorch_state_dict"), pytorch.source(), pytorch.sha256());
                 PytorchStateDictWeightsDescr.Builder pb = pytorch.toBuilder()
                         .source(r.source())
                         .sha256(r.sha256())
-                        .dependencies(optionalFile("weights.pytorch_state_dict.dependencies", pytorch.dependencies()));
+                        .dependencies(optionalFile(
+                                Location.of("weights", "pytorch_state_dict", "dependencies"), pytorch.dependencies()));
                 if (pytorch.architecture() instanceof ArchitectureFromFileDescr) {
                     ArchitectureFromFileDescr arch = (ArchitectureFromFileDescr) pytorch.architecture();
-                    FileReference a = entry("weights.pytorch_state_dict.architecture", arch.source(), arch.sha256());
+                    FileReference a = entry(
+                            Location.of("weights", "pytorch_state_dict", "architecture"), arch.source(), arch.sha256());
                     pb.architecture(arch.toBuilder()
                             .source(a.source())
                             .sha256(a.sha256())
@@ -242,30 +249,32 @@ public final class FileReferences {
             }
             TensorflowJsWeightsDescr tfjs = w.tensorflowJs();
             if (tfjs != null) {
-                FileReference r = entry("weights.tensorflow_js", tfjs.source(), tfjs.sha256());
+                FileReference r = entry(Location.of("weights", "tensorflow_js"), tfjs.source(), tfjs.sha256());
                 b.tensorflowJs(
                         tfjs.toBuilder().source(r.source()).sha256(r.sha256()).build());
             }
             TensorflowSavedModelBundleWeightsDescr tf = w.tensorflowSavedModelBundle();
             if (tf != null) {
-                FileReference r = entry("weights.tensorflow_saved_model_bundle", tf.source(), tf.sha256());
+                FileReference r =
+                        entry(Location.of("weights", "tensorflow_saved_model_bundle"), tf.source(), tf.sha256());
                 b.tensorflowSavedModelBundle(tf.toBuilder()
                         .source(r.source())
                         .sha256(r.sha256())
-                        .dependencies(
-                                optionalFile("weights.tensorflow_saved_model_bundle.dependencies", tf.dependencies()))
+                        .dependencies(optionalFile(
+                                Location.of("weights", "tensorflow_saved_model_bundle", "dependencies"),
+                                tf.dependencies()))
                         .build());
             }
             TorchscriptWeightsDescr ts = w.torchscript();
             if (ts != null) {
-                FileReference r = entry("weights.torchscript", ts.source(), ts.sha256());
+                FileReference r = entry(Location.of("weights", "torchscript"), ts.source(), ts.sha256());
                 b.torchscript(
                         ts.toBuilder().source(r.source()).sha256(r.sha256()).build());
             }
             return b.build();
         }
 
-        private FileReference entry(String loc, String source, @Nullable String sha256) {
+        private FileReference entry(Location loc, String source, @Nullable String sha256) {
             return apply(new FileReference(loc, source, sha256, true));
         }
     }

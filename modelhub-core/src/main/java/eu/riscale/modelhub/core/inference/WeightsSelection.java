@@ -11,6 +11,7 @@ import eu.riscale.modelhub.core.resource.Sha256;
 import eu.riscale.modelhub.core.resource.Sha256MismatchException;
 import eu.riscale.modelhub.core.resource.ZipRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsDescr;
 import eu.riscale.modelhub.spec.weights.WeightsEntryDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
@@ -170,8 +171,8 @@ final class WeightsSelection {
             } catch (Sha256MismatchException e) {
                 // never run a file that is not the one the description pins, and never fall back silently
                 throw new UnsupportedWeightsException("refusing to load the " + format.id() + " weights of model '"
-                        + model.name() + "': " + e.getMessage() + " (weights." + format.id()
-                        + ".sha256); the file is not the one the description pins (--no-verify-hashes, or"
+                        + model.name() + "': " + e.getMessage() + " (" + Location.of("weights", format.id(), "sha256")
+                        + "); the file is not the one the description pins (--no-verify-hashes, or"
                         + " PredictionOptions.verifyHashes(false), runs it anyway)");
             } catch (IOException | IllegalStateException e) {
                 skipped.add(format + ": " + e.getMessage());

@@ -51,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>The checks, each reported with the dotted location of the field:
+ * <p>The checks, each reported with the location of the field:
  *
  * <ul>
  *   <li>every referenced file exists: a missing file in the package is an error, as is a reference that leaves the
@@ -98,7 +98,7 @@ public final class IoValidation {
 
     /**
      * Runs the I/O checks and tells which files passed: the files that exist and match their declared sha256, by the
-     * dotted location of their reference ({@code weights.torchscript}, {@code inputs.0.test_tensor}); a reference
+     * location of their reference ({@code weights.torchscript}, {@code inputs.0.test_tensor}); a reference
      * missing from {@code verified} failed its check (or was not checked, offline) and must not be used.
      *
      * @param model the description, as read from {@code root}
@@ -106,28 +106,28 @@ public final class IoValidation {
      * @param verified filled with the files that passed, remote ones pinned to their declared sha256
      * @return the issues found, as {@link #check(ModelDescr, ResourceRoot)}
      */
-    public static List<Diagnostic> check(ModelDescr model, ResourceRoot root, Map<String, FileSource> verified) {
+    public static List<Diagnostic> check(ModelDescr model, ResourceRoot root, Map<Location, FileSource> verified) {
         List<Diagnostic> issues = new ArrayList<>();
-        Map<String, FileSource> available = new LinkedHashMap<>();
+        Map<Location, FileSource> available = new LinkedHashMap<>();
         for (FileReference ref : FileReferences.of(model)) {
             FileSource file = reachable(ref, root, issues);
             if (file != null) {
-                available.put(ref.loc(), file);
+                available.put(ref.location(), file);
             }
         }
         verified.putAll(available);
-        FileSource documentation = available.get("documentation");
+        FileSource documentation = available.get(Location.of("documentation"));
         if (documentation != null) {
             documentation(documentation, issues);
         }
         TestTensors.check(model, loadTestTensors(model, available, issues), issues);
         for (int i = 0; i < model.inputs().size(); i++) {
             InputTensorDescr t = model.inputs().get(i);
-            sampleTensor("inputs." + i + ".sample_tensor", t.axes(), available, root, issues);
+            sampleTensor(Location.of("inputs", i, "sample_tensor"), t.axes(), available, root, issues);
         }
         for (int i = 0; i < model.outputs().size(); i++) {
             OutputTensorDescr t = model.outputs().get(i);
-            sampleTensor("outputs." + i + ".sample_tensor", t.axes(), available, root, issues);
+            sampleTensor(Location.of("outputs", i, "sample_tensor"), t.axes(), available, root, issues);
         }
         return List.copyOf(issues);
     }
@@ -145,7 +145,7 @@ public final class IoValidation {
      * @return the issues found, errors and warnings
      */
     public static List<Diagnostic> check(
-            ModelDescr model, ResourceRoot root, Set<WeightsFormat> tested, Map<String, FileSource> verified) {
+            ModelDescr model, ResourceRoot root, Set<WeightsFormat> tested, Map<Location, FileSource> verified) {
         List<Diagnostic> issues = new ArrayList<>();
         WeightsDescr.Builder kept = model.weights().toBuilder();
         List<FileReference> refs = FileReferences.of(model);
@@ -153,11 +153,11 @@ public final class IoValidation {
             if (tested.contains(f) || model.weights().entry(f) == null) {
                 continue;
             }
-            String prefix = "weights." + f.id();
+            Location prefix = Location.of("weights", f.id());
             for (FileReference ref : refs) {
-                if (ref.loc().equals(prefix) || ref.loc().startsWith(prefix + ".")) {
+                if (ref.location().startsWith(prefix)) {
                     issues.add(Diagnostic.warning(
-                            Location.parse(ref.loc()),
+                            ref.location(),
                             "not checked: " + ref.source() + " is only needed by the " + f.id()
                                     + " weights, which are not tested"));
                 }
@@ -222,7 +222,7 @@ public final class IoValidation {
 
     /** Resolves a reference, checks that it exists and its sha256; gives the file when it can be read. */
     private static @Nullable FileSource reachable(FileReference ref, ResourceRoot root, List<Diagnostic> issues) {
-        String loc = ref.loc();
+        Location loc = ref.location();
         FileSource file;
         try {
             file = root.resolve(ref.source());
@@ -259,10 +259,10 @@ public final class IoValidation {
             return file;
         } catch (OfflineException e) {
             issues.add(Diagnostic.warning(
-                    Location.parse(loc), "not checked: offline (" + ref.source() + " is not in the download cache)"));
+                    loc, "not checked: offline (" + ref.source() + " is not in the download cache)"));
         } catch (Sha256MismatchException e) {
             issues.add(error(
-                    loc + ".sha256",
+                    loc.key("sha256"),
                     "sha256 mismatch for " + e.location() + ": expected " + e.expected() + ", actual " + e.actual()));
         } catch (DownloadException e) {
             if (e.reason() == DownloadException.Reason.NOT_FOUND) {
@@ -281,12 +281,12 @@ public final class IoValidation {
         try (InputStream in = file.open()) {
             bytes = in.readNBytes((int) MAX_DOCUMENTATION_BYTES + 1);
         } catch (IOException e) {
-            issues.add(error("documentation", "cannot read " + file.location() + ": " + e.getMessage()));
+            issues.add(error(Location.of("documentation"), "cannot read " + file.location() + ": " + e.getMessage()));
             return;
         }
         if (bytes.length > MAX_DOCUMENTATION_BYTES) {
             issues.add(error(
-                    "documentation",
+                    Location.of("documentation"),
                     file.location() + " is larger than " + MAX_DOCUMENTATION_BYTES + " bytes, expected Markdown text"));
             return;
         }
@@ -299,7 +299,8 @@ public final class IoValidation {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            issues.add(error("documentation", file.location() + " is not UTF-8 text, expected UTF-8 Markdown"));
+            issues.add(error(
+                    Location.of("documentation"), file.location() + " is not UTF-8 text, expected UTF-8 Markdown"));
             return;
         }
         if (!VALIDATION_HEADING.matcher(text).find()) {
@@ -309,17 +310,17 @@ public final class IoValidation {
     }
 
     /** Reads the test tensors that are available; unreadable ones are errors and left out of the map. */
-    private static Map<String, Tensor> loadTestTensors(
-            ModelDescr model, Map<String, FileSource> available, List<Diagnostic> issues) {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        List<String> locs = new ArrayList<>();
+    private static Map<Location, Tensor> loadTestTensors(
+            ModelDescr model, Map<Location, FileSource> available, List<Diagnostic> issues) {
+        Map<Location, Tensor> tensors = new LinkedHashMap<>();
+        List<Location> locs = new ArrayList<>();
         for (int i = 0; i < model.inputs().size(); i++) {
-            locs.add("inputs." + i + ".test_tensor");
+            locs.add(Location.of("inputs", i, "test_tensor"));
         }
         for (int i = 0; i < model.outputs().size(); i++) {
-            locs.add("outputs." + i + ".test_tensor");
+            locs.add(Location.of("outputs", i, "test_tensor"));
         }
-        for (String loc : locs) {
+        for (Location loc : locs) {
             FileSource file = available.get(loc);
             if (file == null) {
                 continue;
@@ -334,9 +335,9 @@ public final class IoValidation {
     }
 
     private static void sampleTensor(
-            String loc,
+            Location loc,
             List<? extends Axis> axes,
-            Map<String, FileSource> available,
+            Map<Location, FileSource> available,
             ResourceRoot root,
             List<Diagnostic> issues) {
         FileSource file = available.get(loc);
@@ -349,7 +350,7 @@ public final class IoValidation {
         if (!suffix.equals(".png") && !suffix.equals(".tif") && !suffix.equals(".tiff")) {
             issues.add(Diagnostic.of(
                     Severity.INFO,
-                    Location.parse(loc),
+                    loc,
                     "not checked: only PNG and TIFF sample tensors are read, found " + file.fileName()));
             return;
         }
@@ -378,8 +379,7 @@ public final class IoValidation {
         TestTensors.sampleDimensions(loc, axes, image, issues);
     }
 
-    // file references carry their locations as dotted text; they become typed locations here
-    static Diagnostic error(String loc, String msg) {
-        return Diagnostic.error(Location.parse(loc), msg);
+    static Diagnostic error(Location loc, String msg) {
+        return Diagnostic.error(loc, msg);
     }
 }

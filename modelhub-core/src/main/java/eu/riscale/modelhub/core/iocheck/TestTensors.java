@@ -23,6 +23,7 @@ import eu.riscale.modelhub.spec.tensor.PerChannelData;
 import eu.riscale.modelhub.spec.tensor.TensorData;
 import eu.riscale.modelhub.spec.tensor.TensorDataDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -44,23 +45,23 @@ final class TestTensors {
 
     /** One tensor of the description with its test array, if it could be read with the right dimensions. */
     private record Described(
-            String loc,
+            Location loc,
             String id,
             List<? extends Axis> axes,
             TensorData data,
             @Nullable Tensor array) {}
 
-    static void check(ModelDescr model, Map<String, Tensor> arrays, List<Diagnostic> issues) {
+    static void check(ModelDescr model, Map<Location, Tensor> arrays, List<Diagnostic> issues) {
         Map<String, Described> byId = new HashMap<>();
         List<Described> all = new java.util.ArrayList<>();
         for (int i = 0; i < model.inputs().size(); i++) {
             var t = model.inputs().get(i);
-            String loc = "inputs." + i + ".test_tensor";
+            Location loc = Location.of("inputs", i, "test_tensor");
             all.add(new Described(loc, t.id(), t.axes(), t.data(), arrays.get(loc)));
         }
         for (int i = 0; i < model.outputs().size(); i++) {
             var t = model.outputs().get(i);
-            String loc = "outputs." + i + ".test_tensor";
+            Location loc = Location.of("outputs", i, "test_tensor");
             all.add(new Described(loc, t.id(), t.axes(), t.data(), arrays.get(loc)));
         }
         for (int k = 0; k < all.size(); k++) {
@@ -214,7 +215,7 @@ final class TestTensors {
                 }
                 if (tolerance > max * TOLERANCE_FRACTION) {
                     issues.add(IoValidation.error(
-                            "config.bioimageio.reproducibility_tolerance." + k + ".absolute_tolerance",
+                            Location.of("config", "bioimageio", "reproducibility_tolerance", k, "absolute_tolerance"),
                             "absolute_tolerance " + tolerance + " > 0.01*" + max
                                     + " (1% of the maximum value of the test tensor '" + id + "')"));
                 }
@@ -223,7 +224,7 @@ final class TestTensors {
     }
 
     /** The reference's rule 14: a sample image has between the fewest and the most dimensions the axes allow. */
-    static void sampleDimensions(String loc, List<? extends Axis> axes, Tensor image, List<Diagnostic> issues) {
+    static void sampleDimensions(Location loc, List<? extends Axis> axes, Tensor image, List<Diagnostic> issues) {
         int dims = 0;
         for (int s : image.shape()) {
             if (s != 1) {

@@ -5,6 +5,7 @@ import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class FilesCheck {
      * {@link IoValidation#check(ModelDescr, ResourceRoot, Map)}): only those may be used by later checks.
      */
     static TestDetail run(
-            ModelDescr model, ResourceRoot root, Set<WeightsFormat> tested, Map<String, FileSource> verified) {
+            ModelDescr model, ResourceRoot root, Set<WeightsFormat> tested, Map<Location, FileSource> verified) {
         long start = System.nanoTime();
         List<Diagnostic> errors = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>();

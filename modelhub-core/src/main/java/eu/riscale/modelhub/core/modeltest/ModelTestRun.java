@@ -166,7 +166,7 @@ public final class ModelTestRun implements AutoCloseable {
             }
         }
         pending.add(new Check(CheckKind.IO, FilesCheck.NAME, () -> {
-            Map<String, FileSource> verified = new LinkedHashMap<>();
+            Map<Location, FileSource> verified = new LinkedHashMap<>();
             TestDetail io = FilesCheck.run(m, root, tested, verified);
             planWeights(m, formats, verified, io);
             return io;
@@ -174,7 +174,7 @@ public final class ModelTestRun implements AutoCloseable {
     }
 
     private void planWeights(
-            ModelDescr m, List<WeightsFormat> formats, Map<String, FileSource> verified, TestDetail io) {
+            ModelDescr m, List<WeightsFormat> formats, Map<Location, FileSource> verified, TestDetail io) {
         InferenceBackend backend = options.backend();
         for (WeightsFormat f : formats) {
             // integrity first: a file that failed its check (sha256, missing, unreadable) is never loaded or read

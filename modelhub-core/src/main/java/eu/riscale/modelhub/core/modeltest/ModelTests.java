@@ -148,15 +148,12 @@ public final class ModelTests {
      * tensors) did not pass the I/O check. Empty when every such file passed.
      */
     static Optional<String> unverified(
-            ModelDescr model, WeightsFormat f, Map<String, FileSource> verified, TestDetail io) {
-        String weights = "weights." + f.id();
-        List<String> failed = new ArrayList<>();
+            ModelDescr model, WeightsFormat f, Map<Location, FileSource> verified, TestDetail io) {
+        Location weights = Location.of("weights", f.id());
+        List<Location> failed = new ArrayList<>();
         for (FileReference ref : FileReferences.of(model)) {
-            String loc = ref.loc();
-            boolean needed = loc.equals(weights)
-                    || loc.startsWith(weights + ".")
-                    || (loc.endsWith(".test_tensor") && (loc.startsWith("inputs.") || loc.startsWith("outputs.")));
-            if (needed && !verified.containsKey(loc)) {
+            Location loc = ref.location();
+            if ((loc.startsWith(weights) || isTestTensor(loc)) && !verified.containsKey(loc)) {
                 failed.add(loc);
             }
         }
@@ -164,13 +161,13 @@ public final class ModelTests {
             return Optional.empty();
         }
         List<String> why = new ArrayList<>();
-        for (String loc : failed) {
+        for (Location loc : failed) {
             String reason = io.errors().stream()
-                    .filter(m -> m.loc().equals(loc) || m.loc().startsWith(loc + "."))
+                    .filter(m -> m.location().startsWith(loc))
                     .map(Diagnostic::message)
                     .findFirst()
                     .orElseGet(() -> io.warnings().stream()
-                            .filter(m -> m.loc().equals(loc))
+                            .filter(m -> m.location().equals(loc))
                             .map(Diagnostic::message)
                             .findFirst()
                             .orElse("not checked"));
@@ -178,6 +175,15 @@ public final class ModelTests {
         }
         return Optional.of("not run: " + String.join("; ", why)
                 + " did not pass the I/O check, and a file that failed its check is never used");
+    }
+
+    /** {@return whether {@code loc} is the test tensor of an input or output: {@code inputs.<i>.test_tensor}} */
+    private static boolean isTestTensor(Location loc) {
+        List<Object> s = loc.segments();
+        return s.size() == 3
+                && ("inputs".equals(s.get(0)) || "outputs".equals(s.get(0)))
+                && s.get(1) instanceof Integer
+                && "test_tensor".equals(s.get(2));
     }
 
     static String reproduceName(WeightsFormat f) {

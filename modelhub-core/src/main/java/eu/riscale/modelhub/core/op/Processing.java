@@ -21,6 +21,7 @@ import eu.riscale.modelhub.spec.op.SoftmaxDescr;
 import eu.riscale.modelhub.spec.op.ZeroMeanUnitVarianceDescr;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,8 +69,8 @@ public final class Processing {
             for (int k = 0; k < steps.size(); k++) {
                 if (steps.get(k) instanceof ExternalPostprocessingDescr) {
                     ExternalPostprocessingDescr e = (ExternalPostprocessingDescr) steps.get(k);
-                    return Optional.of("not supported by this SDK: outputs." + i + ".postprocessing." + k + " ("
-                            + e.id() + ") needs " + e.needs());
+                    return Optional.of("not supported by this SDK: " + Location.of("outputs", i, "postprocessing", k)
+                            + " (" + e.id() + ") needs " + e.needs());
                 }
             }
         }

@@ -7,6 +7,7 @@ import eu.riscale.modelhub.core.resource.OfflineException;
 import eu.riscale.modelhub.core.resource.ResourceException;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class HashUpdater {
      *     offline or unreadable
      */
     public static ModelDescr update(ModelDescr model, ResourceRoot root) throws ResourceException {
-        Map<String, String> actual = new HashMap<>();
+        Map<Location, String> actual = new HashMap<>();
         for (FileReference ref : FileReferences.of(model)) {
             if (!ref.hasSha256Field()) {
                 continue;
@@ -43,24 +44,27 @@ public final class HashUpdater {
             try {
                 FileSource file = root.resolve(ref.source());
                 if (!file.exists()) {
-                    throw new ResourceException(ref.loc()
+                    throw new ResourceException(ref.location()
                             + (ref.isRemote()
                                     ? ": URL " + ref.source() + " not found (HTTP 404/410)"
                                     : ": file '" + ref.source() + "' not found (looked for " + file.location() + ")"));
                 }
-                actual.put(ref.loc(), file.verify(null).hex());
+                actual.put(ref.location(), file.verify(null).hex());
             } catch (OfflineException e) {
                 throw new ResourceException(
-                        ref.loc() + ": cannot hash " + ref.source() + " offline: it is not in the download cache", e);
+                        ref.location() + ": cannot hash " + ref.source() + " offline: it is not in the download cache",
+                        e);
             } catch (ResourceException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith(ref.loc() + ":")) {
+                if (e.getMessage() != null && e.getMessage().startsWith(ref.location() + ":")) {
                     throw e;
                 }
-                throw new ResourceException(ref.loc() + ": " + e.getMessage(), e);
+                throw new ResourceException(ref.location() + ": " + e.getMessage(), e);
             } catch (IOException e) {
-                throw new ResourceException(ref.loc() + ": cannot read " + ref.source() + ": " + e.getMessage(), e);
+                throw new ResourceException(
+                        ref.location() + ": cannot read " + ref.source() + ": " + e.getMessage(), e);
             }
         }
-        return FileReferences.rewrite(model, ref -> ref.hasSha256Field() ? ref.withSha256(actual.get(ref.loc())) : ref);
+        return FileReferences.rewrite(
+                model, ref -> ref.hasSha256Field() ? ref.withSha256(actual.get(ref.location())) : ref);
     }
 }

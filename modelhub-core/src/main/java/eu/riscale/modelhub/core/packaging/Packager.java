@@ -183,14 +183,14 @@ public final class Packager {
                         .weights(WeightsSelection.keepFirst(latest.weights(), options.weightsPriorityOrder()))
                         .build();
         List<Diagnostic> problems = new ArrayList<>();
-        Map<String, FileSource> sources = new LinkedHashMap<>();
-        Map<String, Sha256> hashes = new LinkedHashMap<>();
+        Map<Location, FileSource> sources = new LinkedHashMap<>();
+        Map<Location, Sha256> hashes = new LinkedHashMap<>();
         Map<String, FileSource> byLocation = new LinkedHashMap<>();
         for (FileReference ref : FileReferences.of(selected)) {
             FileSource file = fetch(ref, root, problems, hashes);
             if (file != null) {
                 FileSource same = byLocation.putIfAbsent(file.location(), file);
-                sources.put(ref.loc(), same == null ? file : same);
+                sources.put(ref.location(), same == null ? file : same);
             }
         }
         if (!problems.isEmpty()) {
@@ -200,8 +200,8 @@ public final class Packager {
         try {
             names = PackageWriter.planNames(DESCRIPTION_NAME, byLocation.values());
         } catch (UnsafeReferenceException e) {
-            String loc = "";
-            for (Map.Entry<String, FileSource> s : sources.entrySet()) {
+            Location loc = Location.ROOT;
+            for (Map.Entry<Location, FileSource> s : sources.entrySet()) {
                 if (s.getValue().location().equals(e.reference())) {
                     loc = s.getKey();
                     break;
@@ -211,8 +211,8 @@ public final class Packager {
         }
         ModelDescr rewritten = FileReferences.rewrite(
                 selected,
-                ref -> ref.withSource(names.get(sources.get(ref.loc())).value())
-                        .withSha256(hashes.get(ref.loc()).hex()));
+                ref -> ref.withSource(names.get(sources.get(ref.location())).value())
+                        .withSha256(hashes.get(ref.location()).hex()));
         Map<String, FileSource> content = new LinkedHashMap<>();
         content.put(
                 DESCRIPTION_NAME,
@@ -226,37 +226,38 @@ public final class Packager {
 
     /** Resolves a reference, checks it can be read and has its declared sha256, records its sha256; null if not. */
     private static @Nullable FileSource fetch(
-            FileReference ref, ResourceRoot root, List<Diagnostic> problems, Map<String, Sha256> hashes)
+            FileReference ref, ResourceRoot root, List<Diagnostic> problems, Map<Location, Sha256> hashes)
             throws IOException {
         FileSource file;
         try {
             file = root.resolve(ref.source());
         } catch (UnsafeReferenceException e) {
-            problems.add(error(ref.loc(), "refused: " + e.getMessage()));
+            problems.add(error(ref.location(), "refused: " + e.getMessage()));
             return null;
         }
         try {
             if (!file.exists()) {
                 problems.add(error(
-                        ref.loc(),
+                        ref.location(),
                         ref.isRemote()
                                 ? "URL " + ref.source() + " not found (HTTP 404/410)"
                                 : "file '" + ref.source() + "' not found (looked for " + file.location() + ")"));
                 return null;
             }
             String declared = ref.sha256();
-            hashes.put(ref.loc(), file.verify(declared == null ? null : Sha256.parse(declared)));
+            hashes.put(ref.location(), file.verify(declared == null ? null : Sha256.parse(declared)));
             return file;
         } catch (OfflineException e) {
-            problems.add(error(ref.loc(), "not available offline: " + ref.source() + " is not in the download cache"));
+            problems.add(
+                    error(ref.location(), "not available offline: " + ref.source() + " is not in the download cache"));
         } catch (DownloadException e) {
-            problems.add(error(ref.loc(), "cannot download " + ref.source() + ": " + e.detail()));
+            problems.add(error(ref.location(), "cannot download " + ref.source() + ": " + e.detail()));
         } catch (Sha256MismatchException e) {
             problems.add(error(
-                    ref.loc() + ".sha256",
+                    ref.location().key("sha256"),
                     "sha256 mismatch for " + e.location() + ": expected " + e.expected() + ", actual " + e.actual()));
         } catch (IllegalArgumentException e) {
-            problems.add(error(ref.loc() + ".sha256", "invalid sha256: " + e.getMessage()));
+            problems.add(error(ref.location().key("sha256"), "invalid sha256: " + e.getMessage()));
         }
         return null;
     }
@@ -283,8 +284,7 @@ public final class Packager {
         }
     }
 
-    // file references carry their locations as dotted text; they become typed locations here
-    private static Diagnostic error(String loc, String msg) {
-        return Diagnostic.error(Location.parse(loc), msg);
+    private static Diagnostic error(Location loc, String msg) {
+        return Diagnostic.error(loc, msg);
     }
 }

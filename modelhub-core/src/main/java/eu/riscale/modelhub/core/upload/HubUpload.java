@@ -20,6 +20,7 @@ import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.core.resource.Sha256;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -176,7 +177,7 @@ public final class HubUpload {
     private static UploadPlan plan(String source, Path zip, PackageResult written, String testStatus) {
         Set<String> weights = new HashSet<>();
         for (FileReference ref : FileReferences.of(written.description())) {
-            if (ref.loc().startsWith("weights.")) {
+            if (ref.location().startsWith(Location.of("weights"))) {
                 weights.add(ref.source());
             }
         }

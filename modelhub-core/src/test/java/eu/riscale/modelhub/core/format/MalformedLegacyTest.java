@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import eu.riscale.modelhub.core.description.Descriptions;
 import eu.riscale.modelhub.core.description.LoadResult;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.Severity;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,19 @@ class MalformedLegacyTest {
                 .contains(tuple(
                         "inputs.0.shape.min.3",
                         "Input should be a number within the range of a 64-bit float, found 1.0E+512"));
+    }
+
+    @Test
+    void aKeyWithADotStaysOneSegmentOfTheLocation() throws Exception {
+        // the locations were dotted text split again, so a key such as 'my.key' became the two keys 'my' and 'key'
+        String yaml = VALID_04 + "config:\n  my.key: 1.0E512\n";
+        LoadResult result =
+                Descriptions.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "rdf.yaml");
+
+        assertThat(result.errors())
+                .extracting(Diagnostic::location)
+                .contains(Location.of("config", "my.key"))
+                .doesNotContain(Location.of("config", "my", "key"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import eu.riscale.modelhub.core.iocheck.IoValidation;
 import eu.riscale.modelhub.spec.Conformance;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,13 +98,13 @@ class RemotePinnedTestTensor15Test {
                 Files.readAllBytes(Conformance.model("unet2d_nuclei_broad").resolve("test_input.npy"));
         assertThat(Sha256.of(real).hex()).isEqualTo(PINNED);
         Path pkg = packageServing(real);
-        Map<String, FileSource> verified = new LinkedHashMap<>();
+        Map<Location, FileSource> verified = new LinkedHashMap<>();
         List<Diagnostic> issues;
         try (ResourceRoot root = ResourceRoot.open(pkg, settings)) {
             issues = IoValidation.check(model(pkg), root, verified);
         }
         assertThat(issues).filteredOn(Diagnostic::isError).isEmpty();
-        assertThat(verified).containsKey("inputs.0.test_tensor");
+        assertThat(verified).containsKey(Location.of("inputs", 0, "test_tensor"));
         assertThat(server.requests()).contains("/tensors/test_input.npy");
         assertThat(cached()).as("the verified body is cached under its hash").contains(PINNED);
     }
@@ -114,7 +115,7 @@ class RemotePinnedTestTensor15Test {
         byte[] other =
                 Files.readAllBytes(Conformance.model("unet2d_nuclei_broad").resolve("test_output.npy"));
         Path pkg = packageServing(other);
-        Map<String, FileSource> verified = new LinkedHashMap<>();
+        Map<Location, FileSource> verified = new LinkedHashMap<>();
         List<Diagnostic> issues;
         try (ResourceRoot root = ResourceRoot.open(pkg, settings)) {
             issues = IoValidation.check(model(pkg), root, verified);
@@ -127,7 +128,7 @@ class RemotePinnedTestTensor15Test {
                 .filteredOn(Diagnostic::isError)
                 .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("sha256").contains(PINNED));
-        assertThat(verified).doesNotContainKey("inputs.0.test_tensor");
+        assertThat(verified).doesNotContainKey(Location.of("inputs", 0, "test_tensor"));
         assertThat(cached()).doesNotContain(Sha256.of(other).hex()).doesNotContain(PINNED);
     }
 }

@@ -6,14 +6,17 @@ import eu.riscale.modelhub.spec.constraint.Version;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A dataset description (format 0.3) embedded in a model's {@code training_data}. Models before format 0.5.11 embed
  * format 0.3.0 (covers, documentation and an icon file as plain paths), later ones 0.3.4 (file descriptors, and a
- * custom license file). {@code badges} and {@code config} are not supported.
+ * custom license file).
  *
  * <pre>{@code
  * DatasetDescr data = DatasetDescr.builder("Nuclei training set").source("https://example.org/nuclei.zip").build();
@@ -37,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * @param version the version of this description, or {@code null}
  * @param versionComment a comment on this version, or {@code null}
  * @param formatVersion the dataset format version, {@code 0.3.0} to {@code 0.3.4}
+ * @param badges badges, for example a link to a notebook
+ * @param config custom configuration: any keys, each a plain YAML value, in document order
  * @param id the bioimage.io id, or {@code null}
  * @param parent the id of the dataset this one is derived from, or {@code null}
  * @param source the URL of the data, or {@code null}
@@ -75,6 +80,9 @@ public record DatasetDescr(
         @Pattern(regexp = "0\\.3\\.[0-4]", message = "'${validatedValue}' is not a dataset format 0.3.0 to 0.3.4")
         String formatVersion,
 
+        List<@Valid Badge> badges,
+        Map<String, @Nullable Object> config,
+
         @ResourceId @Nullable String id,
         @ResourceId @Nullable String parent,
         @HttpUrl @Nullable String source)
@@ -98,6 +106,9 @@ public record DatasetDescr(
         links = List.copyOf(links);
         maintainers = List.copyOf(maintainers);
         tags = List.copyOf(tags);
+        badges = List.copyOf(badges);
+        // config values are plain YAML values, and null is one of them, so no Map.copyOf
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(config, "config")));
     }
 
     /**
@@ -108,7 +119,7 @@ public record DatasetDescr(
      * @return the copy
      */
     public DatasetDescr withFormatVersion(String formatVersion) {
-        return copy(documentation, covers, icon, license, attachments, formatVersion);
+        return toBuilder().formatVersion(formatVersion).build();
     }
 
     /**
@@ -128,39 +139,13 @@ public record DatasetDescr(
             @Nullable Icon icon,
             @Nullable License license,
             List<FileDescr> attachments) {
-        return copy(documentation, covers, icon, license, attachments, formatVersion);
-    }
-
-    /** This description with other file fields and format version, the rest unchanged. */
-    private DatasetDescr copy(
-            @Nullable FileDescr documentation,
-            List<FileDescr> covers,
-            @Nullable Icon icon,
-            @Nullable License license,
-            List<FileDescr> attachments,
-            String formatVersion) {
-        return new DatasetDescr(
-                name,
-                description,
-                covers,
-                documentation,
-                idEmoji,
-                authors,
-                attachments,
-                cite,
-                license,
-                gitRepo,
-                icon,
-                links,
-                uploader,
-                maintainers,
-                tags,
-                version,
-                versionComment,
-                formatVersion,
-                id,
-                parent,
-                source);
+        return toBuilder()
+                .documentation(documentation)
+                .covers(covers)
+                .icon(icon)
+                .license(license)
+                .attachments(attachments)
+                .build();
     }
 
     /**
@@ -173,18 +158,58 @@ public record DatasetDescr(
         return new Builder(name);
     }
 
-    /** Builds a {@link DatasetDescr}; unset lists are empty and unset values {@code null}. */
+    /** {@return a builder holding every field of this description} */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.description = description;
+        b.covers = covers;
+        b.documentation = documentation;
+        b.idEmoji = idEmoji;
+        b.authors = authors;
+        b.attachments = attachments;
+        b.cite = cite;
+        b.license = license;
+        b.gitRepo = gitRepo;
+        b.icon = icon;
+        b.links = links;
+        b.uploader = uploader;
+        b.maintainers = maintainers;
+        b.tags = tags;
+        b.version = version;
+        b.versionComment = versionComment;
+        b.formatVersion = formatVersion;
+        b.badges = badges;
+        b.config = config;
+        b.id = id;
+        b.parent = parent;
+        b.source = source;
+        return b;
+    }
+
+    /** Builds a {@link DatasetDescr}; unset lists are empty, unset values {@code null}, {@code format_version} 0.3.4. */
     public static final class Builder {
         private final String name;
         private String description = "";
         private List<FileDescr> covers = List.of();
         private @Nullable FileDescr documentation;
+        private @Nullable String idEmoji;
         private List<Author> authors = List.of();
+        private List<FileDescr> attachments = List.of();
         private List<CiteEntry> cite = List.of();
         private @Nullable License license;
+        private @Nullable String gitRepo;
+        private @Nullable Icon icon;
+        private List<String> links = List.of();
+        private @Nullable Uploader uploader;
+        private List<Maintainer> maintainers = List.of();
         private List<String> tags = List.of();
         private @Nullable String version;
+        private @Nullable String versionComment;
         private String formatVersion = FORMAT_VERSION;
+        private List<Badge> badges = List.of();
+        private Map<String, @Nullable Object> config = Map.of();
+        private @Nullable String id;
+        private @Nullable String parent;
         private @Nullable String source;
 
         private Builder(String name) {
@@ -225,6 +250,17 @@ public record DatasetDescr(
         }
 
         /**
+         * Sets {@code id_emoji}.
+         *
+         * @param idEmoji an emoji for the dataset, or {@code null}
+         * @return this builder
+         */
+        public Builder idEmoji(@Nullable String idEmoji) {
+            this.idEmoji = idEmoji;
+            return this;
+        }
+
+        /**
          * Sets {@code authors}.
          *
          * @param authors the authors
@@ -232,6 +268,17 @@ public record DatasetDescr(
          */
         public Builder authors(List<Author> authors) {
             this.authors = List.copyOf(authors);
+            return this;
+        }
+
+        /**
+         * Sets {@code attachments}.
+         *
+         * @param attachments additional files
+         * @return this builder
+         */
+        public Builder attachments(List<FileDescr> attachments) {
+            this.attachments = List.copyOf(attachments);
             return this;
         }
 
@@ -249,11 +296,66 @@ public record DatasetDescr(
         /**
          * Sets {@code license}.
          *
-         * @param license an SPDX id or a license file, or {@code null}
+         * @param license an SPDX license id or a custom license file, or {@code null}
          * @return this builder
          */
         public Builder license(@Nullable License license) {
             this.license = license;
+            return this;
+        }
+
+        /**
+         * Sets {@code git_repo}.
+         *
+         * @param gitRepo the source repository URL, or {@code null}
+         * @return this builder
+         */
+        public Builder gitRepo(@Nullable String gitRepo) {
+            this.gitRepo = gitRepo;
+            return this;
+        }
+
+        /**
+         * Sets {@code icon}.
+         *
+         * @param icon an emoji or an icon file, or {@code null}
+         * @return this builder
+         */
+        public Builder icon(@Nullable Icon icon) {
+            this.icon = icon;
+            return this;
+        }
+
+        /**
+         * Sets {@code links}.
+         *
+         * @param links ids of related bioimage.io resources
+         * @return this builder
+         */
+        public Builder links(List<String> links) {
+            this.links = List.copyOf(links);
+            return this;
+        }
+
+        /**
+         * Sets {@code uploader}.
+         *
+         * @param uploader the uploader, or {@code null}
+         * @return this builder
+         */
+        public Builder uploader(@Nullable Uploader uploader) {
+            this.uploader = uploader;
+            return this;
+        }
+
+        /**
+         * Sets {@code maintainers}.
+         *
+         * @param maintainers the maintainers
+         * @return this builder
+         */
+        public Builder maintainers(List<Maintainer> maintainers) {
+            this.maintainers = List.copyOf(maintainers);
             return this;
         }
 
@@ -280,6 +382,17 @@ public record DatasetDescr(
         }
 
         /**
+         * Sets {@code version_comment}.
+         *
+         * @param versionComment a comment on this version, or {@code null}
+         * @return this builder
+         */
+        public Builder versionComment(@Nullable String versionComment) {
+            this.versionComment = versionComment;
+            return this;
+        }
+
+        /**
          * Sets {@code format_version}.
          *
          * @param formatVersion {@code 0.3.0} to {@code 0.3.4}
@@ -287,6 +400,50 @@ public record DatasetDescr(
          */
         public Builder formatVersion(String formatVersion) {
             this.formatVersion = Objects.requireNonNull(formatVersion, "formatVersion");
+            return this;
+        }
+
+        /**
+         * Sets {@code badges}.
+         *
+         * @param badges badges
+         * @return this builder
+         */
+        public Builder badges(List<Badge> badges) {
+            this.badges = List.copyOf(badges);
+            return this;
+        }
+
+        /**
+         * Sets {@code config}.
+         *
+         * @param config custom configuration, any keys with plain YAML values
+         * @return this builder
+         */
+        public Builder config(Map<String, @Nullable Object> config) {
+            this.config = new LinkedHashMap<>(Objects.requireNonNull(config, "config"));
+            return this;
+        }
+
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the bioimage.io id, or {@code null}
+         * @return this builder
+         */
+        public Builder id(@Nullable String id) {
+            this.id = id;
+            return this;
+        }
+
+        /**
+         * Sets {@code parent}.
+         *
+         * @param parent the id of the dataset this one is derived from, or {@code null}
+         * @return this builder
+         */
+        public Builder parent(@Nullable String parent) {
+            this.parent = parent;
             return this;
         }
 
@@ -312,22 +469,24 @@ public record DatasetDescr(
                     description,
                     covers,
                     documentation,
-                    null,
+                    idEmoji,
                     authors,
-                    List.of(),
+                    attachments,
                     cite,
                     license,
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    List.of(),
+                    gitRepo,
+                    icon,
+                    links,
+                    uploader,
+                    maintainers,
                     tags,
                     version,
-                    null,
+                    versionComment,
                     formatVersion,
-                    null,
-                    null,
+                    badges,
+                    config,
+                    id,
+                    parent,
                     source);
         }
     }

@@ -72,6 +72,19 @@ public record Location(List<Object> segments) {
         return new Location(s);
     }
 
+    /**
+     * Tells whether this location is {@code ancestor} or lies below it, segment by segment: {@code weights},
+     * {@code onnx}, {@code external_data} starts with {@code weights}, {@code onnx}, but {@code weights},
+     * {@code onnx2} does not.
+     *
+     * @param ancestor the location to compare with
+     * @return whether the segments of {@code ancestor} are the first segments of this location
+     */
+    public boolean startsWith(Location ancestor) {
+        return ancestor.segments.size() <= segments.size()
+                && segments.subList(0, ancestor.segments.size()).equals(ancestor.segments);
+    }
+
     /** {@return whether this is the root} */
     public boolean isRoot() {
         return segments.isEmpty();

@@ -97,25 +97,29 @@ final class ModelRules {
         model.inputs().forEach(t -> inputIds.add(t.id()));
         for (int i = 0; i < model.inputs().size(); i++) {
             InputTensorDescr t = model.inputs().get(i);
-            String loc = "inputs." + i;
+            Location loc = Location.of("inputs", i);
             rules.axes(loc, t.id(), t.axes(), inputRefs);
             rules.data(loc, t.axes(), t.data());
             rules.pad(loc, t.pad());
             for (int k = 0; k < t.preprocessing().size(); k++) {
                 rules.op(
-                        loc + ".preprocessing." + k, t.axes(), t.preprocessing().get(k), inputIds, "input");
+                        loc.key("preprocessing").index(k),
+                        t.axes(),
+                        t.preprocessing().get(k),
+                        inputIds,
+                        "input");
             }
         }
         for (int i = 0; i < model.outputs().size(); i++) {
             OutputTensorDescr t = model.outputs().get(i);
-            String loc = "outputs." + i;
+            Location loc = Location.of("outputs", i);
             rules.axes(loc, t.id(), t.axes(), allRefs);
             rules.data(loc, t.axes(), t.data());
             for (int k = 0; k < t.postprocessing().size(); k++) {
                 // since 0.5.8 a reference tensor names an (unprocessed) input, in postprocessing too; the reference
                 // reads older files by this rule as well, so it is not gated (docs/formats.md)
                 rules.op(
-                        loc + ".postprocessing." + k,
+                        loc.key("postprocessing").index(k),
                         t.axes(),
                         t.postprocessing().get(k),
                         inputIds,
@@ -128,7 +132,7 @@ final class ModelRules {
         rules.tolerances(model.config().bioimageio().reproducibilityTolerance());
         rules.evaluations(model.config().bioimageio().evaluations());
         if (model.parent() != null && Objects.equals(model.parent().id(), model.id())) {
-            rules.error("parent.id", "A model description may not reference itself as parent.");
+            rules.error(Location.of("parent", "id"), "A model description may not reference itself as parent.");
         }
         return List.copyOf(rules.issues);
     }
@@ -205,7 +209,9 @@ final class ModelRules {
         for (int i = 0; i < model.inputs().size(); i++) {
             String id = model.inputs().get(i).id();
             if (!seen.add(id)) {
-                error("inputs." + i + ".id", "Duplicate tensor id '" + id + "'; tensor ids must be unique.");
+                error(
+                        Location.of("inputs", i).key("id"),
+                        "Duplicate tensor id '" + id + "'; tensor ids must be unique.");
             }
         }
         for (int i = 0; i < model.outputs().size(); i++) {
@@ -213,24 +219,24 @@ final class ModelRules {
             if (!seen.add(id)) {
                 issue(
                         Severity.WARNING,
-                        "outputs." + i + ".id",
+                        Location.of("outputs", i).key("id"),
                         "Duplicate tensor id '" + id + "': another input or output has this id, so references to"
                                 + " it are ambiguous.");
             }
         }
     }
 
-    private void axes(String loc, String tensorId, List<? extends Axis> axes, Map<String, Independent> refs) {
+    private void axes(Location loc, String tensorId, List<? extends Axis> axes, Map<String, Independent> refs) {
         Set<String> ids = new HashSet<>();
         int batches = 0;
         for (int a = 0; a < axes.size(); a++) {
             Axis axis = axes.get(a);
-            String axisLoc = loc + ".axes." + a;
+            Location axisLoc = loc.key("axes").index(a);
             if (!ids.add(axis.id())) {
-                error(axisLoc + ".id", "Duplicate axis id '" + axis.id() + "' in tensor '" + tensorId + "'.");
+                error(axisLoc.key("id"), "Duplicate axis id '" + axis.id() + "' in tensor '" + tensorId + "'.");
             }
             if (Double.isInfinite(scale(axis))) {
-                error(axisLoc + ".scale", "NaN and infinite values are not allowed, found " + scale(axis) + ".");
+                error(axisLoc.key("scale"), "NaN and infinite values are not allowed, found " + scale(axis) + ".");
             }
             if (axis instanceof BatchAxis && ++batches == 2) {
                 error(axisLoc, "A tensor may have at most one batch axis.");
@@ -241,30 +247,30 @@ final class ModelRules {
             } else if (size instanceof DataDependentSize) {
                 DataDependentSize d = (DataDependentSize) size;
                 if (d.max() != null && d.min() >= d.max()) {
-                    error(axisLoc + ".size", "min (" + d.min() + ") must be smaller than max (" + d.max() + ").");
+                    error(axisLoc.key("size"), "min (" + d.min() + ") must be smaller than max (" + d.max() + ").");
                 }
             }
         }
     }
 
     private void sizeReference(
-            String axisLoc, String tensorId, Axis axis, SizeReference ref, Map<String, Independent> refs) {
+            Location axisLoc, String tensorId, Axis axis, SizeReference ref, Map<String, Independent> refs) {
         String key = ref.tensorId() + "." + ref.axisId();
         if (ref.tensorId().equals(tensorId) && ref.axisId().equals(axis.id())) {
-            error(axisLoc + ".size", "Self-referencing not allowed: an axis may not reference its own size.");
+            error(axisLoc.key("size"), "Self-referencing not allowed: an axis may not reference its own size.");
             return;
         }
         Independent target = refs.get(key);
         if (target == null) {
             error(
-                    axisLoc + ".size",
+                    axisLoc.key("size"),
                     "Invalid tensor axis reference " + key + ": the referenced axis must exist"
                             + " and have a fixed or parameterized size (inputs may reference inputs only).");
             return;
         }
         if (!Objects.equals(unit(axis), unit(target.axis()))) {
             error(
-                    axisLoc + ".size",
+                    axisLoc.key("size"),
                     "The units of an axis and its reference axis need to match, but '" + unit(axis) + "' != '"
                             + unit(target.axis()) + "'.");
             return;
@@ -274,13 +280,13 @@ final class ModelRules {
             int minSize = (int) (target.minSize() * scale(target.axis()) / scale(axis) + ref.offset());
             if (minSize - 2 * halo < 1) {
                 error(
-                        axisLoc + ".halo",
+                        axisLoc.key("halo"),
                         "axis " + axis.id() + " with minimum size " + minSize + " is too small for halo " + halo + ".");
             }
             double refHalo = halo * scale(axis) / scale(target.axis());
             if (refHalo != Math.rint(refHalo)) {
                 error(
-                        axisLoc + ".halo",
+                        axisLoc.key("halo"),
                         "Inferred halo for " + key + " is not an integer (" + refHalo + " = "
                                 + tensorId + "." + axis.id() + ".halo " + halo + " * scale " + scale(axis)
                                 + " / " + key + ".scale " + scale(target.axis()) + ").");
@@ -289,70 +295,70 @@ final class ModelRules {
     }
 
     /** NaN and infinite numbers are errors (reference {@code allow_inf_nan=False}); checked where numbers are free. */
-    private void finite(String loc, @Nullable Double value) {
+    private void finite(Location loc, @Nullable Double value) {
         if (value != null && !Double.isFinite(value)) {
             error(loc, "NaN and infinite values are not allowed, found " + value + ".");
         }
     }
 
-    private void finite(String loc, List<Double> values) {
+    private void finite(Location loc, List<Double> values) {
         for (int i = 0; i < values.size(); i++) {
-            finite(values.size() == 1 ? loc : loc + "." + i, values.get(i));
+            finite(values.size() == 1 ? loc : loc.index(i), values.get(i));
         }
     }
 
-    private void finiteKwargs(String kwargs, PostprocessingDescr op) {
+    private void finiteKwargs(Location kwargs, PostprocessingDescr op) {
         if (op instanceof ClipDescr) {
             ClipKwargs k = ((ClipDescr) op).kwargs();
-            finite(kwargs + ".min", k.min());
-            finite(kwargs + ".max", k.max());
+            finite(kwargs.key("min"), k.min());
+            finite(kwargs.key("max"), k.max());
         } else if (op instanceof BinarizeDescr) {
             BinarizeKwargs k = ((BinarizeDescr) op).kwargs();
             if (k instanceof BinarizeKwargs.Scalar) {
-                finite(kwargs + ".threshold", ((BinarizeKwargs.Scalar) k).threshold());
+                finite(kwargs.key("threshold"), ((BinarizeKwargs.Scalar) k).threshold());
             } else {
-                finite(kwargs + ".threshold", ((BinarizeKwargs.AlongAxis) k).threshold());
+                finite(kwargs.key("threshold"), ((BinarizeKwargs.AlongAxis) k).threshold());
             }
         } else if (op instanceof ScaleLinearDescr) {
             ScaleLinearKwargs k = ((ScaleLinearDescr) op).kwargs();
             if (k instanceof ScaleLinearKwargs.Scalar) {
-                finite(kwargs + ".gain", ((ScaleLinearKwargs.Scalar) k).gain());
-                finite(kwargs + ".offset", ((ScaleLinearKwargs.Scalar) k).offset());
+                finite(kwargs.key("gain"), ((ScaleLinearKwargs.Scalar) k).gain());
+                finite(kwargs.key("offset"), ((ScaleLinearKwargs.Scalar) k).offset());
             } else {
                 finite(
-                        kwargs + ".gain",
+                        kwargs.key("gain"),
                         ((ScaleLinearKwargs.AlongAxis) k).gain().values());
                 finite(
-                        kwargs + ".offset",
+                        kwargs.key("offset"),
                         ((ScaleLinearKwargs.AlongAxis) k).offset().values());
             }
         } else if (op instanceof FixedZeroMeanUnitVarianceDescr) {
             FixedZeroMeanUnitVarianceKwargs k = ((FixedZeroMeanUnitVarianceDescr) op).kwargs();
             if (k instanceof FixedZeroMeanUnitVarianceKwargs.Scalar) {
-                finite(kwargs + ".mean", ((FixedZeroMeanUnitVarianceKwargs.Scalar) k).mean());
-                finite(kwargs + ".std", ((FixedZeroMeanUnitVarianceKwargs.Scalar) k).std());
+                finite(kwargs.key("mean"), ((FixedZeroMeanUnitVarianceKwargs.Scalar) k).mean());
+                finite(kwargs.key("std"), ((FixedZeroMeanUnitVarianceKwargs.Scalar) k).std());
             } else {
-                finite(kwargs + ".mean", ((FixedZeroMeanUnitVarianceKwargs.AlongAxis) k).mean());
-                finite(kwargs + ".std", ((FixedZeroMeanUnitVarianceKwargs.AlongAxis) k).std());
+                finite(kwargs.key("mean"), ((FixedZeroMeanUnitVarianceKwargs.AlongAxis) k).mean());
+                finite(kwargs.key("std"), ((FixedZeroMeanUnitVarianceKwargs.AlongAxis) k).std());
             }
         }
     }
 
-    private void data(String loc, List<? extends Axis> axes, TensorData data) {
+    private void data(Location loc, List<? extends Axis> axes, TensorData data) {
         if (!(data instanceof PerChannelData)) {
-            dataDescr(loc + ".data", (TensorDataDescr) data);
+            dataDescr(loc.key("data"), (TensorDataDescr) data);
             return;
         }
         PerChannelData perChannel = (PerChannelData) data;
         for (int c = 0; c < perChannel.channels().size(); c++) {
-            dataDescr(loc + ".data." + c, perChannel.channels().get(c));
+            dataDescr(loc.key("data").index(c), perChannel.channels().get(c));
         }
         for (Axis a : axes) {
             if (a instanceof ChannelAxis) {
                 int channels = ((ChannelAxis) a).channelNames().size();
                 if (perChannel.channels().size() != channels) {
                     error(
-                            loc + ".data",
+                            loc.key("data"),
                             "Got tensor data descriptions for "
                                     + perChannel.channels().size() + " channels, but '" + a.id() + "' axis has size "
                                     + channels + ".");
@@ -362,14 +368,14 @@ final class ModelRules {
         Set<Class<?>> kinds = new HashSet<>();
         perChannel.channels().forEach(c -> kinds.add(c.getClass()));
         if (kinds.size() > 1) {
-            error(loc + ".data", "Tensor data descriptions per channel need to be of the same type.");
+            error(loc.key("data"), "Tensor data descriptions per channel need to be of the same type.");
         }
     }
 
-    private void op(String loc, List<? extends Axis> axes, PostprocessingDescr op, Set<String> refIds, String what) {
+    private void op(Location loc, List<? extends Axis> axes, PostprocessingDescr op, Set<String> refIds, String what) {
         Set<String> axisIds = new HashSet<>();
         axes.forEach(a -> axisIds.add(a.id()));
-        String kwargs = loc + ".kwargs";
+        Location kwargs = loc.key("kwargs");
         finiteKwargs(kwargs, op);
         if (op instanceof ClipDescr) {
             ClipKwargs k = ((ClipDescr) op).kwargs();
@@ -383,7 +389,7 @@ final class ModelRules {
                 error(kwargs, "At least one of `min`, `min_percentile`, `max` or `max_percentile` must be set.");
             }
             if (k.axes() != null && k.minPercentile() == null && k.maxPercentile() == null) {
-                error(kwargs + ".axes", "`axes` may only be given with `min_percentile` or `max_percentile`.");
+                error(kwargs.key("axes"), "`axes` may only be given with `min_percentile` or `max_percentile`.");
             }
             axesExist(kwargs, k.axes(), axisIds);
         } else if (op instanceof ScaleRangeDescr) {
@@ -416,11 +422,11 @@ final class ModelRules {
             stardist(kwargs, ((StardistPostprocessingDescr) op).kwargs());
         } else if (op instanceof CellposeFlowDynamicsDescr) {
             CellposeFlowDynamicsKwargs k = ((CellposeFlowDynamicsDescr) op).kwargs();
-            finite(kwargs + ".cellprob_threshold", k.cellprobThreshold());
-            finite(kwargs + ".flow_threshold", k.flowThreshold());
+            finite(kwargs.key("cellprob_threshold"), k.cellprobThreshold());
+            finite(kwargs.key("flow_threshold"), k.flowThreshold());
             if (k.outputDtype() != DType.UINT16 && k.outputDtype() != DType.UINT32) {
                 error(
-                        kwargs + ".output_dtype",
+                        kwargs.key("output_dtype"),
                         "output_dtype must be 'uint16' or 'uint32', found '"
                                 + k.outputDtype().id() + "'.");
             }
@@ -433,7 +439,7 @@ final class ModelRules {
         }
     }
 
-    private void scaleLinear(String kwargs, ScaleLinearKwargs k) {
+    private void scaleLinear(Location kwargs, ScaleLinearKwargs k) {
         if (k instanceof ScaleLinearKwargs.Scalar) {
             var s = (ScaleLinearKwargs.Scalar) k;
             if (s.gain() == 1.0 && s.offset() == 0.0) {
@@ -457,58 +463,58 @@ final class ModelRules {
         }
     }
 
-    private void axesExist(String kwargs, @Nullable List<String> axes, Set<String> axisIds) {
+    private void axesExist(Location kwargs, @Nullable List<String> axes, Set<String> axisIds) {
         if (axes == null) {
             return;
         }
         for (String a : axes) {
             if (!axisIds.contains(a)) {
                 error(
-                        kwargs + ".axes",
+                        kwargs.key("axes"),
                         "Axis '" + a + "' is not an axis of this tensor; its axes are "
                                 + new java.util.TreeSet<>(axisIds) + ".");
             }
         }
     }
 
-    private void reference(String kwargs, @Nullable String ref, Set<String> ids, String what) {
+    private void reference(Location kwargs, @Nullable String ref, Set<String> ids, String what) {
         if (ref != null && !ids.contains(ref)) {
             error(
-                    kwargs + ".reference_tensor",
+                    kwargs.key("reference_tensor"),
                     "`reference_tensor` '" + ref + "' not found. Valid " + what + " references are: "
                             + new java.util.TreeSet<>(ids) + ".");
         }
     }
 
-    private void stardist(String kwargs, StardistKwargs k) {
-        finite(kwargs + ".prob_threshold", k.probThreshold());
-        finite(kwargs + ".nms_threshold", k.nmsThreshold());
+    private void stardist(Location kwargs, StardistKwargs k) {
+        finite(kwargs.key("prob_threshold"), k.probThreshold());
+        finite(kwargs.key("nms_threshold"), k.nmsThreshold());
         if (k.b() instanceof StardistKwargs.Border.PerAxis) {
             List<List<Integer>> perAxis = ((StardistKwargs.Border.PerAxis) k.b()).pairs();
             int pairs = perAxis.size();
             for (int p = 0; p < pairs; p++) {
                 if (perAxis.get(p).size() != 2) {
                     error(
-                            kwargs + ".b." + p,
+                            kwargs.key("b").index(p),
                             "A border pair is [before, after], found "
                                     + perAxis.get(p).size() + " entries.");
                 }
             }
             if (pairs != k.dimensions()) {
                 error(
-                        kwargs + ".b",
+                        kwargs.key("b"),
                         "A " + k.dimensions() + "D border needs one [before, after] pair per spatial axis ("
                                 + k.dimensions() + "), found " + pairs + ".");
             }
         }
         if (k instanceof StardistKwargs.ThreeD) {
-            finite(kwargs + ".anisotropy", ((StardistKwargs.ThreeD) k).anisotropy());
+            finite(kwargs.key("anisotropy"), ((StardistKwargs.ThreeD) k).anisotropy());
         }
     }
 
-    private void pad(String loc, @Nullable Padding pad) {
+    private void pad(Location loc, @Nullable Padding pad) {
         if (pad instanceof Padding.Constant) {
-            finite(loc + ".pad.value", ((Padding.Constant) pad).value());
+            finite(loc.key("pad").key("value"), ((Padding.Constant) pad).value());
         }
     }
 
@@ -516,20 +522,20 @@ final class ModelRules {
     private void channelColors(ModelDescr model) {
         boolean allowed = FormatVersion.allowsChannelColors(model.formatVersion());
         for (int i = 0; i < model.inputs().size(); i++) {
-            channelColors("inputs." + i, model.inputs().get(i).axes(), allowed, model.formatVersion());
+            channelColors(Location.of("inputs", i), model.inputs().get(i).axes(), allowed, model.formatVersion());
         }
         for (int i = 0; i < model.outputs().size(); i++) {
-            channelColors("outputs." + i, model.outputs().get(i).axes(), allowed, model.formatVersion());
+            channelColors(Location.of("outputs", i), model.outputs().get(i).axes(), allowed, model.formatVersion());
         }
     }
 
-    private void channelColors(String loc, List<? extends Axis> axes, boolean allowed, String formatVersion) {
+    private void channelColors(Location loc, List<? extends Axis> axes, boolean allowed, String formatVersion) {
         for (int a = 0; a < axes.size(); a++) {
             if (!(axes.get(a) instanceof ChannelAxis)) {
                 continue;
             }
             ChannelAxis c = (ChannelAxis) axes.get(a);
-            String at = loc + ".axes." + a + ".channel_colors";
+            Location at = loc.key("axes").index(a).key("channel_colors");
             if (c.channelColors().isEmpty()) {
                 continue;
             }
@@ -552,15 +558,15 @@ final class ModelRules {
     private void tolerances(List<ReproducibilityTolerance> entries) {
         for (int i = 0; i < entries.size(); i++) {
             ReproducibilityTolerance t = entries.get(i);
-            String loc = "config.bioimageio.reproducibility_tolerance." + i;
-            finite(loc + ".relative_tolerance", t.relativeTolerance());
-            finite(loc + ".absolute_tolerance", t.absoluteTolerance());
+            Location loc = Location.of("config", "bioimageio", "reproducibility_tolerance", i);
+            finite(loc.key("relative_tolerance"), t.relativeTolerance());
+            finite(loc.key("absolute_tolerance"), t.absoluteTolerance());
             if (t.kind() == ReproducibilityTolerance.Kind.DISCRETE) {
                 if (t.relativeTolerance() != 0) {
-                    error(loc + ".relative_tolerance", "A discrete tolerance (any_discrete_output) must be 0.");
+                    error(loc.key("relative_tolerance"), "A discrete tolerance (any_discrete_output) must be 0.");
                 }
                 if (t.absoluteTolerance() != 0) {
-                    error(loc + ".absolute_tolerance", "A discrete tolerance (any_discrete_output) must be 0.");
+                    error(loc.key("absolute_tolerance"), "A discrete tolerance (any_discrete_output) must be 0.");
                 }
             }
         }
@@ -591,7 +597,7 @@ final class ModelRules {
             }
         }
         if (entries.isEmpty()) {
-            error("weights", "Missing weights entry.");
+            error(Location.of("weights"), "Missing weights entry.");
             return;
         }
         Set<WeightsFormat> present = new HashSet<>();
@@ -602,50 +608,52 @@ final class ModelRules {
             if (parent == null) {
                 roots++;
             } else if (parent == e.format()) {
-                error("weights." + e.format().id() + ".parent", "Weights entry can't be it's own parent.");
+                error(
+                        Location.of("weights").key(e.format().id()).key("parent"),
+                        "Weights entry can't be it's own parent.");
             } else if (!present.contains(parent)) {
                 error(
-                        "weights." + e.format().id() + ".parent",
+                        Location.of("weights").key(e.format().id()).key("parent"),
                         "Parent weights format '" + parent.id() + "' not found; this description has " + present + ".");
             }
         }
         KerasV3WeightsDescr keras = w.kerasV3();
         if (keras != null && ValueTypes.isVersion(keras.kerasVersion()) && majorVersion(keras.kerasVersion()) < 3) {
             error(
-                    "weights.keras_v3.keras_version",
+                    Location.of("weights", "keras_v3", "keras_version"),
                     "keras_v3 weights need Keras 3 or later, found keras_version " + keras.kerasVersion() + ".");
         }
         if (roots != 1) {
             issue(
                     Severity.WARNING,
-                    "weights",
+                    Location.of("weights"),
                     roots + " weights entries have no"
                             + " `parent`; exactly one should be the original the others were converted from.");
         }
     }
 
     /** Value rules of one data description (reference A.4): dtype kinds, units, nominal values that fit the dtype. */
-    private void dataDescr(String loc, TensorDataDescr data) {
+    private void dataDescr(Location loc, TensorDataDescr data) {
         if (data instanceof IntervalOrRatioDataDescr) {
             IntervalOrRatioDataDescr d = (IntervalOrRatioDataDescr) data;
             if (d.type() == DType.BOOL) {
-                error(loc + ".type", "Interval or ratio data cannot be of type bool; use nominal or ordinal data.");
+                error(loc.key("type"), "Interval or ratio data cannot be of type bool; use nominal or ordinal data.");
             }
-            finite(loc + ".scale", d.scale());
-            finite(loc + ".offset", d.offset());
-            rangeBound(loc + ".range.0", d.range().min());
-            rangeBound(loc + ".range.1", d.range().max());
+            finite(loc.key("scale"), d.scale());
+            finite(loc.key("offset"), d.offset());
+            rangeBound(loc.key("range").index(0), d.range().min());
+            rangeBound(loc.key("range").index(1), d.range().max());
             if (!d.unit().equals("arbitrary unit") && !ValueTypes.isSiUnit(d.unit())) {
-                error(loc + ".unit", "'" + d.unit() + "' is neither 'arbitrary unit' nor an SI unit.");
+                error(loc.key("unit"), "'" + d.unit() + "' is neither 'arbitrary unit' nor an SI unit.");
             }
             return;
         }
         NominalOrOrdinalDataDescr d = (NominalOrOrdinalDataDescr) data;
         if (d.unit() != null && !d.unit().equals("arbitrary unit") && !ValueTypes.isSiUnit(d.unit())) {
-            error(loc + ".unit", "'" + d.unit() + "' is neither 'arbitrary unit' nor an SI unit.");
+            error(loc.key("unit"), "'" + d.unit() + "' is neither 'arbitrary unit' nor an SI unit.");
         }
         if (d.values().isEmpty()) {
-            error(loc + ".values", "At least one value is required.");
+            error(loc.key("values"), "At least one value is required.");
         }
         for (int i = 0; i < d.values().size(); i++) {
             Object v = d.values().get(i);
@@ -671,13 +679,13 @@ final class ModelRules {
                 }
             }
             if (problem != null) {
-                error(loc + ".values." + i, problem + ".");
+                error(loc.key("values").index(i), problem + ".");
             }
         }
     }
 
     /** The reference replaces infinite range bounds by "no bound" with a warning; NaN stays an error. */
-    private void rangeBound(String loc, @Nullable Double bound) {
+    private void rangeBound(Location loc, @Nullable Double bound) {
         if (bound == null) {
             return;
         }
@@ -693,50 +701,52 @@ final class ModelRules {
         for (int i = 0; i < model.cite().size(); i++) {
             CiteEntry c = model.cite().get(i);
             if (c.doi() == null && c.url() == null) {
-                error("cite." + i, "Either `doi` or `url` is required.");
+                error(Location.of("cite", i), "Either `doi` or `url` is required.");
             }
         }
         for (int i = 0; i < model.attachments().size(); i++) {
             String source = model.attachments().get(i).source();
             if (ValueTypes.isDescriptionFileName(source)) {
                 error(
-                        "attachments." + i + ".source",
+                        Location.of("attachments", i).key("source"),
                         "'" + source + "' is not allowed here: its file name is reserved for description files"
                                 + " (rdf.yaml, bioimageio.yaml, model.yaml)");
             }
         }
         // covers and documentation are file descriptors since 0.5.11; in older files they are plain paths, and the
         // reference locates their problems at the path itself
-        String at = FormatVersion.requiresFileDescriptors(model.formatVersion()) ? ".source" : "";
+        boolean descriptors = FormatVersion.requiresFileDescriptors(model.formatVersion());
         boolean tiff = FormatVersion.allowsTiffCovers(model.formatVersion());
         for (int i = 0; i < model.covers().size(); i++) {
             String cover = model.covers().get(i).source();
-            reservedName("covers." + i + at, cover);
+            reservedName(fileField(Location.of("covers", i), descriptors), cover);
             String lower = cover.toLowerCase(java.util.Locale.ROOT);
             if (!lower.matches(".*\\.(gif|jpeg|jpg|png|svg|tif|tiff)")) {
                 error(
-                        "covers." + i + at,
+                        fileField(Location.of("covers", i), descriptors),
                         tiff
                                 ? "a cover must be a .gif, .jpeg, .jpg, .png, .svg, .tif or .tiff file"
                                 : "a cover must be a .gif, .jpeg, .jpg, .png or .svg file");
             } else if (!tiff && (lower.endsWith(".tif") || lower.endsWith(".tiff"))) {
                 error(
-                        "covers." + i + at,
+                        fileField(Location.of("covers", i), descriptors),
                         "a cover must be a .gif, .jpeg, .jpg, .png or .svg file; TIFF covers are not allowed since"
                                 + " format 0.5.11");
             }
         }
         if (model.documentation() != null) {
             String doc = model.documentation().source();
-            reservedName("documentation" + at, doc);
+            reservedName(fileField(Location.of("documentation"), descriptors), doc);
             if (!doc.endsWith(".md")) {
-                error("documentation" + at, "documentation must be a Markdown file ending in .md");
+                error(
+                        fileField(Location.of("documentation"), descriptors),
+                        "documentation must be a Markdown file ending in .md");
             }
         }
         if (model.idEmoji() != null) {
             int n = model.idEmoji().codePointCount(0, model.idEmoji().length());
             if (n < 1 || n > 2) {
-                error("id_emoji", "An emoji of 1 or 2 characters is expected, found " + n + ".");
+                error(Location.of("id_emoji"), "An emoji of 1 or 2 characters is expected, found " + n + ".");
             }
         }
         if (model.icon() instanceof Icon.Emoji) {
@@ -744,28 +754,28 @@ final class ModelRules {
             int n = icon.codePointCount(0, icon.length());
             if (n > 2) {
                 error(
-                        "icon",
+                        Location.of("icon"),
                         "An icon is 1 or 2 characters (an emoji) or a file descriptor {source, sha256}, found '" + icon
                                 + "'.");
             } else if (n == 0) {
-                error("icon", "An icon must not be empty.");
+                error(Location.of("icon"), "An icon must not be empty.");
             }
         } else if (model.icon() instanceof FileDescr) {
-            reservedName("icon" + at, ((FileDescr) model.icon()).source());
+            reservedName(fileField(Location.of("icon"), descriptors), ((FileDescr) model.icon()).source());
         }
         if (model.license() instanceof FileDescr) {
-            reservedName("license.source", ((FileDescr) model.license()).source());
+            reservedName(Location.of("license", "source"), ((FileDescr) model.license()).source());
         }
         PytorchStateDictWeightsDescr pt = model.weights().pytorchStateDict();
         if (pt != null && pt.dependencies() != null) {
             yamlSuffix(
-                    "weights.pytorch_state_dict.dependencies.source",
+                    Location.of("weights", "pytorch_state_dict", "dependencies", "source"),
                     pt.dependencies().source());
         }
         TensorflowSavedModelBundleWeightsDescr tf = model.weights().tensorflowSavedModelBundle();
         if (tf != null && tf.dependencies() != null) {
             yamlSuffix(
-                    "weights.tensorflow_saved_model_bundle.dependencies.source",
+                    Location.of("weights", "tensorflow_saved_model_bundle", "dependencies", "source"),
                     tf.dependencies().source());
         }
         OnnxWeightsDescr onnx = model.weights().onnx();
@@ -773,20 +783,25 @@ final class ModelRules {
             String data = onnx.externalData().source();
             if (!data.endsWith(".data")) {
                 error(
-                        "weights.onnx.external_data.source",
+                        Location.of("weights", "onnx", "external_data", "source"),
                         "External ONNX data must be a '.data' file, found '" + data + "'.");
             } else if (fileName(data).equals(fileName(onnx.source()))) {
                 error(
-                        "weights.onnx.external_data.source",
+                        Location.of("weights", "onnx", "external_data", "source"),
                         "External data file name must differ from the weights file name.");
             }
         }
     }
 
-    private void yamlSuffix(String loc, String source) {
+    private void yamlSuffix(Location loc, String source) {
         if (!(source.endsWith(".yaml") || source.endsWith(".yml"))) {
             error(loc, "A conda environment file ending in .yaml or .yml is expected, found '" + source + "'.");
         }
+    }
+
+    /** {@return where the path of a file field is: its {@code source} key for a file descriptor, else the field} */
+    private static Location fileField(Location field, boolean descriptor) {
+        return descriptor ? field.key("source") : field;
     }
 
     private static String fileName(String source) {
@@ -797,42 +812,44 @@ final class ModelRules {
     private void evaluations(List<Evaluation> evaluations) {
         for (int i = 0; i < evaluations.size(); i++) {
             Evaluation e = evaluations.get(i);
-            String loc = "config.bioimageio.evaluations." + i;
+            Location loc = Location.of("config", "bioimageio", "evaluations", i);
             if (e.evaluationFactors().size() != e.evaluationFactorsLong().size()) {
                 error(
-                        loc + ".evaluation_factors_long",
+                        loc.key("evaluation_factors_long"),
                         "`evaluation_factors_long` needs one entry per evaluation factor.");
             }
             if (e.metrics().size() != e.metricsLong().size()) {
-                error(loc + ".metrics_long", "`metrics_long` needs one entry per metric.");
+                error(loc.key("metrics_long"), "`metrics_long` needs one entry per metric.");
             }
             if (e.results().size() != e.metrics().size()) {
                 error(
-                        loc + ".results",
+                        loc.key("results"),
                         "`results` needs one row per metric (" + e.metrics().size() + ").");
             }
             for (int r = 0; r < e.results().size(); r++) {
                 if (e.results().get(r).size() != e.evaluationFactors().size()) {
                     error(
-                            loc + ".results." + r,
+                            loc.key("results").index(r),
                             "Each results row needs one entry per evaluation factor ("
                                     + e.evaluationFactors().size() + ").");
                 }
             }
             for (int f = 0; f < e.evaluationFactors().size(); f++) {
                 if (e.evaluationFactors().get(f).length() > 16) {
-                    error(loc + ".evaluation_factors." + f, "An evaluation factor is at most 16 characters long.");
+                    error(
+                            loc.key("evaluation_factors").index(f),
+                            "An evaluation factor is at most 16 characters long.");
                 }
             }
             for (int m = 0; m < e.metrics().size(); m++) {
                 if (e.metrics().get(m).length() > 16) {
-                    error(loc + ".metrics." + m, "A metric name is at most 16 characters long.");
+                    error(loc.key("metrics").index(m), "A metric name is at most 16 characters long.");
                 }
             }
         }
     }
 
-    private void reservedName(String loc, String source) {
+    private void reservedName(Location loc, String source) {
         if (ValueTypes.isDescriptionFileName(source)) {
             error(
                     loc,
@@ -841,12 +858,11 @@ final class ModelRules {
         }
     }
 
-    private void error(String loc, String msg) {
+    private void error(Location loc, String msg) {
         issue(Severity.ERROR, loc, msg);
     }
 
-    // the rules still build their locations as dotted text; they become typed locations here
-    private void issue(Severity severity, String loc, String msg) {
-        issues.add(Diagnostic.of(severity, Location.parse(loc), msg));
+    private void issue(Severity severity, Location loc, String msg) {
+        issues.add(Diagnostic.of(severity, loc, msg));
     }
 }

@@ -48,14 +48,20 @@ public final class ModelValidation {
     /**
      * Before format 0.5.11 covers, documentation and an icon file are plain paths, so a problem of their {@code
      * source} is located at the path itself ({@code covers.0}, {@code documentation}, {@code icon}), as the reference
-     * reports it.
+     * reports it; the same holds for those fields of an embedded dataset description ({@code training_data.covers.0}),
+     * which is a dataset 0.3.0 with plain paths in such a model.
      */
     private static Diagnostic atPlainPath(Diagnostic d) {
         List<Object> s = d.location().segments();
-        boolean cover = s.size() == 3 && "covers".equals(s.get(0)) && "source".equals(s.get(2));
-        boolean file = s.size() == 2
-                && ("documentation".equals(s.get(0)) || "icon".equals(s.get(0)))
-                && "source".equals(s.get(1));
+        int base = !s.isEmpty() && "training_data".equals(s.get(0)) ? 1 : 0;
+        int n = s.size() - base;
+        boolean cover = n == 3
+                && "covers".equals(s.get(base))
+                && s.get(base + 1) instanceof Integer
+                && "source".equals(s.get(base + 2));
+        boolean file = n == 2
+                && ("documentation".equals(s.get(base)) || "icon".equals(s.get(base)))
+                && "source".equals(s.get(base + 1));
         return cover || file
                 ? new Diagnostic(
                         d.severity(), new Location(s.subList(0, s.size() - 1)), d.message(), d.line(), d.column())

@@ -1,5 +1,6 @@
 package eu.riscale.modelhub.core.format.internal;
 
+import eu.riscale.modelhub.spec.validation.Location;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,8 @@ final class DictUpgrades {
                     entry.set("dependencies", deps);
                 } else {
                     report.note(
-                            "dependencies", "root dependencies dropped: no pytorch_state_dict weights to move them to");
+                            Location.of("dependencies"),
+                            "root dependencies dropped: no pytorch_state_dict weights to move them to");
                 }
             }
             fv = "0.4.1";
@@ -53,7 +55,7 @@ final class DictUpgrades {
             if (parent != null && parent.isObject() && parent.has("uri")) {
                 data.set("parent", parent.get("uri"));
             } else if (parent != null) {
-                report.note("parent", "parent dropped: format 0.4.5 expects {uri: ...} in this version");
+                report.note(Location.of("parent"), "parent dropped: format 0.4.5 expects {uri: ...} in this version");
             }
             fv = "0.4.5";
         }
@@ -109,7 +111,7 @@ final class DictUpgrades {
         dropEmptyConfig(data);
         for (String key : List.of("language", "framework")) {
             if (data.remove(key) != null) {
-                report.note(key, "'" + key + "' is not part of format 0.4 and later and was dropped");
+                report.note(Location.of(key), "'" + key + "' is not part of format 0.4 and later and was dropped");
             }
         }
         JsonNode architecture = data.remove("source");
@@ -128,7 +130,9 @@ final class DictUpgrades {
                 psd.set("kwargs", kwargs);
             }
         } else if (architecture != null || architectureSha != null || kwargs != null) {
-            report.note("source", "root source/sha256/kwargs dropped: no pytorch_state_dict weights to move them to");
+            report.note(
+                    Location.of("source"),
+                    "root source/sha256/kwargs dropped: no pytorch_state_dict weights to move them to");
         }
         if (weights != null && weights.has("pytorch_script")) {
             weights.set("torchscript", weights.remove("pytorch_script"));

@@ -3,6 +3,7 @@ package eu.riscale.modelhub.core.format.internal;
 import eu.riscale.modelhub.core.format.ConversionResult;
 import eu.riscale.modelhub.core.format.FormatConversion;
 import eu.riscale.modelhub.spec.FormatVersion;
+import eu.riscale.modelhub.spec.validation.Location;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,20 +32,21 @@ public final class LegacyConverter {
         Report report = new Report();
         if (document == null || !document.isObject()) {
             report.error(
-                    "",
+                    Location.ROOT,
                     "expected a YAML mapping at the top level of a model description, found " + Nodes.kind(document));
             return result(null, null, report);
         }
         JsonNode fvNode = Nodes.value(document, "format_version");
         String fv = fvNode != null && fvNode.isString() ? fvNode.stringValue().strip() : null;
         if (fvNode == null) {
-            report.error("format_version", "Field required: the format version, for example 0.5.7 or 0.4.10");
+            report.error(
+                    Location.of("format_version"), "Field required: the format version, for example 0.5.7 or 0.4.10");
             return result(null, null, report);
         }
         Matcher m = fv == null ? null : VERSION.matcher(fv);
         if (m == null || !m.matches()) {
             report.error(
-                    "format_version",
+                    Location.of("format_version"),
                     "expected a version string MAJOR.MINOR.PATCH such as '0.4.10', found " + Nodes.kind(fvNode));
             return result(null, fv, report);
         }
@@ -53,11 +55,11 @@ public final class LegacyConverter {
         int patch = Integer.parseInt(m.group(3));
         JsonNode type = Nodes.value(document, "type");
         if (type == null) {
-            report.error("type", "Missing field 'type'");
+            report.error(Location.of("type"), "Missing field 'type'");
         }
         if (major != 0 || minor < 3 || minor > 5) {
             report.error(
-                    "format_version",
+                    Location.of("format_version"),
                     "format version " + fv + " is not supported: supported are 0.3.x, 0.4.x and"
                             + " 0.5.x (older descriptions must be re-created, newer ones need a newer modelhub)");
             return result(null, fv, report);
@@ -66,7 +68,7 @@ public final class LegacyConverter {
             return result(null, fv, report);
         }
         if (!type.isString() || !type.stringValue().equals("model")) {
-            report.error("type", "only model descriptions are supported, found type " + Nodes.kind(type));
+            report.error(Location.of("type"), "only model descriptions are supported, found type " + Nodes.kind(type));
             return result(null, fv, report);
         }
         ObjectNode copy = ((ObjectNode) document).deepCopy();
@@ -74,21 +76,23 @@ public final class LegacyConverter {
             // read natively by the 0.5 binder: the declared version stays, so that its version gates apply
             if (FormatVersion.isNewerThanLatest(fv)) {
                 report.note(
-                        "format_version",
+                        Location.of("format_version"),
                         "format version " + fv + " is newer than " + FormatVersion.LATEST + " and is read as "
                                 + FormatVersion.LATEST);
             }
             return result(copy, fv, report);
         }
         if (minor == 4 && patch > 10) {
-            report.note("format_version", "format version " + fv + " is newer than 0.4.10 and is read as 0.4.10");
+            report.note(
+                    Location.of("format_version"),
+                    "format version " + fv + " is newer than 0.4.10 and is read as 0.4.10");
             copy.put("format_version", "0.4.10");
         }
-        outOfRangeNumbers(copy, "", report);
+        outOfRangeNumbers(copy, Location.ROOT, report);
         DictUpgrades.upgradeTo0410(copy, report);
         if (!"0.4.10".equals(Nodes.string(copy, "format_version"))) {
             report.error(
-                    "format_version",
+                    Location.of("format_version"),
                     "unknown format version " + fv + ": known are 0.3.0 to 0.3.6 and 0.4.0 to" + " 0.4.10 (and 0.5.x)");
         }
         V04Checks.check(copy, report);
@@ -101,12 +105,12 @@ public final class LegacyConverter {
      * the infinity it rounds to in its place, so the 0.4 checks and conversion never meet a value Jackson cannot
      * convert.
      */
-    private static void outOfRangeNumbers(JsonNode node, String path, Report report) {
+    private static void outOfRangeNumbers(JsonNode node, Location path, Report report) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
             for (String key : List.copyOf(o.propertyNames())) {
                 JsonNode child = o.get(key);
-                String at = path.isEmpty() ? key : path + "." + key;
+                Location at = path.key(key);
                 if (isOutOfRange(child)) {
                     report.error(at, outOfRangeMessage(child));
                     o.put(key, child.decimalValue().doubleValue());
@@ -118,7 +122,7 @@ public final class LegacyConverter {
             ArrayNode a = (ArrayNode) node;
             for (int i = 0; i < a.size(); i++) {
                 JsonNode child = a.get(i);
-                String at = path.isEmpty() ? String.valueOf(i) : path + "." + i;
+                Location at = path.index(i);
                 if (isOutOfRange(child)) {
                     report.error(at, outOfRangeMessage(child));
                     a.set(i, Nodes.F.numberNode(child.decimalValue().doubleValue()));

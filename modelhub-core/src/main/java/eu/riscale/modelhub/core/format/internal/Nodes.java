@@ -149,4 +149,12 @@ final class Nodes {
         }
         return n.isValueNode() ? n.asString() : n.toString();
     }
+
+    /** Copies the value of {@code key} (when present and not null) from one mapping to another. */
+    static void copy(ObjectNode from, ObjectNode to, String key) {
+        JsonNode v = value(from, key);
+        if (v != null) {
+            to.set(key, v.deepCopy());
+        }
+    }
 }

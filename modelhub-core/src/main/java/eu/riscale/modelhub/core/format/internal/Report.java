@@ -11,26 +11,40 @@ final class Report {
     final List<Diagnostic> notes = new ArrayList<>();
     final List<Diagnostic> problems = new ArrayList<>();
 
-    // the 0.4 checks and converter still build their locations as dotted text; they become typed locations here
-    void note(String location, String message) {
-        notes.add(Diagnostic.of(Severity.INFO, Location.parse(location), message));
+    void note(Location location, String message) {
+        notes.add(Diagnostic.of(Severity.INFO, location, message));
     }
 
-    void error(String location, String message) {
-        problems.add(Diagnostic.error(Location.parse(location), message));
+    void error(Location location, String message) {
+        problems.add(Diagnostic.error(location, message));
     }
 
-    void warning(String location, String message) {
-        problems.add(Diagnostic.warning(Location.parse(location), message));
+    void warning(Location location, String message) {
+        problems.add(Diagnostic.warning(location, message));
     }
 
-    /** {@return the dotted location of {@code key} below {@code base}} */
-    static String at(String base, String key) {
-        return base.isEmpty() ? key : base + "." + key;
+    /** {@return the location of {@code key} below {@code base}} */
+    static Location at(Location base, String key) {
+        return base.key(key);
     }
 
-    /** {@return the dotted location of list index {@code index} below {@code base}} */
-    static String at(String base, int index) {
-        return at(base, Integer.toString(index));
+    /** {@return the location of list index {@code index} below {@code base}} */
+    static Location at(Location base, int index) {
+        return base.index(index);
+    }
+
+    /** {@return the location of the top-level key {@code key}} */
+    static Location at(String key) {
+        return Location.of(key);
+    }
+
+    /** {@return the location of {@code child} below the top-level key {@code key}} */
+    static Location at(String key, String child) {
+        return Location.of(key, child);
+    }
+
+    /** {@return the location of list index {@code index} below the top-level key {@code key}} */
+    static Location at(String key, int index) {
+        return Location.of(key, index);
     }
 }

@@ -11,6 +11,7 @@ import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.common.Icon;
 import eu.riscale.modelhub.spec.common.License;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
+import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.Severity;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -121,13 +122,15 @@ class LicenseAndIconFiles14Test {
                 with("license:\n  source: LICENSE.txt\n", "icon:\n  source: icon.png\n  sha256: " + SHA + "\n"));
         assertThat(FileReferences.of(m))
                 .contains(
-                        new FileReference("icon", "icon.png", SHA, true),
-                        new FileReference("license", "LICENSE.txt", null, true));
+                        new FileReference(Location.of("icon"), "icon.png", SHA, true),
+                        new FileReference(Location.of("license"), "LICENSE.txt", null, true));
         ModelDescr moved = FileReferences.rewrite(m, r -> r.withSource("files/" + r.source()));
         assertThat(moved.license()).isEqualTo(FileDescr.of("files/LICENSE.txt"));
         assertThat(moved.icon()).isEqualTo(FileDescr.of("files/icon.png", SHA));
         // an SPDX id and an emoji are not files
         ModelDescr plain = m.toBuilder().license("MIT").icon("🦈").build();
-        assertThat(FileReferences.of(plain)).extracting(FileReference::loc).doesNotContain("icon", "license");
+        assertThat(FileReferences.of(plain))
+                .extracting((FileReference r) -> r.location().toString())
+                .doesNotContain("icon", "license");
     }
 }

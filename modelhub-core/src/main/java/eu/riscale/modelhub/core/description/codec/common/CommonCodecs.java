@@ -13,6 +13,7 @@ import eu.riscale.modelhub.core.description.internal.Node;
 import eu.riscale.modelhub.core.description.internal.RecordCodec;
 import eu.riscale.modelhub.core.description.internal.Union;
 import eu.riscale.modelhub.spec.common.Author;
+import eu.riscale.modelhub.spec.common.Badge;
 import eu.riscale.modelhub.spec.common.CiteEntry;
 import eu.riscale.modelhub.spec.common.DatasetDescr;
 import eu.riscale.modelhub.spec.common.FileDescr;
@@ -109,6 +110,13 @@ public final class CommonCodecs {
             required("name", RunMode::name, STRING),
             withDefault("kwargs", RunMode::kwargs, MAP, Map.of()));
 
+    /** A badge of a dataset description. */
+    public static final RecordCodec<Badge> BADGE = RecordCodec.of(
+            Badge.class,
+            required("label", Badge::label, STRING),
+            optional("icon", Badge::icon, STRING),
+            required("url", Badge::url, STRING));
+
     /** A dataset description of format 0.3 embedded in a model, in the spec's key order. */
     public static final RecordCodec<DatasetDescr> DATASET = RecordCodec.of(
             DatasetDescr.class,
@@ -130,6 +138,8 @@ public final class CommonCodecs {
             optional("version", DatasetDescr::version, VERSION),
             optional("version_comment", DatasetDescr::versionComment, STRING),
             required("format_version", DatasetDescr::formatVersion, STRING),
+            withDefault("badges", DatasetDescr::badges, BADGE.list(), List.of()),
+            withDefault("config", DatasetDescr::config, MAP, Map.of()),
             constant("type", "dataset"),
             optional("id", DatasetDescr::id, STRING),
             optional("parent", DatasetDescr::parent, STRING),
