@@ -1,22 +1,18 @@
 package eu.riscale.modelhub.core.authoring;
 
+import eu.riscale.modelhub.core.description.FileReference;
+import eu.riscale.modelhub.core.description.FileReferences;
 import eu.riscale.modelhub.core.resource.FileSource;
 import eu.riscale.modelhub.core.resource.ResourceRoot;
 import eu.riscale.modelhub.spec.ModelDescr;
 import eu.riscale.modelhub.spec.common.Author;
 import eu.riscale.modelhub.spec.common.CiteEntry;
-import eu.riscale.modelhub.spec.common.FileDescr;
 import eu.riscale.modelhub.spec.config.BioimageioConfig;
 import eu.riscale.modelhub.spec.tensor.InputTensorDescr;
 import eu.riscale.modelhub.spec.tensor.OutputTensorDescr;
 import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.validation.Severity;
-import eu.riscale.modelhub.spec.weights.ArchitectureFromFileDescr;
-import eu.riscale.modelhub.spec.weights.OnnxWeightsDescr;
-import eu.riscale.modelhub.spec.weights.PytorchStateDictWeightsDescr;
-import eu.riscale.modelhub.spec.weights.TensorflowSavedModelBundleWeightsDescr;
-import eu.riscale.modelhub.spec.weights.WeightsEntryDescr;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -608,73 +604,18 @@ public final class HubReview {
         return !reference.contains("://");
     }
 
+    /** Every file the description refers to ({@link FileReferences}) must be in the package. */
     private static void files(ModelDescr model, ResourceRoot root, List<Diagnostic> out) throws IOException {
-        List<Ref> refs = new ArrayList<>();
-        for (WeightsEntryDescr e : ModelFacts.weights(model)) {
-            Location loc = Location.of("weights", e.format().id());
-            refs.add(new Ref(loc.key("source"), e.source()));
-            if (e instanceof PytorchStateDictWeightsDescr) {
-                PytorchStateDictWeightsDescr p = (PytorchStateDictWeightsDescr) e;
-                if (p.architecture() instanceof ArchitectureFromFileDescr) {
-                    refs.add(new Ref(
-                            loc.key("architecture").key("source"),
-                            ((ArchitectureFromFileDescr) p.architecture()).source()));
-                }
-                addRef(refs, loc.key("dependencies"), p.dependencies());
-            } else if (e instanceof TensorflowSavedModelBundleWeightsDescr) {
-                addRef(refs, loc.key("dependencies"), ((TensorflowSavedModelBundleWeightsDescr) e).dependencies());
-            } else if (e instanceof OnnxWeightsDescr) {
-                addRef(refs, loc.key("external_data"), ((OnnxWeightsDescr) e).externalData());
-            }
-        }
-        for (int i = 0; i < model.inputs().size(); i++) {
-            addRef(
-                    refs,
-                    Location.of("inputs", i, "test_tensor"),
-                    model.inputs().get(i).testTensor());
-            addRef(
-                    refs,
-                    Location.of("inputs", i, "sample_tensor"),
-                    model.inputs().get(i).sampleTensor());
-        }
-        for (int i = 0; i < model.outputs().size(); i++) {
-            addRef(
-                    refs,
-                    Location.of("outputs", i, "test_tensor"),
-                    model.outputs().get(i).testTensor());
-            addRef(
-                    refs,
-                    Location.of("outputs", i, "sample_tensor"),
-                    model.outputs().get(i).sampleTensor());
-        }
-        for (int i = 0; i < model.attachments().size(); i++) {
-            addRef(refs, Location.of("attachments", i), model.attachments().get(i));
-        }
-        for (int i = 0; i < model.covers().size(); i++) {
-            refs.add(new Ref(Location.of("covers", i), model.covers().get(i).source()));
-        }
-        if (model.documentation() != null) {
-            refs.add(new Ref(Location.of("documentation"), model.documentation().source()));
-        }
-        for (Ref ref : refs) {
-            if (isLocal(ref.reference()) && !root.resolve(ref.reference()).exists()) {
+        for (FileReference ref : FileReferences.of(model)) {
+            if (isLocal(ref.source()) && !root.resolve(ref.source()).exists()) {
                 out.add(finding(
-                        ref.loc(),
+                        ref.location(),
                         Severity.ERROR,
-                        "file \"" + ref.reference() + "\" is not in the package (" + root.location() + ")",
+                        "file \"" + ref.source() + "\" is not in the package (" + root.location() + ")",
                         "add the file to the package, or fix the reference"));
             }
         }
     }
-
-    private static void addRef(List<Ref> refs, Location loc, @Nullable FileDescr file) {
-        if (file != null) {
-            refs.add(new Ref(loc, file.source()));
-        }
-    }
-
-    /** A file reference of the description and where it is written. */
-    private record Ref(Location loc, String reference) {}
 
     private static void documentationContent(ModelDescr model, ResourceRoot root, List<Diagnostic> out)
             throws IOException {

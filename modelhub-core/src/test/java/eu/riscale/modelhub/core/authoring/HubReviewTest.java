@@ -45,7 +45,7 @@ class HubReviewTest {
                 .filteredOn(f -> f.isError())
                 .extracting(Diagnostic::loc, Diagnostic::message)
                 .containsExactly(tuple(
-                        "weights.pytorch_state_dict.architecture.source",
+                        "weights.pytorch_state_dict.architecture",
                         "file \"unet2d.py\" is not in the package (" + Conformance.model("unet2d_nuclei_broad") + ")"));
         assertThat(findings)
                 .extracting(Diagnostic::loc, Diagnostic::severity, Diagnostic::message, Diagnostic::suggestion)
@@ -166,6 +166,24 @@ class HubReviewTest {
     }
 
     @Test
+    void everyFileReferenceIsLookedForIncludingIconAndLicenseFiles() throws Exception {
+        // review listed the file fields itself and missed the 0.5.11 icon and license files; it now uses FileReferences
+        Path pkg = packageOf(AuthoringModels.nuclei(false));
+        ModelDescr model = Descriptions.read(pkg.resolve("bioimageio.yaml")).toBuilder()
+                .icon(FileDescr.of("icon.png"))
+                .license(FileDescr.of("LICENSE.txt"))
+                .build();
+        try (ResourceRoot root = ResourceRoot.open(pkg)) {
+            assertThat(HubReview.review(model, root))
+                    .filteredOn(Diagnostic::isError)
+                    .extracting(Diagnostic::loc, Diagnostic::message)
+                    .contains(
+                            tuple("icon", "file \"icon.png\" is not in the package (" + root.location() + ")"),
+                            tuple("license", "file \"LICENSE.txt\" is not in the package (" + root.location() + ")"));
+        }
+    }
+
+    @Test
     void packageFilesAreChecked() throws Exception {
         Path pkg = packageOf(AuthoringModels.nuclei(false));
         Files.delete(pkg.resolve("weights.onnx"));
@@ -189,7 +207,7 @@ class HubReviewTest {
             assertThat(findings)
                     .extracting(Diagnostic::loc, Diagnostic::severity)
                     .contains(
-                            tuple("weights.onnx.source", Severity.ERROR),
+                            tuple("weights.onnx", Severity.ERROR),
                             tuple("covers.1", Severity.ERROR),
                             tuple("covers.0", Severity.WARNING),
                             tuple("covers.0", Severity.INFO),
