@@ -128,7 +128,7 @@ class AuthoringCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.out())
                 .startsWith(nuclei() + ": not ready, 1 blocker, ")
-                .contains("findings\n  blocker weights.pytorch_state_dict.architecture.source: file \"unet2d.py\" is"
+                .contains("findings\n  blocker weights.pytorch_state_dict.architecture: file \"unet2d.py\" is"
                         + " not in the package (")
                 .contains("  improvement tags: no tag of the category \"dims\"\n"
                         + "    -> add \"2d\" (derived from the axes of the first input)\n")
