@@ -6,6 +6,7 @@ import eu.riscale.modelhub.core.stats.SampleStatistics;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Sample;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,12 @@ import java.util.function.Consumer;
  *   <li>the ops of each tensor run in order; tensors without ops, and ops of tensors absent from the sample, are
  *       skipped.
  * </ol>
+ *
+ * <p>Consecutive elementwise ops ({@code scale_linear}, {@code clip}, {@code binarize}, {@code sigmoid}, {@code
+ * ensure_dtype}, {@code fixed_zero_mean_unit_variance}, {@code zero_mean_unit_variance}, {@code scale_range}) run in
+ * one pass over the data, with the values of running them one by one; a step whose input is an intermediate result of
+ * the chain writes into that result's storage where the types allow. The tensors of the given sample are never
+ * modified.
  *
  * <pre>{@code
  * ProcessingChain pre = ProcessingChain.builder()
@@ -138,15 +145,37 @@ public final class ProcessingChain {
         Map<String, Tensor> out = new LinkedHashMap<>(sample.tensors());
         for (Map.Entry<String, List<Op>> e : ops.entrySet()) {
             Tensor t = out.get(e.getKey());
-            if (t == null) {
-                continue;
+            if (t != null) {
+                out.put(e.getKey(), run(t, e.getKey(), e.getValue(), stats));
             }
-            for (Op op : e.getValue()) {
-                t = op.apply(t, e.getKey(), stats);
-            }
-            out.put(e.getKey(), t);
         }
         return Sample.of(out);
+    }
+
+    /**
+     * The ops of one tensor: each run of consecutive elementwise ops in one {@link Pass}, the others ({@code softmax},
+     * {@code scale_mean_variance}) on their own. A pass whose input is an intermediate result of this chain (not the
+     * caller's tensor: no one else holds it) writes its result into the same storage when the storage types match.
+     */
+    private static Tensor run(Tensor input, String tensorId, List<Op> list, Statistics stats) {
+        Tensor t = input;
+        DType type = t.dtype();
+        List<Kernel> pending = new ArrayList<>();
+        for (Op op : list) {
+            List<Kernel> ks = Pass.kernels(op, t, type, tensorId, stats);
+            if (ks != null) {
+                pending.addAll(ks);
+                if (!ks.isEmpty()) {
+                    type = ks.get(ks.size() - 1).out();
+                }
+                continue;
+            }
+            t = Pass.run(t, pending, t != input);
+            pending.clear();
+            t = op.apply(t, tensorId, stats);
+            type = t.dtype();
+        }
+        return Pass.run(t, pending, t != input);
     }
 
     @Override
