@@ -60,6 +60,15 @@ final class Pass {
      * @return the result, {@code x} itself for an empty list
      */
     static Tensor run(Tensor x, List<Kernel> kernels, boolean inPlace) {
+        return run(x, kernels, inPlace, null);
+    }
+
+    /**
+     * Runs the kernels over {@code x}, taking a new output array from {@code buffers} (when given).
+     *
+     * @see #run(Tensor, List, boolean)
+     */
+    static Tensor run(Tensor x, List<Kernel> kernels, boolean inPlace, @Nullable Buffers buffers) {
         if (kernels.isEmpty()) {
             return x;
         }
@@ -69,7 +78,9 @@ final class Pass {
         int n = x.size();
         Object in = Storage.data(x);
         DType outType = kernels.get(kernels.size() - 1).out();
-        Object out = inPlace && Tensor.storageType(outType) == in.getClass() ? in : Storage.allocate(outType, n);
+        Object out = inPlace && Tensor.storageType(outType) == in.getClass()
+                ? in
+                : buffers != null ? buffers.take(outType, n) : Storage.allocate(outType, n);
         Kernel[] ks = kernels.toArray(new Kernel[0]);
         if (ks.length == 1) {
             Kernel.Body body = ks[0].body();

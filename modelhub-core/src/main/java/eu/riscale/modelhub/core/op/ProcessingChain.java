@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * ensure_dtype}, {@code fixed_zero_mean_unit_variance}, {@code zero_mean_unit_variance}, {@code scale_range}) run in
  * one pass over the data, with the values of running them one by one; a step whose input is an intermediate result of
  * the chain writes into that result's storage where the types allow. The tensors of the given sample are never
- * modified.
+ * modified. Results handed back with {@link #recycle} are reused as the storage of later results.
  *
  * <pre>{@code
  * ProcessingChain pre = ProcessingChain.builder()
@@ -53,6 +53,7 @@ public final class ProcessingChain {
     private final Statistics given;
     private final DatasetStatistics running;
     private final boolean updating;
+    private final Buffers buffers = new Buffers();
 
     private ProcessingChain(Builder b) {
         Map<String, List<Op>> m = new LinkedHashMap<>();
@@ -146,7 +147,7 @@ public final class ProcessingChain {
         for (Map.Entry<String, List<Op>> e : ops.entrySet()) {
             Tensor t = out.get(e.getKey());
             if (t != null) {
-                out.put(e.getKey(), run(t, e.getKey(), e.getValue(), stats));
+                out.put(e.getKey(), run(t, e.getKey(), e.getValue(), stats, buffers));
             }
         }
         return Sample.of(out);
@@ -157,7 +158,7 @@ public final class ProcessingChain {
      * {@code scale_mean_variance}) on their own. A pass whose input is an intermediate result of this chain (not the
      * caller's tensor: no one else holds it) writes its result into the same storage when the storage types match.
      */
-    private static Tensor run(Tensor input, String tensorId, List<Op> list, Statistics stats) {
+    private static Tensor run(Tensor input, String tensorId, List<Op> list, Statistics stats, Buffers buffers) {
         Tensor t = input;
         DType type = t.dtype();
         List<Kernel> pending = new ArrayList<>();
@@ -175,7 +176,31 @@ public final class ProcessingChain {
             t = op.apply(t, tensorId, stats);
             type = t.dtype();
         }
-        return Pass.run(t, pending, t != input);
+        // only results go through the buffers: an intermediate is never handed out, so never handed back
+        return Pass.run(t, pending, t != input, buffers);
+    }
+
+    /**
+     * Hands the tensors of a sample this chain returned back to it, for a later {@link #apply} to write its results
+     * into their storage instead of new arrays (a loop over many samples of one shape then allocates nothing). The
+     * caller must not use those tensors afterwards, nor tensors that share their storage ({@link Tensor#withAxes},
+     * {@link Tensor#reshape}, {@link Tensor#insertAxis}, {@link Tensor#removeAxis}): their values change. Tensors
+     * this chain did not allocate (for example the caller's own tensors passed through) are ignored.
+     *
+     * <pre>{@code
+     * for (Sample raw : samples) {
+     *     Sample ready = pre.apply(raw);
+     *     consume(ready); // copies the values out, for example into an engine's tensor
+     *     pre.recycle(ready);
+     * }
+     * }</pre>
+     *
+     * @param processed a sample returned by {@link #apply} whose tensors are no longer used
+     */
+    public void recycle(Sample processed) {
+        for (Tensor t : processed.tensors().values()) {
+            buffers.give(t);
+        }
     }
 
     @Override

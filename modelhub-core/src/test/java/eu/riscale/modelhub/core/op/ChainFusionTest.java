@@ -168,4 +168,37 @@ class ChainFusionTest {
         }
         assertThat(out.tensor("a")).isEqualTo(opByOp(x, chain.ops().get("a")));
     }
+
+    @Test
+    void recycledResultsBecomeTheStorageOfLaterResultsButNeverTheCallersTensors() {
+        Tensor x = randomFloat(9, false);
+        Tensor copy = Tensor.of(x.dtype(), x.toArray(), x.shape(), x.axes());
+        ProcessingChain chain = ProcessingChain.builder()
+                .add("raw", ScaleLinear.of(2, 1), Binarize.of(1.5))
+                .add("kept", EnsureDtype.of(DType.FLOAT32))
+                .build();
+        Sample first = chain.apply(Sample.of(Map.of("raw", x, "kept", x)));
+        Object firstStorage = Storage.data(first.tensor("raw"));
+        Tensor expected = opByOp(x, chain.ops().get("raw"));
+        chain.recycle(first);
+        Sample second = chain.apply(Sample.of(Map.of("raw", x, "kept", x)));
+        assertThat(Storage.data(second.tensor("raw"))).isSameAs(firstStorage);
+        assertThat(second.tensor("raw")).isEqualTo(expected);
+        // the passed-through caller's tensor was handed back too, and must not have become a buffer
+        chain.recycle(second);
+        chain.recycle(second);
+        Sample third = chain.apply(Sample.of(Map.of("raw", x, "kept", x)));
+        Sample fourth = chain.apply(Sample.of(Map.of("raw", x, "kept", x)));
+        assertThat(Storage.data(fourth.tensor("raw")))
+                .isNotSameAs(Storage.data(third.tensor("raw")))
+                .isNotSameAs(Storage.data(x));
+        assertThat(third.tensor("kept")).isSameAs(x);
+        assertThat(x).isEqualTo(copy);
+        // a result of another chain is not taken
+        ProcessingChain other =
+                ProcessingChain.builder().add("raw", Binarize.of(0.5)).build();
+        other.recycle(third);
+        assertThat(Storage.data(other.apply(Sample.of(Map.of("raw", x))).tensor("raw")))
+                .isNotSameAs(Storage.data(third.tensor("raw")));
+    }
 }
