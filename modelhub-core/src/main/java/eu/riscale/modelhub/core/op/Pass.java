@@ -5,23 +5,20 @@ import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a list of {@link Kernel kernels} over a tensor in one pass: the tensor is split over the cores as the single
- * ops are ({@link Parallel#forRange}), and each part is processed in blocks of {@value #BLOCK} elements that go
- * through every kernel in a small per-thread buffer before the last kernel writes them out, so the data is read and
- * written once whatever the number of kernels.
+ * Runs a list of {@link Kernel kernels} over a tensor: the tensor is split over the cores as the single ops are
+ * ({@link Parallel#forRange}), and each core runs every kernel over its part in turn, each one in place in the
+ * previous one's result when that result is not the caller's and has the same storage type. One new array per change
+ * of storage type instead of one per op.
+ *
+ * <p>Not in blocks through a small buffer: a kernel whose source and target offsets differ (a block buffer at 0, the
+ * tensor at the block's start) measured 2.5x slower than the same loop with equal offsets on OpenJDK 17, whose
+ * auto-vectoriser does not align the two (docs/performance.md).
  */
 final class Pass {
-    /**
-     * Elements per block: the buffers stay in the first-level caches, and a multiple of every SIMD vector length, so
-     * the vector kernels split a part the same way with and without fusing.
-     */
-    static final int BLOCK = 4096;
-
     private Pass() {}
 
     /**
@@ -78,47 +75,27 @@ final class Pass {
         int n = x.size();
         Object in = Storage.data(x);
         DType outType = kernels.get(kernels.size() - 1).out();
-        Object out = inPlace && Tensor.storageType(outType) == in.getClass()
-                ? in
-                : buffers != null ? buffers.take(outType, n) : Storage.allocate(outType, n);
         Kernel[] ks = kernels.toArray(new Kernel[0]);
-        if (ks.length == 1) {
-            Kernel.Body body = ks[0].body();
-            Parallel.forRange(n, n, (from, to) -> body.run(in, from, out, from, from, to - from));
-        } else {
-            Parallel.forRange(n, n, (from, to) -> fused(ks, in, out, from, to));
+        // step j writes arrays[j]: into the previous step's array when it is ours and of the same storage type
+        Object[] arrays = new Object[ks.length];
+        Object previous = in;
+        boolean ours = inPlace;
+        for (int j = 0; j < ks.length; j++) {
+            DType t = ks[j].out();
+            arrays[j] = ours && Tensor.storageType(t) == previous.getClass()
+                    ? previous
+                    : buffers != null ? buffers.take(t, n) : Storage.allocate(t, n);
+            previous = arrays[j];
+            ours = true;
         }
-        return Storage.wrap(outType, out, x.shape(), x.axes());
-    }
-
-    private static void fused(Kernel[] ks, Object in, Object out, int from, int to) {
-        // one buffer per storage type: a kernel that reads and writes the same type works in place in it
-        Object[] buffer = new Object[ks.length - 1];
-        List<Object> byType = new ArrayList<>(2);
-        for (int j = 0; j < buffer.length; j++) {
-            Class<?> type = Tensor.storageType(ks[j].out());
-            for (Object b : byType) {
-                if (b.getClass() == type) {
-                    buffer[j] = b;
-                }
-            }
-            if (buffer[j] == null) {
-                buffer[j] = Storage.allocate(ks[j].out(), BLOCK);
-                byType.add(buffer[j]);
-            }
-        }
-        for (int b = from; b < to; b += BLOCK) {
-            int len = Math.min(BLOCK, to - b);
+        Object out = arrays[ks.length - 1];
+        Parallel.forRange(n, n, (from, to) -> {
             Object src = in;
-            int srcOff = b;
             for (int j = 0; j < ks.length; j++) {
-                boolean last = j == ks.length - 1;
-                Object dst = last ? out : buffer[j];
-                int dstOff = last ? b : 0;
-                ks[j].body().run(src, srcOff, dst, dstOff, b, len);
-                src = dst;
-                srcOff = dstOff;
+                ks[j].body().run(src, from, arrays[j], from, from, to - from);
+                src = arrays[j];
             }
-        }
+        });
+        return Storage.wrap(outType, out, x.shape(), x.axes());
     }
 }
