@@ -32,9 +32,9 @@ import java.util.function.Consumer;
  * </ol>
  *
  * <p>Consecutive elementwise ops ({@code scale_linear}, {@code clip}, {@code binarize}, {@code sigmoid}, {@code
- * ensure_dtype}, {@code fixed_zero_mean_unit_variance}, {@code zero_mean_unit_variance}, {@code scale_range}) run in
- * one pass over the data, with the values of running them one by one; a step whose input is an intermediate result of
- * the chain writes into that result's storage where the types allow. The tensors of the given sample are never
+ * ensure_dtype}, {@code fixed_zero_mean_unit_variance}, {@code zero_mean_unit_variance}, {@code scale_range}) run as
+ * one task per core, with the values of running them one by one; a step whose input is an intermediate result of the
+ * chain writes into that result's storage where the types allow. The tensors of the given sample are never
  * modified. Results handed back with {@link #recycle} are reused as the storage of later results.
  *
  * <pre>{@code
