@@ -84,6 +84,50 @@ def npy_read(x, path):
     return np.load(path)
 
 
+_BUFFERS = {}
+
+
+def buffer(shape, dtype, slot=0):
+    """A preallocated output for the 'out=' forms (numpy's counterpart of a recycled result), one per slot."""
+    k = (shape, np.dtype(dtype).str, slot)
+    if k not in _BUFFERS:
+        _BUFFERS[k] = np.empty(shape, dtype)
+    return _BUFFERS[k]
+
+
+def threshold(x):
+    return np.clip(x * 2.5 + -0.5, 0.1, 0.9) > 0.5
+
+
+def threshold_out(x):
+    b = buffer(x.shape, np.float32)
+    np.multiply(x, 2.5, out=b)
+    np.add(b, -0.5, out=b)
+    np.clip(b, 0.1, 0.9, out=b)
+    return np.greater(b, 0.5, out=buffer(x.shape, np.bool_))
+
+
+def normalize(x):
+    # ensure_dtype(float32), zero_mean_unit_variance per channel, ensure_dtype(float32) on a uint8 input
+    f = x.astype(np.float32)
+    return ((f - f.mean(spatial(f), keepdims=True)) / (f.std(spatial(f), keepdims=True) + EPS)).astype(np.float32)
+
+
+def normalize_out(x):
+    b = buffer(x.shape, np.float32)
+    b[...] = x
+    a = spatial(b)
+    np.subtract(b, b.mean(a, keepdims=True), out=b)
+    np.divide(b, b.std(a, keepdims=True) + EPS, out=b)
+    return b
+
+
+def cast_out(x):
+    b = buffer(x.shape, np.float32 if x.dtype == np.uint8 else np.uint8)
+    b[...] = x  # astype's unsafe cast
+    return b
+
+
 # name -> (dtypes, function of the input); dtype None: the JMH benchmark has no dtype parameter (float32 input)
 OPS = {
     "CopyBaseline.copy": ([None], lambda x: x.copy()),
@@ -91,6 +135,12 @@ OPS = {
     "ClipBenchmark.clipFixed": ([None], lambda x: np.clip(x, 0.1, 0.9)),
     "ClipBenchmark.clipPercentiles": ([None], clip_percentiles),
     "BinarizeBenchmark.binarize": ([None], lambda x: x > 0.5),
+    "BinarizeBenchmark.binarizeRecycled": ([None], lambda x: np.greater(x, 0.5, out=buffer(x.shape, np.bool_))),
+    "ClipBenchmark.clipFixedRecycled": ([None], lambda x: np.clip(x, 0.1, 0.9, out=buffer(x.shape, np.float32))),
+    "EnsureDtypeBenchmark.ensureDtypeRecycled": (["float32", "uint8"], cast_out),
+    "FusedChainBenchmark.fused": (["threshold", "normalize"], None),
+    "FusedChainBenchmark.fusedRecycled": (["threshold", "normalize"], None),
+    "FusedChainBenchmark.opByOp": (["threshold", "normalize"], None),
     "EnsureDtypeBenchmark.ensureDtype": (
         ["float32", "uint8"],
         lambda x: x.astype(np.float32 if x.dtype == np.uint8 else np.uint8),
@@ -131,7 +181,13 @@ def timed(fn, min_time, min_runs):
 def run(name, shape_text, dtype, min_time, min_runs, tmp):
     shape = tuple(int(s) for s in shape_text.split("x"))
     fn = OPS[name][1]
-    if name == "EnsureDtypeBenchmark.ensureDtype":
+    if name.startswith("FusedChainBenchmark."):
+        # dtype holds the chain parameter; the allocating form for fused and opByOp, the out= form for recycled
+        x = make_input(shape, "float32" if dtype == "threshold" else "uint8", SEED)
+        fn = {"threshold": (threshold, threshold_out), "normalize": (normalize, normalize_out)}[dtype][
+            name.endswith("Recycled")]
+        return timed(lambda: fn(x), min_time, min_runs)
+    if name.startswith("EnsureDtypeBenchmark.ensureDtype"):
         x = make_input(shape, dtype, SEED, 256.0)
     else:
         x = make_input(shape, dtype or "float32", SEED)

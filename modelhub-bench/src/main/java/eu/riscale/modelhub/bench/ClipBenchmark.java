@@ -67,4 +67,16 @@ public class ClipBenchmark {
     public Sample clipPercentiles() {
         return percentiles.apply(sample);
     }
+
+    /**
+     * Clips to {@code [0.1, 0.9]} into the storage of the previous result ({@link ProcessingChain#recycle}).
+     *
+     * @return the processed sample (already handed back: only for the black hole)
+     */
+    @Benchmark
+    public Sample clipFixedRecycled() {
+        Sample out = fixed.apply(sample);
+        fixed.recycle(out);
+        return out;
+    }
 }

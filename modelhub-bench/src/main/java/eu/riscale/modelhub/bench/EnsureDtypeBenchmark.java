@@ -60,4 +60,16 @@ public class EnsureDtypeBenchmark {
     public Sample ensureDtype() {
         return chain.apply(sample);
     }
+
+    /**
+     * Casts the tensor into the storage of the previous result ({@link ProcessingChain#recycle}).
+     *
+     * @return the processed sample (already handed back: only for the black hole)
+     */
+    @Benchmark
+    public Sample ensureDtypeRecycled() {
+        Sample out = chain.apply(sample);
+        chain.recycle(out);
+        return out;
+    }
 }

@@ -1,9 +1,10 @@
 package eu.riscale.modelhub.core.op;
 
 import eu.riscale.modelhub.core.tensor.Tensor;
-import eu.riscale.modelhub.core.tensor.internal.Parallel;
 import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The fused elementwise kernels of the affine ops: {@code (x - a) / b} and {@code x * a + b}, with per-run parameters.
@@ -19,33 +20,32 @@ final class Affine {
     private Affine() {}
 
     /**
-     * Applies the formula.
+     * The kernels of the formula on an input of type {@code in}.
      *
      * @param floatMath for float32 input: round the parameters to float32 and compute in float32 (as numpy does with
      *     Python scalars); otherwise compute in float64 and round the result
      */
-    static Tensor apply(Tensor x, Form form, Runs runs, double[] a, double[] b, boolean floatMath) {
-        int n = x.size();
+    static List<Kernel> kernels(DType in, Form form, Runs runs, double[] a, double[] b, boolean floatMath) {
         int inner = runs.inner;
         int[] index = runs.index;
-        if (x.dtype() == DType.FLOAT32) {
-            float[] in = (float[]) Storage.data(x);
-            float[] out = new float[n];
-            Parallel.forRange(index.length, n, (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    int start = r * inner;
-                    int end = Math.min(n, start + inner);
-                    int p = index[r];
+        if (in == DType.FLOAT32) {
+            return List.of(new Kernel(DType.FLOAT32, DType.FLOAT32, (src, so, dst, dof, at, n) -> {
+                float[] s = (float[]) src;
+                float[] d = (float[]) dst;
+                int i = 0;
+                while (i < n) {
+                    int end = Kernel.runEnd(at, i, n, inner);
+                    int p = index[(at + i) / inner];
                     if (floatMath) {
                         float fa = (float) a[p];
                         float fb = (float) b[p];
                         if (form == Form.SUB_DIV) {
-                            for (int i = start; i < end; i++) {
-                                out[i] = (in[i] - fa) / fb;
+                            for (; i < end; i++) {
+                                d[dof + i] = (s[so + i] - fa) / fb;
                             }
                         } else {
-                            for (int i = start; i < end; i++) {
-                                out[i] = in[i] * fa + fb;
+                            for (; i < end; i++) {
+                                d[dof + i] = s[so + i] * fa + fb;
                             }
                         }
                     } else {
@@ -55,39 +55,41 @@ final class Affine {
                             // a multiplication by the float64 reciprocal instead of a division per element: within
                             // one float64 rounding of the quotient, the same float32 result but for exact ties
                             double inv = 1 / db;
-                            for (int i = start; i < end; i++) {
-                                out[i] = (float) ((in[i] - da) * inv);
+                            for (; i < end; i++) {
+                                d[dof + i] = (float) ((s[so + i] - da) * inv);
                             }
                         } else {
-                            for (int i = start; i < end; i++) {
-                                out[i] = (float) (in[i] * da + db);
+                            for (; i < end; i++) {
+                                d[dof + i] = (float) (s[so + i] * da + db);
                             }
                         }
                     }
                 }
-            });
-            return Storage.wrap(DType.FLOAT32, out, x.shape(), x.axes());
+            }));
         }
-        double[] in = x.dtype() == DType.FLOAT64 ? (double[]) Storage.data(x) : x.toDoubleArray();
-        double[] out = new double[n];
-        Parallel.forRange(index.length, n, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int start = r * inner;
-                int end = Math.min(n, start + inner);
-                double da = a[index[r]];
-                double db = b[index[r]];
+        List<Kernel> ks = new ArrayList<>(2);
+        Kernel.toFloat64(in, ks);
+        ks.add(new Kernel(DType.FLOAT64, DType.FLOAT64, (src, so, dst, dof, at, n) -> {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            int i = 0;
+            while (i < n) {
+                int end = Kernel.runEnd(at, i, n, inner);
+                int p = index[(at + i) / inner];
+                double da = a[p];
+                double db = b[p];
                 if (form == Form.SUB_DIV) {
-                    for (int i = start; i < end; i++) {
-                        out[i] = (in[i] - da) / db;
+                    for (; i < end; i++) {
+                        d[dof + i] = (s[so + i] - da) / db;
                     }
                 } else {
-                    for (int i = start; i < end; i++) {
-                        out[i] = in[i] * da + db;
+                    for (; i < end; i++) {
+                        d[dof + i] = s[so + i] * da + db;
                     }
                 }
             }
-        });
-        return Storage.wrap(DType.FLOAT64, out, x.shape(), x.axes());
+        }));
+        return ks;
     }
 
     /** Parameters from a statistic value: the runs and the values (a float64 tensor over a subset of the axes). */

@@ -3,10 +3,10 @@ package eu.riscale.modelhub.core.op;
 import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
-import eu.riscale.modelhub.core.tensor.internal.Parallel;
-import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -75,31 +75,53 @@ public final class Binarize implements Op {
     /** {@inheritDoc} */
     @Override
     public Tensor apply(Tensor input, String tensorId, Statistics statistics) {
-        int n = input.size();
-        byte[] out = new byte[n];
-        Runs runs =
-                axis == null ? Runs.scalar(input) : AlongAxis.runs(input, tensorId, axis, threshold.length, "binarize");
+        return Pass.run(input, kernels(input, input.dtype(), tensorId), false);
+    }
+
+    List<Kernel> kernels(Tensor x, DType in, String tensorId) {
+        Runs runs = axis == null ? Runs.scalar(x) : AlongAxis.runs(x, tensorId, axis, threshold.length, "binarize");
+        if (in == DType.FLOAT32 && axis == null) {
+            float t = (float) threshold[0];
+            return List.of(new Kernel(DType.FLOAT32, DType.BOOL, (src, so, dst, dof, at, n) -> {
+                float[] s = (float[]) src;
+                byte[] d = (byte[]) dst;
+                for (int i = 0; i < n; i++) {
+                    d[dof + i] = (byte) (s[so + i] > t ? 1 : 0);
+                }
+            }));
+        }
         int inner = runs.inner;
         int[] index = runs.index;
-        if (input.dtype() == DType.FLOAT32 && axis == null) {
-            float[] in = (float[]) Storage.data(input);
-            float t = (float) threshold[0];
-            Parallel.forRange(n, n, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = (byte) (in[i] > t ? 1 : 0);
+        if (in == DType.FLOAT32) {
+            // compared in float64: the float32 value widened exactly
+            return List.of(new Kernel(DType.FLOAT32, DType.BOOL, (src, so, dst, dof, at, n) -> {
+                float[] s = (float[]) src;
+                byte[] d = (byte[]) dst;
+                int i = 0;
+                while (i < n) {
+                    int end = Kernel.runEnd(at, i, n, inner);
+                    double t = threshold[index[(at + i) / inner]];
+                    for (; i < end; i++) {
+                        d[dof + i] = (byte) (s[so + i] > t ? 1 : 0);
+                    }
                 }
-            });
-        } else {
-            double[] in = input.dtype() == DType.FLOAT64 ? (double[]) Storage.data(input) : input.toDoubleArray();
-            for (int r = 0; r < index.length; r++) {
-                double t = threshold[index[r]];
-                int end = Math.min(n, (r + 1) * inner);
-                for (int i = r * inner; i < end; i++) {
-                    out[i] = (byte) (in[i] > t ? 1 : 0);
+            }));
+        }
+        List<Kernel> ks = new ArrayList<>(2);
+        Kernel.toFloat64(in, ks);
+        ks.add(new Kernel(DType.FLOAT64, DType.BOOL, (src, so, dst, dof, at, n) -> {
+            double[] s = (double[]) src;
+            byte[] d = (byte[]) dst;
+            int i = 0;
+            while (i < n) {
+                int end = Kernel.runEnd(at, i, n, inner);
+                double t = threshold[index[(at + i) / inner]];
+                for (; i < end; i++) {
+                    d[dof + i] = (byte) (s[so + i] > t ? 1 : 0);
                 }
             }
-        }
-        return Storage.wrap(DType.BOOL, out, input.shape(), input.axes());
+        }));
+        return ks;
     }
 
     @Override

@@ -4,10 +4,10 @@ import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.QuantileMethod;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
-import eu.riscale.modelhub.core.tensor.internal.Parallel;
-import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.spec.tensor.DType;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -143,114 +143,102 @@ public final class Clip implements Op {
     /** {@inheritDoc} */
     @Override
     public Tensor apply(Tensor input, String tensorId, Statistics statistics) {
-        String what = "clip of tensor '" + tensorId + "'";
-        Tensor x = input;
-        if (minPercentile != null && maxPercentile != null && input.dtype() == DType.FLOAT32) {
-            Tensor lo = statistics.value(quantile(tensorId, minPercentile));
-            Tensor hi = statistics.value(quantile(tensorId, maxPercentile));
-            Runs loRuns = Affine.runsOf(x, lo, what);
-            Runs hiRuns = Affine.runsOf(x, hi, what);
-            if (loRuns.inner == hiRuns.inner) {
-                x = between(x, loRuns, Affine.values(lo), hiRuns, Affine.values(hi));
-            } else {
-                x = where(where(x, lo, true, what), hi, false, what);
-            }
-        } else {
-            if (minPercentile != null) {
-                Tensor lo = statistics.value(quantile(tensorId, minPercentile));
-                x = where(x, lo, true, what);
-            }
-            if (maxPercentile != null) {
-                Tensor hi = statistics.value(quantile(tensorId, maxPercentile));
-                x = where(x, hi, false, what);
-            }
-        }
-        if (min != null || max != null) {
-            x = fixed(x, min == null ? Double.NEGATIVE_INFINITY : min, max == null ? Double.POSITIVE_INFINITY : max);
-        }
-        return x;
+        return Pass.run(input, kernels(input, input.dtype(), tensorId, statistics), false);
     }
 
     /**
-     * Both percentile bounds of a float32 tensor in one parallel pass: per element exactly {@code where(x >= lo, x,
-     * lo)} followed by {@code where(y <= hi, y, hi)}, the two passes of {@link #where}.
+     * The kernels: a lower percentile bound, an upper one, then the fixed bounds; float32 stays float32, other types
+     * are computed in float64. With both percentile bounds the two run in one pass, per element exactly {@code
+     * where(x >= lo, x, lo)} followed by {@code where(y <= hi, y, hi)}.
      */
-    private static Tensor between(Tensor x, Runs loRuns, double[] lo, Runs hiRuns, double[] hi) {
-        int n = x.size();
-        int inner = loRuns.inner;
-        float[] in = (float[]) Storage.data(x);
-        float[] out = new float[n];
-        Parallel.forRange(loRuns.index.length, n, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                double l = lo[loRuns.index[r]];
-                double h = hi[hiRuns.index[r]];
-                float fl = (float) l;
-                float fh = (float) h;
-                int end = Math.min(n, (r + 1) * inner);
-                for (int i = r * inner; i < end; i++) {
-                    float e = in[i];
-                    float y = e >= l ? e : fl;
-                    out[i] = y <= h ? y : fh;
-                }
-            }
-        });
-        return Storage.wrap(DType.FLOAT32, out, x.shape(), x.axes());
+    List<Kernel> kernels(Tensor x, DType in, String tensorId, Statistics statistics) {
+        String what = "clip of tensor '" + tensorId + "'";
+        List<Kernel> ks = new ArrayList<>(4);
+        Kernel.toFloat64(in, ks);
+        boolean f32 = in == DType.FLOAT32;
+        if (minPercentile != null) {
+            Tensor lo = statistics.value(quantile(tensorId, minPercentile));
+            ks.add(where(f32, Affine.runsOf(x, lo, what), Affine.values(lo), true));
+        }
+        if (maxPercentile != null) {
+            Tensor hi = statistics.value(quantile(tensorId, maxPercentile));
+            ks.add(where(f32, Affine.runsOf(x, hi, what), Affine.values(hi), false));
+        }
+        if (min != null || max != null) {
+            ks.add(fixed(
+                    f32, min == null ? Double.NEGATIVE_INFINITY : min, max == null ? Double.POSITIVE_INFINITY : max));
+        }
+        return ks;
     }
 
     /** {@code lower ? where(x >= b, x, b) : where(x <= b, x, b)}, in the float result type. */
-    private static Tensor where(Tensor x, Tensor bound, boolean lower, String what) {
-        Runs runs = Affine.runsOf(x, bound, what);
-        double[] b = Affine.values(bound);
-        int n = x.size();
-        if (x.dtype() == DType.FLOAT32) {
-            float[] in = (float[]) Storage.data(x);
-            float[] out = new float[n];
-            for (int r = 0; r < runs.index.length; r++) {
-                double v = b[runs.index[r]];
-                float fv = (float) v;
-                int end = Math.min(n, (r + 1) * runs.inner);
-                for (int i = r * runs.inner; i < end; i++) {
-                    float e = in[i];
-                    out[i] = (lower ? e >= v : e <= v) ? e : fv;
-                }
-            }
-            return Storage.wrap(DType.FLOAT32, out, x.shape(), x.axes());
-        }
-        double[] in = x.dtype() == DType.FLOAT64 ? (double[]) Storage.data(x) : x.toDoubleArray();
-        double[] out = new double[n];
-        for (int r = 0; r < runs.index.length; r++) {
-            double v = b[runs.index[r]];
-            int end = Math.min(n, (r + 1) * runs.inner);
-            for (int i = r * runs.inner; i < end; i++) {
-                double e = in[i];
-                out[i] = (lower ? e >= v : e <= v) ? e : v;
-            }
-        }
-        return Storage.wrap(DType.FLOAT64, out, x.shape(), x.axes());
-    }
-
-    private static Tensor fixed(Tensor x, double lo, double hi) {
-        int n = x.size();
-        if (x.dtype() == DType.FLOAT32) {
-            float[] in = (float[]) Storage.data(x);
-            float[] out = new float[n];
-            float flo = (float) lo;
-            float fhi = (float) hi;
-            Parallel.forRange(n, n, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = Math.min(Math.max(in[i], flo), fhi);
+    private static Kernel where(boolean f32, Runs runs, double[] b, boolean lower) {
+        int inner = runs.inner;
+        int[] index = runs.index;
+        if (f32) {
+            return new Kernel(DType.FLOAT32, DType.FLOAT32, (src, so, dst, dof, at, n) -> {
+                float[] s = (float[]) src;
+                float[] d = (float[]) dst;
+                int i = 0;
+                while (i < n) {
+                    int end = Kernel.runEnd(at, i, n, inner);
+                    double v = b[index[(at + i) / inner]];
+                    float fv = (float) v;
+                    if (lower) {
+                        for (; i < end; i++) {
+                            float e = s[so + i];
+                            d[dof + i] = e >= v ? e : fv;
+                        }
+                    } else {
+                        for (; i < end; i++) {
+                            float e = s[so + i];
+                            d[dof + i] = e <= v ? e : fv;
+                        }
+                    }
                 }
             });
-            return Storage.wrap(DType.FLOAT32, out, x.shape(), x.axes());
         }
-        double[] in = x.dtype() == DType.FLOAT64 ? (double[]) Storage.data(x) : x.toDoubleArray();
-        double[] out = new double[n];
-        Parallel.forRange(n, n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                out[i] = Math.min(Math.max(in[i], lo), hi);
+        return new Kernel(DType.FLOAT64, DType.FLOAT64, (src, so, dst, dof, at, n) -> {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            int i = 0;
+            while (i < n) {
+                int end = Kernel.runEnd(at, i, n, inner);
+                double v = b[index[(at + i) / inner]];
+                if (lower) {
+                    for (; i < end; i++) {
+                        double e = s[so + i];
+                        d[dof + i] = e >= v ? e : v;
+                    }
+                } else {
+                    for (; i < end; i++) {
+                        double e = s[so + i];
+                        d[dof + i] = e <= v ? e : v;
+                    }
+                }
             }
         });
-        return Storage.wrap(DType.FLOAT64, out, x.shape(), x.axes());
+    }
+
+    private static Kernel fixed(boolean f32, double lo, double hi) {
+        if (f32) {
+            float flo = (float) lo;
+            float fhi = (float) hi;
+            return new Kernel(DType.FLOAT32, DType.FLOAT32, (src, so, dst, dof, at, n) -> {
+                float[] s = (float[]) src;
+                float[] d = (float[]) dst;
+                for (int i = 0; i < n; i++) {
+                    d[dof + i] = Math.min(Math.max(s[so + i], flo), fhi);
+                }
+            });
+        }
+        return new Kernel(DType.FLOAT64, DType.FLOAT64, (src, so, dst, dof, at, n) -> {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dof + i] = Math.min(Math.max(s[so + i], lo), hi);
+            }
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.tensor.DType;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -51,6 +52,11 @@ public final class EnsureDtype implements Op {
         // tensors are immutable: a tensor of the right type is the result (the implicit ensure_dtype steps of a
         // description's processing are mostly of this kind)
         return input.dtype() == dtype ? input : input.cast(dtype);
+    }
+
+    /** The cast as a kernel, none when the type is already the target. */
+    List<Kernel> kernels(DType in) {
+        return in == dtype ? List.of() : List.of(Kernel.cast(in, dtype));
     }
 
     @Override

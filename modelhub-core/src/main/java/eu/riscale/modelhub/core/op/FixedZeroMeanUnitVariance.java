@@ -3,7 +3,9 @@ package eu.riscale.modelhub.core.op;
 import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -91,15 +93,19 @@ public final class FixedZeroMeanUnitVariance implements Op {
     /** {@inheritDoc} */
     @Override
     public Tensor apply(Tensor input, String tensorId, Statistics statistics) {
+        return Pass.run(input, kernels(input, input.dtype(), tensorId), false);
+    }
+
+    List<Kernel> kernels(Tensor x, DType in, String tensorId) {
         double[] divisor = new double[std.length];
         for (int i = 0; i < divisor.length; i++) {
             divisor[i] = std[i] + EPS;
         }
         if (axis == null) {
-            return Affine.apply(input, Affine.Form.SUB_DIV, Runs.scalar(input), mean, divisor, true);
+            return Affine.kernels(in, Affine.Form.SUB_DIV, Runs.scalar(x), mean, divisor, true);
         }
-        Runs runs = AlongAxis.runs(input, tensorId, axis, mean.length, "fixed_zero_mean_unit_variance");
-        return Affine.apply(input, Affine.Form.SUB_DIV, runs, mean, divisor, false);
+        Runs runs = AlongAxis.runs(x, tensorId, axis, mean.length, "fixed_zero_mean_unit_variance");
+        return Affine.kernels(in, Affine.Form.SUB_DIV, runs, mean, divisor, false);
     }
 
     @Override

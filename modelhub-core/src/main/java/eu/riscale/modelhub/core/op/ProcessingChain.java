@@ -6,6 +6,7 @@ import eu.riscale.modelhub.core.stats.SampleStatistics;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Sample;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,6 +31,12 @@ import java.util.function.Consumer;
  *       skipped.
  * </ol>
  *
+ * <p>Consecutive elementwise ops ({@code scale_linear}, {@code clip}, {@code binarize}, {@code sigmoid}, {@code
+ * ensure_dtype}, {@code fixed_zero_mean_unit_variance}, {@code zero_mean_unit_variance}, {@code scale_range}) run as
+ * one task per core, with the values of running them one by one; a step whose input is an intermediate result of the
+ * chain writes into that result's storage where the types allow. The tensors of the given sample are never
+ * modified. Results handed back with {@link #recycle} are reused as the storage of later results.
+ *
  * <pre>{@code
  * ProcessingChain pre = ProcessingChain.builder()
  *         .add("raw", ZeroMeanUnitVariance.over(Set.of("x", "y")), EnsureDtype.of(DType.FLOAT32))
@@ -46,6 +53,7 @@ public final class ProcessingChain {
     private final Statistics given;
     private final DatasetStatistics running;
     private final boolean updating;
+    private final Buffers buffers = new Buffers();
 
     private ProcessingChain(Builder b) {
         Map<String, List<Op>> m = new LinkedHashMap<>();
@@ -138,15 +146,61 @@ public final class ProcessingChain {
         Map<String, Tensor> out = new LinkedHashMap<>(sample.tensors());
         for (Map.Entry<String, List<Op>> e : ops.entrySet()) {
             Tensor t = out.get(e.getKey());
-            if (t == null) {
-                continue;
+            if (t != null) {
+                out.put(e.getKey(), run(t, e.getKey(), e.getValue(), stats, buffers));
             }
-            for (Op op : e.getValue()) {
-                t = op.apply(t, e.getKey(), stats);
-            }
-            out.put(e.getKey(), t);
         }
         return Sample.of(out);
+    }
+
+    /**
+     * The ops of one tensor: each run of consecutive elementwise ops in one {@link Pass}, the others ({@code softmax},
+     * {@code scale_mean_variance}) on their own. A pass whose input is an intermediate result of this chain (not the
+     * caller's tensor: no one else holds it) writes its result into the same storage when the storage types match.
+     */
+    private static Tensor run(Tensor input, String tensorId, List<Op> list, Statistics stats, Buffers buffers) {
+        Tensor t = input;
+        DType type = t.dtype();
+        List<Kernel> pending = new ArrayList<>();
+        for (Op op : list) {
+            List<Kernel> ks = Pass.kernels(op, t, type, tensorId, stats);
+            if (ks != null) {
+                pending.addAll(ks);
+                if (!ks.isEmpty()) {
+                    type = ks.get(ks.size() - 1).out();
+                }
+                continue;
+            }
+            t = Pass.run(t, pending, t != input);
+            pending.clear();
+            t = op.apply(t, tensorId, stats);
+            type = t.dtype();
+        }
+        // only results go through the buffers: an intermediate is never handed out, so never handed back
+        return Pass.run(t, pending, t != input, buffers);
+    }
+
+    /**
+     * Hands the tensors of a sample this chain returned back to it, for a later {@link #apply} to write its results
+     * into their storage instead of new arrays (a loop over many samples of one shape then allocates nothing). The
+     * caller must not use those tensors afterwards, nor tensors that share their storage ({@link Tensor#withAxes},
+     * {@link Tensor#reshape}, {@link Tensor#insertAxis}, {@link Tensor#removeAxis}): their values change. Tensors
+     * this chain did not allocate (for example the caller's own tensors passed through) are ignored.
+     *
+     * <pre>{@code
+     * for (Sample raw : samples) {
+     *     Sample ready = pre.apply(raw);
+     *     consume(ready); // copies the values out, for example into an engine's tensor
+     *     pre.recycle(ready);
+     * }
+     * }</pre>
+     *
+     * @param processed a sample returned by {@link #apply} whose tensors are no longer used
+     */
+    public void recycle(Sample processed) {
+        for (Tensor t : processed.tensors().values()) {
+            buffers.give(t);
+        }
     }
 
     @Override

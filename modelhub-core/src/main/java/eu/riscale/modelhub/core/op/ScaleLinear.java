@@ -3,7 +3,9 @@ package eu.riscale.modelhub.core.op;
 import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.spec.tensor.DType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -101,11 +103,15 @@ public final class ScaleLinear implements Op {
     /** {@inheritDoc} */
     @Override
     public Tensor apply(Tensor input, String tensorId, Statistics statistics) {
+        return Pass.run(input, kernels(input, input.dtype(), tensorId), false);
+    }
+
+    List<Kernel> kernels(Tensor x, DType in, String tensorId) {
         if (axis == null) {
-            return Affine.apply(input, Affine.Form.MUL_ADD, Runs.scalar(input), gain, offset, true);
+            return Affine.kernels(in, Affine.Form.MUL_ADD, Runs.scalar(x), gain, offset, true);
         }
-        Runs runs = AlongAxis.runs(input, tensorId, axis, gain.length, "scale_linear");
-        return Affine.apply(input, Affine.Form.MUL_ADD, runs, gain, offset, false);
+        Runs runs = AlongAxis.runs(x, tensorId, axis, gain.length, "scale_linear");
+        return Affine.kernels(in, Affine.Form.MUL_ADD, runs, gain, offset, false);
     }
 
     @Override

@@ -4,6 +4,8 @@ import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.QuantileMethod;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
+import eu.riscale.modelhub.spec.tensor.DType;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -108,6 +110,10 @@ public final class ScaleRange implements Op {
     /** {@inheritDoc} */
     @Override
     public Tensor apply(Tensor input, String tensorId, Statistics statistics) {
+        return Pass.run(input, kernels(input, input.dtype(), tensorId, statistics), false);
+    }
+
+    List<Kernel> kernels(Tensor input, DType in, String tensorId, Statistics statistics) {
         Tensor lo = statistics.value(quantile(tensorId, minPercentile));
         Tensor hi = statistics.value(quantile(tensorId, maxPercentile));
         Runs runs = Affine.runsOf(input, lo, "scale_range of tensor '" + tensorId + "'");
@@ -117,7 +123,7 @@ public final class ScaleRange implements Op {
         for (int i = 0; i < l.length; i++) {
             divisor[i] = h[i] - l[i] + eps;
         }
-        return Affine.apply(input, Affine.Form.SUB_DIV, runs, l, divisor, false);
+        return Affine.kernels(in, Affine.Form.SUB_DIV, runs, l, divisor, false);
     }
 
     @Override

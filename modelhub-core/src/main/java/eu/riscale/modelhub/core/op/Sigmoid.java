@@ -3,11 +3,11 @@ package eu.riscale.modelhub.core.op;
 import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
-import eu.riscale.modelhub.core.tensor.internal.Parallel;
-import eu.riscale.modelhub.core.tensor.internal.Storage;
 import eu.riscale.modelhub.core.tensor.internal.VectorKernels;
 import eu.riscale.modelhub.core.tensor.internal.VectorMath;
 import eu.riscale.modelhub.spec.tensor.DType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,29 +40,35 @@ public final class Sigmoid implements Op {
     /** {@inheritDoc} */
     @Override
     public Tensor apply(Tensor input, String tensorId, Statistics statistics) {
-        int n = input.size();
-        if (input.dtype() == DType.FLOAT32) {
-            float[] in = (float[]) Storage.data(input);
-            float[] out = new float[n];
+        return Pass.run(input, kernels(input.dtype()), false);
+    }
+
+    static List<Kernel> kernels(DType in) {
+        if (in == DType.FLOAT32) {
             if (VectorMath.ENABLED) {
-                Parallel.forRange(n, n, (from, to) -> VectorKernels.sigmoid(in, out, from, to));
-            } else {
-                Parallel.forRange(n, n, (from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = (float) (1.0 / (1.0 + Math.exp(-(double) in[i])));
-                    }
-                });
+                return List.of(new Kernel(
+                        DType.FLOAT32,
+                        DType.FLOAT32,
+                        (src, so, dst, dof, at, n) -> VectorKernels.sigmoid((float[]) src, so, (float[]) dst, dof, n)));
             }
-            return Storage.wrap(DType.FLOAT32, out, input.shape(), input.axes());
+            return List.of(new Kernel(DType.FLOAT32, DType.FLOAT32, (src, so, dst, dof, at, n) -> {
+                float[] s = (float[]) src;
+                float[] d = (float[]) dst;
+                for (int i = 0; i < n; i++) {
+                    d[dof + i] = (float) (1.0 / (1.0 + Math.exp(-(double) s[so + i])));
+                }
+            }));
         }
-        double[] in = input.dtype() == DType.FLOAT64 ? (double[]) Storage.data(input) : input.toDoubleArray();
-        double[] out = new double[n];
-        Parallel.forRange(n, n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                out[i] = 1.0 / (1.0 + Math.exp(-in[i]));
+        List<Kernel> ks = new ArrayList<>(2);
+        Kernel.toFloat64(in, ks);
+        ks.add(new Kernel(DType.FLOAT64, DType.FLOAT64, (src, so, dst, dof, at, n) -> {
+            double[] s = (double[]) src;
+            double[] d = (double[]) dst;
+            for (int i = 0; i < n; i++) {
+                d[dof + i] = 1.0 / (1.0 + Math.exp(-s[so + i]));
             }
-        });
-        return Storage.wrap(DType.FLOAT64, out, input.shape(), input.axes());
+        }));
+        return ks;
     }
 
     @Override

@@ -4,6 +4,7 @@ import eu.riscale.modelhub.core.stats.Measure;
 import eu.riscale.modelhub.core.stats.Statistics;
 import eu.riscale.modelhub.core.tensor.Tensor;
 import eu.riscale.modelhub.spec.tensor.DType;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -81,17 +82,21 @@ public final class ZeroMeanUnitVariance implements Op {
     /** {@inheritDoc} */
     @Override
     public Tensor apply(Tensor input, String tensorId, Statistics statistics) {
+        return Pass.run(input, kernels(input, input.dtype(), tensorId, statistics), false);
+    }
+
+    List<Kernel> kernels(Tensor input, DType in, String tensorId, Statistics statistics) {
         Tensor mean = statistics.value(mean(tensorId));
         Tensor std = statistics.value(std(tensorId));
         Runs runs = Affine.runsOf(input, mean, "zero_mean_unit_variance of tensor '" + tensorId + "'");
         double[] m = Affine.values(mean);
         double[] s = Affine.values(std);
-        boolean floatMath = Measure.scopeFor(axes) == Measure.Scope.SAMPLE && input.dtype() == DType.FLOAT32;
+        boolean floatMath = Measure.scopeFor(axes) == Measure.Scope.SAMPLE && in == DType.FLOAT32;
         double[] divisor = new double[s.length];
         for (int i = 0; i < s.length; i++) {
             divisor[i] = floatMath ? (double) ((float) s[i] + (float) eps) : s[i] + eps;
         }
-        return Affine.apply(input, Affine.Form.SUB_DIV, runs, m, divisor, floatMath);
+        return Affine.kernels(in, Affine.Form.SUB_DIV, runs, m, divisor, floatMath);
     }
 
     @Override

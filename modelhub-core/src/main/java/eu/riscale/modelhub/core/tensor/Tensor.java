@@ -41,6 +41,16 @@ public final class Tensor {
             public Tensor wrap(DType dtype, Object data, int[] shape, List<String> axes) {
                 return new Tensor(dtype, data, shape.clone(), List.copyOf(axes));
             }
+
+            @Override
+            public Object allocate(DType dtype, int n) {
+                return Tensor.allocate(dtype, n);
+            }
+
+            @Override
+            public void cast(DType from, Object src, int srcOff, DType to, Object dst, int dstOff, int n) {
+                Elements.castRange(from, src, srcOff, to, dst, dstOff, n);
+            }
         });
     }
 

@@ -31,6 +31,28 @@ public final class Storage {
          * @return the tensor
          */
         Tensor wrap(DType dtype, Object data, int[] shape, List<String> axes);
+
+        /**
+         * Allocates the storage of {@code n} elements of a data type.
+         *
+         * @param dtype the data type
+         * @param n the number of elements
+         * @return a zeroed array of the storage type
+         */
+        Object allocate(DType dtype, int n);
+
+        /**
+         * Casts a range of elements with the semantics of {@link Tensor#cast}, on the calling thread.
+         *
+         * @param from the source data type
+         * @param src the source array
+         * @param srcOff the first source element
+         * @param to the target data type
+         * @param dst the target array
+         * @param dstOff the first target element
+         * @param n the number of elements
+         */
+        void cast(DType from, Object src, int srcOff, DType to, Object dst, int dstOff, int n);
     }
 
     private static volatile Access access;
@@ -80,5 +102,32 @@ public final class Storage {
      */
     public static Tensor wrap(DType dtype, Object data, int[] shape, List<String> axes) {
         return access().wrap(dtype, data, shape, axes);
+    }
+
+    /**
+     * Allocates the storage of {@code n} elements of a data type.
+     *
+     * @param dtype the data type
+     * @param n the number of elements
+     * @return a zeroed array of the storage type ({@link Tensor#storageType})
+     */
+    public static Object allocate(DType dtype, int n) {
+        return access().allocate(dtype, n);
+    }
+
+    /**
+     * Casts {@code n} elements of {@code src} from {@code srcOff} into {@code dst} from {@code dstOff} with the
+     * semantics of {@link Tensor#cast} (numpy's {@code astype}), on the calling thread.
+     *
+     * @param from the source data type
+     * @param src the source array
+     * @param srcOff the first source element
+     * @param to the target data type
+     * @param dst the target array
+     * @param dstOff the first target element
+     * @param n the number of elements
+     */
+    public static void cast(DType from, Object src, int srcOff, DType to, Object dst, int dstOff, int n) {
+        access().cast(from, src, srcOff, to, dst, dstOff, n);
     }
 }

@@ -22,17 +22,22 @@ public final class VectorKernels {
 
     private VectorKernels() {}
 
+    /** {@code out[outOff + i] = 1 / (1 + exp(-in[inOff + i]))} for {@code i} in {@code [0, n)}. */
+    public static void sigmoid(float[] in, int inOff, float[] out, int outOff, int n) {
+        int i = 0;
+        int upper = SPECIES.loopBound(n);
+        for (; i < upper; i += SPECIES.length()) {
+            FloatVector e = FloatVector.fromArray(SPECIES, in, inOff + i).neg().lanewise(VectorOperators.EXP);
+            FloatVector.broadcast(SPECIES, 1f).div(e.add(1f)).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = 1f / (1f + (float) Math.exp(-in[inOff + i]));
+        }
+    }
+
     /** {@code out[i] = 1 / (1 + exp(-in[i]))} over {@code [from, to)}. */
     public static void sigmoid(float[] in, float[] out, int from, int to) {
-        int i = from;
-        int upper = from + SPECIES.loopBound(to - from);
-        for (; i < upper; i += SPECIES.length()) {
-            FloatVector e = FloatVector.fromArray(SPECIES, in, i).neg().lanewise(VectorOperators.EXP);
-            FloatVector.broadcast(SPECIES, 1f).div(e.add(1f)).intoArray(out, i);
-        }
-        for (; i < to; i++) {
-            out[i] = 1f / (1f + (float) Math.exp(-in[i]));
-        }
+        sigmoid(in, from, out, from, to - from);
     }
 
     /**
