@@ -335,7 +335,8 @@ class SparkPredictorTest {
                 .collectAsList();
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).<String>getAs("status")).isEqualTo("failed");
-        assertThat(rows.get(0).<String>getAs("error")).contains("file reference '../escape' (from sample_id) cannot be a file name");
+        assertThat(rows.get(0).<String>getAs("error"))
+                .contains("file reference '../escape' (from sample_id) cannot be a file name");
         assertThat(tmp.resolve("escape.npy")).doesNotExist();
     }
 }
