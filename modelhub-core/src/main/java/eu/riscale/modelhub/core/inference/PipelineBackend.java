@@ -80,22 +80,20 @@ public final class PipelineBackend implements InferenceBackend {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
-        if (engines.isEmpty()) {
-            return;
-        }
-        Thread start = new Thread(
-                () -> {
-                    for (NativeEngine engine : engines) {
+        // one thread per engine: their natives load at the same time (DJL starts each engine under its own lock)
+        for (NativeEngine engine : engines) {
+            Thread start = new Thread(
+                    () -> {
                         try {
                             engine.engine();
                         } catch (RuntimeException e) {
                             // reported by unavailableReason when the format is asked for
                         }
-                    }
-                },
-                "modelhub-engine-start");
-        start.setDaemon(true);
-        start.start();
+                    },
+                    "modelhub-engine-start-" + engine.djlName());
+            start.setDaemon(true);
+            start.start();
+        }
     }
 
     private static @Nullable NativeEngine engineOf(WeightsFormat format) {
