@@ -108,7 +108,7 @@ class ModelTestsTest {
             assertThat(d.mismatched()).isZero();
             assertThat(d.elements()).isEqualTo(512 * 512);
         });
-        // shapes: the batch axis of this model is fixed at 1 and no axis is parameterized: one extra run per format
+        // shapes: the batch axis of this model is fixed at 1 and no axis is parameterized: one case per format
         assertThat(s.details())
                 .filteredOn(d -> d.check() == CheckKind.SHAPES && d.status() == DetailStatus.PASSED)
                 .hasSize(2);

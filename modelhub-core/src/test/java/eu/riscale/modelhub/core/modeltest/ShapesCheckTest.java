@@ -75,7 +75,7 @@ class ShapesCheckTest {
                     @Override
                     public void close() {}
                 };
-                TestDetail ok = ShapesCheck.run(model, root, WeightsFormat.ONNX, recording);
+                TestDetail ok = ShapesCheck.run(model, root, WeightsFormat.ONNX, recording, Map.of());
                 assertThat(ok.status()).as(ok.errors().toString()).isEqualTo(DetailStatus.PASSED);
                 assertThat(seen)
                         .containsExactly(
@@ -95,12 +95,56 @@ class ShapesCheckTest {
                     @Override
                     public void close() {}
                 };
-                TestDetail bad = ShapesCheck.run(model, root, WeightsFormat.ONNX, cropping);
+                TestDetail bad = ShapesCheck.run(model, root, WeightsFormat.ONNX, cropping, Map.of());
                 assertThat(bad.status()).isEqualTo(DetailStatus.FAILED);
                 assertThat(bad.errors()).hasSize(6);
                 assertThat(bad.errors().get(0).describe())
                         .isEqualTo("outputs.0.axes.3: n=0, batch size 1: output 'probability' has size 63 along 'x',"
                                 + " expected 64");
+            }
+        }
+    }
+
+    @Test
+    void theCaseOfTheUnchangedTestInputsChecksTheReproducedOutputsInsteadOfPredictingAgain() throws Exception {
+        Path dir = Conformance.model("unet2d_nuclei_broad");
+        ModelDescr model = Descriptions.parse(Files.readString(dir.resolve("bioimageio.yaml")));
+        List<int[]> seen = new ArrayList<>();
+        try (ResourceRoot root = ResourceRoot.open(dir, ResourceSettings.defaults())) {
+            FakeBackend echo = new FakeBackend(Set.of(WeightsFormat.ONNX), UnaryOperator.identity());
+            try (InferenceBackend.Session s = echo.open(model, root, WeightsFormat.ONNX)) {
+                InferenceBackend.Session recording = new InferenceBackend.Session() {
+                    @Override
+                    public Map<String, Tensor> predict(Map<String, Tensor> inputs) throws java.io.IOException {
+                        seen.add(inputs.get("raw").shape());
+                        return s.predict(inputs);
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+                Map<String, Tensor> reproduced = s.predict(ModelTests.testInputs(model, root));
+                // fixed sizes, batch fixed at 1: the only case is the test input as it is
+                TestDetail reused = ShapesCheck.run(model, root, WeightsFormat.ONNX, recording, reproduced);
+                assertThat(reused.status()).as(reused.errors().toString()).isEqualTo(DetailStatus.PASSED);
+                assertThat(seen).isEmpty();
+                // the reproduced outputs are what is checked: a wrong shape among them fails the check
+                Tensor p = reproduced.get("probability");
+                TestDetail bad = ShapesCheck.run(
+                        model,
+                        root,
+                        WeightsFormat.ONNX,
+                        recording,
+                        Map.of("probability", p.crop("x", 0, p.size("x") - 1)));
+                assertThat(bad.errors())
+                        .extracting(d -> d.describe())
+                        .containsExactly("outputs.0.axes.3: n=0, batch size 1: output 'probability' has size 511"
+                                + " along 'x', expected 512");
+                assertThat(seen).isEmpty();
+                // without reproduced outputs (the reproduction failed) it predicts
+                TestDetail predicted = ShapesCheck.run(model, root, WeightsFormat.ONNX, recording, Map.of());
+                assertThat(predicted.status()).isEqualTo(DetailStatus.PASSED);
+                assertThat(seen).containsExactly(new int[] {1, 1, 512, 512});
             }
         }
     }

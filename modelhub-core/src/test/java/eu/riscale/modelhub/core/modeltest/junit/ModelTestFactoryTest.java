@@ -103,7 +103,8 @@ class ModelTestFactoryTest {
             DynamicTest shapes = tests.next();
             assertThat(shapes.getDisplayName()).startsWith("shapes: Run onnx inference at other sizes");
             shapes.getExecutable().execute();
-            assertThat(backend.predictions()).isGreaterThan(1);
+            // this model's sizes are fixed: the one shapes case is the test input, whose reproduced outputs it checks
+            assertThat(backend.predictions()).isEqualTo(1);
             assertThat(tests.hasNext()).isFalse();
             assertThat(ran).containsExactly("format", "io", "reproduce", "shapes");
         }
