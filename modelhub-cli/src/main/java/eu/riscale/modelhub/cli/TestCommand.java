@@ -86,6 +86,13 @@ final class TestCommand implements Callable<Integer> {
     boolean blockwiseCheck;
 
     @Option(
+            names = "--one-format-at-a-time",
+            description = "With --determinism full: test the weights formats one after the other; by default each"
+                    + " format's checks then run on a thread of their own, at the same time, with the weights of every"
+                    + " format loaded at once.")
+    boolean oneFormatAtATime;
+
+    @Option(
             names = "--format-version",
             paramLabel = "V",
             description = "discover (default): judge 0.3/0.4 descriptions by their own format's rules; latest: convert"
@@ -155,6 +162,7 @@ final class TestCommand implements Callable<Integer> {
                 .saveOutputs(saveOutputs)
                 .stopEarly(stopEarly)
                 .blockwiseCheck(blockwiseCheck)
+                .concurrentFormats(!oneFormatAtATime)
                 .determinism(determinism)
                 .resources(sourceOptions.settings())
                 .build();

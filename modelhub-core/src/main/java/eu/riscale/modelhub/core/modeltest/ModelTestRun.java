@@ -12,6 +12,7 @@ import eu.riscale.modelhub.spec.validation.Diagnostic;
 import eu.riscale.modelhub.spec.validation.Location;
 import eu.riscale.modelhub.spec.weights.WeightsFormat;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,7 +100,7 @@ public final class ModelTestRun implements AutoCloseable {
     private FormatCheck.@Nullable Outcome format;
     private @Nullable ModelDescr model;
     private boolean stopped;
-    private InferenceBackend.@Nullable Session session;
+    private final List<Lane> lanes = new ArrayList<>();
 
     ModelTestRun(String label, ResourceRoot root, TestOptions options) {
         this.label = label;
@@ -189,42 +192,23 @@ public final class ModelTestRun implements AutoCloseable {
                 skip(CheckKind.SHAPES, ShapesCheck.name(f), f, why);
                 continue;
             }
-            Map<String, Tensor> whole = new LinkedHashMap<>();
-            TestDetail[] reproduced = new TestDetail[1];
-            pending.add(new Check(CheckKind.REPRODUCE, ModelTests.reproduceName(f), () -> {
-                reproduced[0] = reproduce(m, f, whole);
-                return reproduced[0];
-            }));
-            if (options.blockwiseCheck()) {
-                pending.add(new Check(CheckKind.BLOCKWISE, BlockwiseCheck.name(f), () -> {
-                    Optional<String> notApplicable = BlockwiseCheck.notApplicable(m);
-                    if (notApplicable.isPresent()) {
-                        return TestDetail.skipped(CheckKind.BLOCKWISE, BlockwiseCheck.name(f), f, notApplicable.get());
-                    }
-                    if (reproduced[0] == null || reproduced[0].status() != DetailStatus.PASSED) {
-                        return TestDetail.skipped(
-                                CheckKind.BLOCKWISE,
-                                BlockwiseCheck.name(f),
-                                f,
-                                "the whole-sample prediction did not reproduce the test outputs");
-                    }
-                    seed();
-                    return EngineDeterminism.loading(full(), () -> BlockwiseCheck.run(m, root, f, whole, backend));
-                }));
+            Lane lane = new Lane(m, f);
+            lanes.add(lane);
+            for (int i = 0; i < lane.steps.size(); i++) {
+                int step = i;
+                pending.add(new Check(lane.kinds.get(i), lane.names.get(i), () -> lane.result(step)));
             }
-            pending.add(new Check(CheckKind.SHAPES, ShapesCheck.name(f), () -> {
-                InferenceBackend.Session s = session;
-                if (s == null) {
-                    return TestDetail.skipped(
-                            CheckKind.SHAPES, ShapesCheck.name(f), f, "the weights could not be loaded");
-                }
-                try {
-                    seed();
-                    return ShapesCheck.run(m, root, f, s);
-                } finally {
-                    close();
-                }
-            }));
+        }
+        // the first format's checks run on the caller's thread as it steps; the others run ahead on their own. Only
+        // where
+        // the engines run single-threaded: otherwise each already uses every core (side by side was slower, measured)
+        if (options.concurrentFormats()
+                && full()
+                && lanes.size() > 1
+                && Runtime.getRuntime().availableProcessors() > 1) {
+            for (Lane lane : lanes.subList(1, lanes.size())) {
+                lane.runAhead();
+            }
         }
     }
 
@@ -232,74 +216,258 @@ public final class ModelTestRun implements AutoCloseable {
         pending.add(new Check(check, name, () -> TestDetail.skipped(check, name, f, why)));
     }
 
-    private TestDetail reproduce(ModelDescr m, WeightsFormat f, Map<String, Tensor> whole) {
-        InferenceBackend.Session s;
-        try {
-            s = EngineDeterminism.loading(full(), () -> options.backend().open(m, root, f));
-        } catch (IOException | RuntimeException e) {
-            return TestDetail.ran(
-                    CheckKind.REPRODUCE,
-                    ModelTests.reproduceName(f),
-                    f,
-                    List.of(Diagnostic.error(
-                            Location.of("weights", f.id()), "cannot load the weights: " + ModelTests.message(e))),
-                    List.of(),
-                    List.of(),
-                    Duration.ZERO);
+    /**
+     * The inference checks of one weights format (reproduce, blockwise, shapes), which share its loaded weights and
+     * whole-sample outputs. They run one after the other, on the caller's thread as it steps, or all at once ahead on
+     * a thread of their own ({@link TestOptions#concurrentFormats()} with {@link Determinism#FULL}), in which case a step
+     * waits for its result. What
+     * a lane finds about its engine is kept in the lane and reaches the run when its check is recorded, so that the
+     * summary does not depend on which thread got there first.
+     */
+    private final class Lane {
+        private final ModelDescr model;
+        private final WeightsFormat format;
+        private final List<CheckKind> kinds = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private final List<Body> steps = new ArrayList<>();
+        private final Map<String, Tensor> whole = new LinkedHashMap<>();
+        private final Set<EnvironmentEntry> laneEngines = new LinkedHashSet<>();
+        private final Set<String> laneDevices = new LinkedHashSet<>();
+        private final Set<String> laneDeterminism = new LinkedHashSet<>();
+        private @Nullable TestDetail reproduced;
+        private InferenceBackend.@Nullable Session session;
+        private @Nullable List<CompletableFuture<TestDetail>> ahead;
+        private @Nullable Thread runner;
+        private volatile boolean cancelled;
+
+        Lane(ModelDescr model, WeightsFormat format) {
+            this.model = model;
+            this.format = format;
+            add(CheckKind.REPRODUCE, ModelTests.reproduceName(format), this::reproduce);
+            if (options.blockwiseCheck()) {
+                add(CheckKind.BLOCKWISE, BlockwiseCheck.name(format), this::blockwise);
+            }
+            add(CheckKind.SHAPES, ShapesCheck.name(format), this::shapes);
         }
-        session = s;
-        s.engine().ifPresent(e -> engines.add(new EnvironmentEntry(e.name(), e.version(), "")));
-        devices.add(s.device());
-        List<Diagnostic> engineWarnings =
-                new ArrayList<>(EngineVersionCheck.warnings(m.weights().entry(f), s.engine()));
-        seed();
-        if (full()) {
-            s.engine().ifPresent(e -> engineWarnings.addAll(singleThreaded(e, f)));
+
+        private void add(CheckKind kind, String name, Body body) {
+            kinds.add(kind);
+            names.add(name);
+            steps.add(body);
         }
-        return ModelTests.reproduce(m, root, f, s, options, engineWarnings, whole);
+
+        /** Starts every step on a thread of its own; {@link #result} then waits for each. */
+        void runAhead() {
+            List<CompletableFuture<TestDetail>> results = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                results.add(new CompletableFuture<>());
+            }
+            ahead = results;
+            Thread t = new Thread(
+                    () -> {
+                        for (int i = 0; i < steps.size(); i++) {
+                            if (cancelled) {
+                                results.get(i).cancel(false);
+                                continue;
+                            }
+                            try {
+                                results.get(i).complete(steps.get(i).run());
+                            } catch (IOException | RuntimeException | Error e) {
+                                results.get(i).completeExceptionally(e);
+                            }
+                        }
+                        closeSession();
+                    },
+                    "modelhub-test-" + format.id());
+            t.setDaemon(true);
+            runner = t;
+            t.start();
+        }
+
+        /** Runs step {@code i} here, or waits for it where the lane runs ahead; then hands its findings to the run. */
+        TestDetail result(int i) throws IOException {
+            List<CompletableFuture<TestDetail>> results = ahead;
+            TestDetail detail;
+            if (results == null) {
+                detail = steps.get(i).run();
+            } else {
+                try {
+                    detail = results.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while the " + format.id() + " checks ran");
+                } catch (ExecutionException e) {
+                    throw rethrown(e.getCause());
+                }
+            }
+            synchronized (this) {
+                engines.addAll(laneEngines);
+                devices.addAll(laneDevices);
+                determinismApplied.addAll(laneDeterminism);
+            }
+            return detail;
+        }
+
+        private TestDetail reproduce() {
+            InferenceBackend.Session s;
+            try {
+                s = EngineDeterminism.loading(full(), () -> options.backend().open(model, root, format));
+            } catch (IOException | RuntimeException e) {
+                return TestDetail.ran(
+                        CheckKind.REPRODUCE,
+                        ModelTests.reproduceName(format),
+                        format,
+                        List.of(Diagnostic.error(
+                                Location.of("weights", format.id()),
+                                "cannot load the weights: " + ModelTests.message(e))),
+                        List.of(),
+                        List.of(),
+                        Duration.ZERO);
+            }
+            synchronized (this) {
+                session = s;
+                s.engine().ifPresent(e -> laneEngines.add(new EnvironmentEntry(e.name(), e.version(), "")));
+                laneDevices.add(s.device());
+            }
+            List<Diagnostic> engineWarnings =
+                    new ArrayList<>(EngineVersionCheck.warnings(model.weights().entry(format), s.engine()));
+            seed();
+            if (full()) {
+                s.engine().ifPresent(e -> engineWarnings.addAll(singleThreaded(e, format)));
+            }
+            TestDetail detail = ModelTests.reproduce(model, root, format, s, options, engineWarnings, whole);
+            reproduced = detail;
+            return detail;
+        }
+
+        private TestDetail blockwise() throws IOException {
+            String name = BlockwiseCheck.name(format);
+            Optional<String> notApplicable = BlockwiseCheck.notApplicable(model);
+            if (notApplicable.isPresent()) {
+                return TestDetail.skipped(CheckKind.BLOCKWISE, name, format, notApplicable.get());
+            }
+            TestDetail r = reproduced;
+            if (r == null || r.status() != DetailStatus.PASSED) {
+                return TestDetail.skipped(
+                        CheckKind.BLOCKWISE,
+                        name,
+                        format,
+                        "the whole-sample prediction did not reproduce the test outputs");
+            }
+            seed();
+            return EngineDeterminism.loading(
+                    full(), () -> BlockwiseCheck.run(model, root, format, whole, options.backend()));
+        }
+
+        private TestDetail shapes() {
+            InferenceBackend.Session s = session;
+            if (s == null) {
+                return TestDetail.skipped(
+                        CheckKind.SHAPES, ShapesCheck.name(format), format, "the weights could not be loaded");
+            }
+            try {
+                seed();
+                return ShapesCheck.run(model, root, format, s, whole);
+            } finally {
+                closeSession();
+            }
+        }
+
+        /** Seeds the engine of the loaded weights, as the reference does before each inference check. */
+        private void seed() {
+            InferenceBackend.Session s = session;
+            if (s != null
+                    && s.engine().isPresent()
+                    && EngineDeterminism.seed(s.engine().get().name())) {
+                synchronized (this) {
+                    laneDeterminism.add("seed " + EngineDeterminism.SEED);
+                }
+            }
+        }
+
+        /** {@return warnings where the engine does not run single-threaded although {@link Determinism#FULL} asks} */
+        private List<Diagnostic> singleThreaded(EngineVersion engine, WeightsFormat f) {
+            Location loc = Location.of("weights", f.id());
+            List<Diagnostic> warnings = new ArrayList<>();
+            if (engine.name().equals(NativeEngine.ONNX_RUNTIME.djlName())) {
+                synchronized (this) {
+                    laneDeterminism.add("OnnxRuntime sessions 1 intra-op and 1 inter-op thread, sequential");
+                }
+            } else if (engine.name().equals(NativeEngine.PYTORCH.djlName())) {
+                Optional<int[]> threads = EngineDeterminism.pytorchThreads();
+                if (threads.isEmpty()) {
+                    warnings.add(Diagnostic.warning(
+                            loc,
+                            "determinism full: cannot read PyTorch's thread counts; single-threaded not confirmed"));
+                } else if (threads.get()[0] != 1 || threads.get()[1] != 1) {
+                    warnings.add(Diagnostic.warning(
+                            loc,
+                            "determinism full not applied: PyTorch runs with " + threads.get()[0] + " intra-op and "
+                                    + threads.get()[1] + " inter-op threads, not 1, because it was started in this"
+                                    + " JVM before ai.djl.pytorch.num_threads and ai.djl.pytorch.num_interop_threads"
+                                    + " were set to 1 (DJL reads them once per JVM); outputs may depend on thread"
+                                    + " scheduling"));
+                } else {
+                    synchronized (this) {
+                        laneDeterminism.add("PyTorch 1 intra-op and 1 inter-op thread");
+                    }
+                }
+                if (EngineDeterminism.cudnnBenchmark()) {
+                    warnings.add(Diagnostic.warning(
+                            loc, "determinism full: cuDNN benchmarking is on (ai.djl.pytorch.cudnn_benchmark=true)"));
+                }
+            }
+            return warnings;
+        }
+
+        private void closeSession() {
+            InferenceBackend.Session s;
+            synchronized (this) {
+                s = session;
+                session = null;
+            }
+            if (s != null) {
+                s.close();
+            }
+        }
+
+        /** Stops the lane: a lane running ahead finishes the step it is in and closes its weights. */
+        void close() {
+            cancelled = true;
+            Thread t = runner;
+            if (t != null) {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            closeSession();
+        }
+    }
+
+    private static IOException rethrown(Throwable cause) {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        return new IOException(cause);
     }
 
     private boolean full() {
         return options.determinism() == Determinism.FULL;
-    }
-
-    /** Seeds the engine of the loaded weights, as the reference does before each inference check. */
-    private void seed() {
-        InferenceBackend.Session s = session;
-        if (s != null
-                && s.engine().isPresent()
-                && EngineDeterminism.seed(s.engine().get().name())) {
-            determinismApplied.add("seed " + EngineDeterminism.SEED);
-        }
-    }
-
-    /** {@return warnings where the engine does not run single-threaded although {@link Determinism#FULL} asks} */
-    private List<Diagnostic> singleThreaded(EngineVersion engine, WeightsFormat f) {
-        Location loc = Location.of("weights", f.id());
-        List<Diagnostic> warnings = new ArrayList<>();
-        if (engine.name().equals(NativeEngine.ONNX_RUNTIME.djlName())) {
-            determinismApplied.add("OnnxRuntime sessions 1 intra-op and 1 inter-op thread, sequential");
-        } else if (engine.name().equals(NativeEngine.PYTORCH.djlName())) {
-            Optional<int[]> threads = EngineDeterminism.pytorchThreads();
-            if (threads.isEmpty()) {
-                warnings.add(Diagnostic.warning(
-                        loc, "determinism full: cannot read PyTorch's thread counts; single-threaded not confirmed"));
-            } else if (threads.get()[0] != 1 || threads.get()[1] != 1) {
-                warnings.add(Diagnostic.warning(
-                        loc,
-                        "determinism full not applied: PyTorch runs with " + threads.get()[0] + " intra-op and "
-                                + threads.get()[1] + " inter-op threads, not 1, because it was started in this JVM"
-                                + " before ai.djl.pytorch.num_threads and ai.djl.pytorch.num_interop_threads were set"
-                                + " to 1 (DJL reads them once per JVM); outputs may depend on thread scheduling"));
-            } else {
-                determinismApplied.add("PyTorch 1 intra-op and 1 inter-op thread");
-            }
-            if (EngineDeterminism.cudnnBenchmark()) {
-                warnings.add(Diagnostic.warning(
-                        loc, "determinism full: cuDNN benchmarking is on (ai.djl.pytorch.cudnn_benchmark=true)"));
-            }
-        }
-        return warnings;
     }
 
     /** {@return the summary of the checks run so far} */
@@ -323,13 +491,11 @@ public final class ModelTestRun implements AutoCloseable {
                 env);
     }
 
-    /** Frees the loaded weights, if any; idempotent. */
+    /** Frees the loaded weights, if any, after the checks running ahead have finished the step they are in; idempotent. */
     @Override
     public void close() {
-        InferenceBackend.Session s = session;
-        session = null;
-        if (s != null) {
-            s.close();
+        for (Lane lane : lanes) {
+            lane.close();
         }
     }
 }

@@ -24,6 +24,7 @@ public final class TestOptions {
     private final InferenceBackend backend;
     private final boolean stopEarly;
     private final boolean blockwiseCheck;
+    private final boolean concurrentFormats;
     private final FormatTarget formatTarget;
     private final Determinism determinism;
     private final Consumer<TestDetail> listener;
@@ -36,6 +37,7 @@ public final class TestOptions {
         this.backend = b.backend == null ? ModelTests.defaultBackend() : b.backend;
         this.stopEarly = b.stopEarly;
         this.blockwiseCheck = b.blockwiseCheck;
+        this.concurrentFormats = b.concurrentFormats;
         this.formatTarget = b.formatTarget;
         this.determinism = b.determinism;
     }
@@ -59,6 +61,7 @@ public final class TestOptions {
         b.backend = backend;
         b.stopEarly = stopEarly;
         b.blockwiseCheck = blockwiseCheck;
+        b.concurrentFormats = concurrentFormats;
         b.formatTarget = formatTarget;
         b.determinism = determinism;
         b.listener = listener;
@@ -107,6 +110,11 @@ public final class TestOptions {
         return blockwiseCheck;
     }
 
+    /** {@return whether the inference checks of different weights formats run at the same time} */
+    public boolean concurrentFormats() {
+        return concurrentFormats;
+    }
+
     /** {@return whose rules judge a description of an older format in the format check} */
     public FormatTarget formatTarget() {
         return formatTarget;
@@ -130,6 +138,7 @@ public final class TestOptions {
         private @Nullable InferenceBackend backend;
         private boolean stopEarly;
         private boolean blockwiseCheck;
+        private boolean concurrentFormats = true;
         private FormatTarget formatTarget = FormatTarget.DISCOVER;
         private Determinism determinism = Determinism.SEED_ONLY;
         private Consumer<TestDetail> listener = d -> {};
@@ -213,6 +222,23 @@ public final class TestOptions {
          */
         public Builder blockwiseCheck(boolean blockwiseCheck) {
             this.blockwiseCheck = blockwiseCheck;
+            return this;
+        }
+
+        /**
+         * Runs the inference checks of different weights formats at the same time, each format's checks in order on a
+         * thread of their own (default: on). It takes effect with {@link Determinism#FULL}, where every engine runs on
+         * one thread, on a machine with more than one core; with {@link Determinism#SEED_ONLY} each engine already uses
+         * every core, and the formats run one after the other. The test then takes about the time of its slowest format
+         * instead of the sum of all, and holds the loaded weights of every format at once: turn it off for models whose
+         * weights barely fit in memory once. The checks' details, their order and the listener's calls are the same
+         * either way; the backend's sessions of different formats are then used from different threads.
+         *
+         * @param concurrentFormats whether to
+         * @return this builder
+         */
+        public Builder concurrentFormats(boolean concurrentFormats) {
+            this.concurrentFormats = concurrentFormats;
             return this;
         }
 

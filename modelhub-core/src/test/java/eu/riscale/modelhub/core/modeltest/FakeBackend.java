@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,7 +24,7 @@ import java.util.function.UnaryOperator;
 public final class FakeBackend implements InferenceBackend {
     private final Set<WeightsFormat> runnable;
     private final UnaryOperator<Tensor> change;
-    int predictions;
+    private final AtomicInteger predictions = new AtomicInteger();
     /** What blockwise sessions do to the whole-sample answer; {@code null}: the backend does not predict in blocks. */
     @org.jspecify.annotations.Nullable
     UnaryOperator<Tensor> blockChange;
@@ -46,7 +47,7 @@ public final class FakeBackend implements InferenceBackend {
 
     /** {@return how many predictions it made} */
     public int predictions() {
-        return predictions;
+        return predictions.get();
     }
 
     @Override
@@ -65,7 +66,7 @@ public final class FakeBackend implements InferenceBackend {
         return new Session() {
             @Override
             public Map<String, Tensor> predict(Map<String, Tensor> inputs) throws IOException {
-                predictions++;
+                predictions.incrementAndGet();
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 for (OutputTensorDescr o : model.outputs()) {
                     if (inputs.equals(testInputs)) {
