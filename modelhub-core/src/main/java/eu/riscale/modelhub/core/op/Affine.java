@@ -29,23 +29,23 @@ final class Affine {
         int inner = runs.inner;
         int[] index = runs.index;
         if (in == DType.FLOAT32) {
-            return List.of(new Kernel(DType.FLOAT32, DType.FLOAT32, (src, so, dst, dof, at, n) -> {
+            return List.of(new Kernel(DType.FLOAT32, DType.FLOAT32, (src, dst, from, to) -> {
                 float[] s = (float[]) src;
                 float[] d = (float[]) dst;
-                int i = 0;
-                while (i < n) {
-                    int end = Kernel.runEnd(at, i, n, inner);
-                    int p = index[(at + i) / inner];
+                int i = from;
+                while (i < to) {
+                    int end = Kernel.runEnd(i, to, inner);
+                    int p = index[i / inner];
                     if (floatMath) {
                         float fa = (float) a[p];
                         float fb = (float) b[p];
                         if (form == Form.SUB_DIV) {
                             for (; i < end; i++) {
-                                d[dof + i] = (s[so + i] - fa) / fb;
+                                d[i] = (s[i] - fa) / fb;
                             }
                         } else {
                             for (; i < end; i++) {
-                                d[dof + i] = s[so + i] * fa + fb;
+                                d[i] = s[i] * fa + fb;
                             }
                         }
                     } else {
@@ -56,11 +56,11 @@ final class Affine {
                             // one float64 rounding of the quotient, the same float32 result but for exact ties
                             double inv = 1 / db;
                             for (; i < end; i++) {
-                                d[dof + i] = (float) ((s[so + i] - da) * inv);
+                                d[i] = (float) ((s[i] - da) * inv);
                             }
                         } else {
                             for (; i < end; i++) {
-                                d[dof + i] = (float) (s[so + i] * da + db);
+                                d[i] = (float) (s[i] * da + db);
                             }
                         }
                     }
@@ -69,22 +69,22 @@ final class Affine {
         }
         List<Kernel> ks = new ArrayList<>(2);
         Kernel.toFloat64(in, ks);
-        ks.add(new Kernel(DType.FLOAT64, DType.FLOAT64, (src, so, dst, dof, at, n) -> {
+        ks.add(new Kernel(DType.FLOAT64, DType.FLOAT64, (src, dst, from, to) -> {
             double[] s = (double[]) src;
             double[] d = (double[]) dst;
-            int i = 0;
-            while (i < n) {
-                int end = Kernel.runEnd(at, i, n, inner);
-                int p = index[(at + i) / inner];
+            int i = from;
+            while (i < to) {
+                int end = Kernel.runEnd(i, to, inner);
+                int p = index[i / inner];
                 double da = a[p];
                 double db = b[p];
                 if (form == Form.SUB_DIV) {
                     for (; i < end; i++) {
-                        d[dof + i] = (s[so + i] - da) / db;
+                        d[i] = (s[i] - da) / db;
                     }
                 } else {
                     for (; i < end; i++) {
-                        d[dof + i] = s[so + i] * da + db;
+                        d[i] = s[i] * da + db;
                     }
                 }
             }

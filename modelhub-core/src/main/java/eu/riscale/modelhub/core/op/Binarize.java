@@ -82,11 +82,11 @@ public final class Binarize implements Op {
         Runs runs = axis == null ? Runs.scalar(x) : AlongAxis.runs(x, tensorId, axis, threshold.length, "binarize");
         if (in == DType.FLOAT32 && axis == null) {
             float t = (float) threshold[0];
-            return List.of(new Kernel(DType.FLOAT32, DType.BOOL, (src, so, dst, dof, at, n) -> {
+            return List.of(new Kernel(DType.FLOAT32, DType.BOOL, (src, dst, from, to) -> {
                 float[] s = (float[]) src;
                 byte[] d = (byte[]) dst;
-                for (int i = 0; i < n; i++) {
-                    d[dof + i] = (byte) (s[so + i] > t ? 1 : 0);
+                for (int i = from; i < to; i++) {
+                    d[i] = (byte) (s[i] > t ? 1 : 0);
                 }
             }));
         }
@@ -94,30 +94,30 @@ public final class Binarize implements Op {
         int[] index = runs.index;
         if (in == DType.FLOAT32) {
             // compared in float64: the float32 value widened exactly
-            return List.of(new Kernel(DType.FLOAT32, DType.BOOL, (src, so, dst, dof, at, n) -> {
+            return List.of(new Kernel(DType.FLOAT32, DType.BOOL, (src, dst, from, to) -> {
                 float[] s = (float[]) src;
                 byte[] d = (byte[]) dst;
-                int i = 0;
-                while (i < n) {
-                    int end = Kernel.runEnd(at, i, n, inner);
-                    double t = threshold[index[(at + i) / inner]];
+                int i = from;
+                while (i < to) {
+                    int end = Kernel.runEnd(i, to, inner);
+                    double t = threshold[index[i / inner]];
                     for (; i < end; i++) {
-                        d[dof + i] = (byte) (s[so + i] > t ? 1 : 0);
+                        d[i] = (byte) (s[i] > t ? 1 : 0);
                     }
                 }
             }));
         }
         List<Kernel> ks = new ArrayList<>(2);
         Kernel.toFloat64(in, ks);
-        ks.add(new Kernel(DType.FLOAT64, DType.BOOL, (src, so, dst, dof, at, n) -> {
+        ks.add(new Kernel(DType.FLOAT64, DType.BOOL, (src, dst, from, to) -> {
             double[] s = (double[]) src;
             byte[] d = (byte[]) dst;
-            int i = 0;
-            while (i < n) {
-                int end = Kernel.runEnd(at, i, n, inner);
-                double t = threshold[index[(at + i) / inner]];
+            int i = from;
+            while (i < to) {
+                int end = Kernel.runEnd(i, to, inner);
+                double t = threshold[index[i / inner]];
                 for (; i < end; i++) {
-                    d[dof + i] = (byte) (s[so + i] > t ? 1 : 0);
+                    d[i] = (byte) (s[i] > t ? 1 : 0);
                 }
             }
         }));

@@ -176,44 +176,44 @@ public final class Clip implements Op {
         int inner = runs.inner;
         int[] index = runs.index;
         if (f32) {
-            return new Kernel(DType.FLOAT32, DType.FLOAT32, (src, so, dst, dof, at, n) -> {
+            return new Kernel(DType.FLOAT32, DType.FLOAT32, (src, dst, from, to) -> {
                 float[] s = (float[]) src;
                 float[] d = (float[]) dst;
-                int i = 0;
-                while (i < n) {
-                    int end = Kernel.runEnd(at, i, n, inner);
-                    double v = b[index[(at + i) / inner]];
+                int i = from;
+                while (i < to) {
+                    int end = Kernel.runEnd(i, to, inner);
+                    double v = b[index[i / inner]];
                     float fv = (float) v;
                     if (lower) {
                         for (; i < end; i++) {
-                            float e = s[so + i];
-                            d[dof + i] = e >= v ? e : fv;
+                            float e = s[i];
+                            d[i] = e >= v ? e : fv;
                         }
                     } else {
                         for (; i < end; i++) {
-                            float e = s[so + i];
-                            d[dof + i] = e <= v ? e : fv;
+                            float e = s[i];
+                            d[i] = e <= v ? e : fv;
                         }
                     }
                 }
             });
         }
-        return new Kernel(DType.FLOAT64, DType.FLOAT64, (src, so, dst, dof, at, n) -> {
+        return new Kernel(DType.FLOAT64, DType.FLOAT64, (src, dst, from, to) -> {
             double[] s = (double[]) src;
             double[] d = (double[]) dst;
-            int i = 0;
-            while (i < n) {
-                int end = Kernel.runEnd(at, i, n, inner);
-                double v = b[index[(at + i) / inner]];
+            int i = from;
+            while (i < to) {
+                int end = Kernel.runEnd(i, to, inner);
+                double v = b[index[i / inner]];
                 if (lower) {
                     for (; i < end; i++) {
-                        double e = s[so + i];
-                        d[dof + i] = e >= v ? e : v;
+                        double e = s[i];
+                        d[i] = e >= v ? e : v;
                     }
                 } else {
                     for (; i < end; i++) {
-                        double e = s[so + i];
-                        d[dof + i] = e <= v ? e : v;
+                        double e = s[i];
+                        d[i] = e <= v ? e : v;
                     }
                 }
             }
@@ -224,19 +224,19 @@ public final class Clip implements Op {
         if (f32) {
             float flo = (float) lo;
             float fhi = (float) hi;
-            return new Kernel(DType.FLOAT32, DType.FLOAT32, (src, so, dst, dof, at, n) -> {
+            return new Kernel(DType.FLOAT32, DType.FLOAT32, (src, dst, from, to) -> {
                 float[] s = (float[]) src;
                 float[] d = (float[]) dst;
-                for (int i = 0; i < n; i++) {
-                    d[dof + i] = Math.min(Math.max(s[so + i], flo), fhi);
+                for (int i = from; i < to; i++) {
+                    d[i] = Math.min(Math.max(s[i], flo), fhi);
                 }
             });
         }
-        return new Kernel(DType.FLOAT64, DType.FLOAT64, (src, so, dst, dof, at, n) -> {
+        return new Kernel(DType.FLOAT64, DType.FLOAT64, (src, dst, from, to) -> {
             double[] s = (double[]) src;
             double[] d = (double[]) dst;
-            for (int i = 0; i < n; i++) {
-                d[dof + i] = Math.min(Math.max(s[so + i], lo), hi);
+            for (int i = from; i < to; i++) {
+                d[i] = Math.min(Math.max(s[i], lo), hi);
             }
         });
     }

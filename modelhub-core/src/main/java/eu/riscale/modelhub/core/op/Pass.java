@@ -92,10 +92,12 @@ final class Pass {
         Parallel.forRange(n, n, (from, to) -> {
             Object src = in;
             for (int j = 0; j < ks.length; j++) {
-                ks[j].body().run(src, from, arrays[j], from, from, to - from);
+                ks[j].body().run(src, arrays[j], from, to);
                 src = arrays[j];
             }
         });
-        return Storage.wrap(outType, out, x.shape(), x.axes());
+        return buffers != null
+                ? buffers.result(outType, out, x.shape(), x.axes())
+                : Storage.wrap(outType, out, x.shape(), x.axes());
     }
 }

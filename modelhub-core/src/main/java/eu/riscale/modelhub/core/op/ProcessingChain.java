@@ -185,7 +185,8 @@ public final class ProcessingChain {
      * into their storage instead of new arrays (a loop over many samples of one shape then allocates nothing). The
      * caller must not use those tensors afterwards, nor tensors that share their storage ({@link Tensor#withAxes},
      * {@link Tensor#reshape}, {@link Tensor#insertAxis}, {@link Tensor#removeAxis}): their values change. Tensors
-     * this chain did not allocate (for example the caller's own tensors passed through) are ignored.
+     * this chain did not allocate (for example the caller's own tensors passed through), tensors derived from a result
+     * and results already handed back are ignored.
      *
      * <pre>{@code
      * for (Sample raw : samples) {

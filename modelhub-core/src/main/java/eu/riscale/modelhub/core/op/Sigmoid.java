@@ -49,23 +49,24 @@ public final class Sigmoid implements Op {
                 return List.of(new Kernel(
                         DType.FLOAT32,
                         DType.FLOAT32,
-                        (src, so, dst, dof, at, n) -> VectorKernels.sigmoid((float[]) src, so, (float[]) dst, dof, n)));
+                        (src, dst, from, to) ->
+                                VectorKernels.sigmoid((float[]) src, from, (float[]) dst, from, to - from)));
             }
-            return List.of(new Kernel(DType.FLOAT32, DType.FLOAT32, (src, so, dst, dof, at, n) -> {
+            return List.of(new Kernel(DType.FLOAT32, DType.FLOAT32, (src, dst, from, to) -> {
                 float[] s = (float[]) src;
                 float[] d = (float[]) dst;
-                for (int i = 0; i < n; i++) {
-                    d[dof + i] = (float) (1.0 / (1.0 + Math.exp(-(double) s[so + i])));
+                for (int i = from; i < to; i++) {
+                    d[i] = (float) (1.0 / (1.0 + Math.exp(-(double) s[i])));
                 }
             }));
         }
         List<Kernel> ks = new ArrayList<>(2);
         Kernel.toFloat64(in, ks);
-        ks.add(new Kernel(DType.FLOAT64, DType.FLOAT64, (src, so, dst, dof, at, n) -> {
+        ks.add(new Kernel(DType.FLOAT64, DType.FLOAT64, (src, dst, from, to) -> {
             double[] s = (double[]) src;
             double[] d = (double[]) dst;
-            for (int i = 0; i < n; i++) {
-                d[dof + i] = 1.0 / (1.0 + Math.exp(-s[so + i]));
+            for (int i = from; i < to; i++) {
+                d[i] = 1.0 / (1.0 + Math.exp(-s[i]));
             }
         }));
         return ks;

@@ -100,20 +100,20 @@ final class Elements {
     static Object cast(DType from, Object data, DType to) {
         int n = java.lang.reflect.Array.getLength(data);
         Object out = Tensor.allocate(to, n);
-        Parallel.forRange(n, n, (lo, hi) -> castRange(from, data, lo, to, out, lo, hi - lo));
+        Parallel.forRange(n, n, (lo, hi) -> castRange(from, data, to, out, lo, hi));
         return out;
     }
 
     /**
-     * Casts {@code n} elements of {@code data} from {@code srcOff} into {@code out} from {@code dstOff}, with the
-     * semantics of {@link #cast}; on one thread.
+     * Casts elements {@code [lo, hi)} of {@code data} into the same elements of {@code out}, with the semantics of
+     * {@link #cast}; on one thread. One index for both arrays: OpenJDK 17 vectorises these loops only then.
      */
-    static void castRange(DType from, Object data, int srcOff, DType to, Object out, int dstOff, int n) {
-        if (!common(from, data, srcOff, to, out, dstOff, n)) {
+    static void castRange(DType from, Object data, DType to, Object out, int lo, int hi) {
+        if (!common(from, data, to, out, lo, hi)) {
             if (from.isFloatingPoint()) {
-                castFromFloat(from, data, srcOff, to, out, dstOff, n);
+                castFromFloat(from, data, to, out, lo, hi);
             } else {
-                castFromInteger(from, data, srcOff, to, out, dstOff, n);
+                castFromInteger(from, data, to, out, lo, hi);
             }
         }
     }
@@ -124,7 +124,7 @@ final class Elements {
      *
      * @return whether the cast was done
      */
-    private static boolean common(DType from, Object data, int srcOff, DType to, Object out, int dstOff, int n) {
+    private static boolean common(DType from, Object data, DType to, Object out, int lo, int hi) {
         if (to == DType.FLOAT32 || to == DType.FLOAT64) {
             float[] f = to == DType.FLOAT32 ? (float[]) out : null;
             double[] d = to == DType.FLOAT64 ? (double[]) out : null;
@@ -132,12 +132,12 @@ final class Elements {
                 case UINT8: {
                     byte[] s = (byte[]) data;
                     if (f != null) {
-                        for (int i = 0; i < n; i++) {
-                            f[dstOff + i] = s[srcOff + i] & 0xFF;
+                        for (int i = lo; i < hi; i++) {
+                            f[i] = s[i] & 0xFF;
                         }
                     } else {
-                        for (int i = 0; i < n; i++) {
-                            d[dstOff + i] = s[srcOff + i] & 0xFF;
+                        for (int i = lo; i < hi; i++) {
+                            d[i] = s[i] & 0xFF;
                         }
                     }
                     return true;
@@ -145,12 +145,12 @@ final class Elements {
                 case INT8: {
                     byte[] s = (byte[]) data;
                     if (f != null) {
-                        for (int i = 0; i < n; i++) {
-                            f[dstOff + i] = s[srcOff + i];
+                        for (int i = lo; i < hi; i++) {
+                            f[i] = s[i];
                         }
                     } else {
-                        for (int i = 0; i < n; i++) {
-                            d[dstOff + i] = s[srcOff + i];
+                        for (int i = lo; i < hi; i++) {
+                            d[i] = s[i];
                         }
                     }
                     return true;
@@ -158,12 +158,12 @@ final class Elements {
                 case UINT16: {
                     short[] s = (short[]) data;
                     if (f != null) {
-                        for (int i = 0; i < n; i++) {
-                            f[dstOff + i] = s[srcOff + i] & 0xFFFF;
+                        for (int i = lo; i < hi; i++) {
+                            f[i] = s[i] & 0xFFFF;
                         }
                     } else {
-                        for (int i = 0; i < n; i++) {
-                            d[dstOff + i] = s[srcOff + i] & 0xFFFF;
+                        for (int i = lo; i < hi; i++) {
+                            d[i] = s[i] & 0xFFFF;
                         }
                     }
                     return true;
@@ -171,12 +171,12 @@ final class Elements {
                 case INT16: {
                     short[] s = (short[]) data;
                     if (f != null) {
-                        for (int i = 0; i < n; i++) {
-                            f[dstOff + i] = s[srcOff + i];
+                        for (int i = lo; i < hi; i++) {
+                            f[i] = s[i];
                         }
                     } else {
-                        for (int i = 0; i < n; i++) {
-                            d[dstOff + i] = s[srcOff + i];
+                        for (int i = lo; i < hi; i++) {
+                            d[i] = s[i];
                         }
                     }
                     return true;
@@ -184,12 +184,12 @@ final class Elements {
                 case INT32: {
                     int[] s = (int[]) data;
                     if (f != null) {
-                        for (int i = 0; i < n; i++) {
-                            f[dstOff + i] = s[srcOff + i];
+                        for (int i = lo; i < hi; i++) {
+                            f[i] = s[i];
                         }
                     } else {
-                        for (int i = 0; i < n; i++) {
-                            d[dstOff + i] = s[srcOff + i];
+                        for (int i = lo; i < hi; i++) {
+                            d[i] = s[i];
                         }
                     }
                     return true;
@@ -204,16 +204,16 @@ final class Elements {
                 case INT8:
                 case UINT8: {
                     byte[] o = (byte[]) out;
-                    for (int i = 0; i < n; i++) {
-                        o[dstOff + i] = (byte) toInt32(s[srcOff + i]);
+                    for (int i = lo; i < hi; i++) {
+                        o[i] = (byte) toInt32(s[i]);
                     }
                     return true;
                 }
                 case INT16:
                 case UINT16: {
                     short[] o = (short[]) out;
-                    for (int i = 0; i < n; i++) {
-                        o[dstOff + i] = (short) toInt32(s[srcOff + i]);
+                    for (int i = lo; i < hi; i++) {
+                        o[i] = (short) toInt32(s[i]);
                     }
                     return true;
                 }
@@ -224,54 +224,54 @@ final class Elements {
         return false;
     }
 
-    private static void castFromFloat(DType from, Object data, int srcOff, DType to, Object out, int dstOff, int n) {
+    private static void castFromFloat(DType from, Object data, DType to, Object out, int lo, int hi) {
         if (from == DType.FLOAT32 && to == DType.FLOAT64) {
             float[] s = (float[]) data;
             double[] o = (double[]) out;
-            for (int i = 0; i < n; i++) {
-                o[dstOff + i] = s[srcOff + i];
+            for (int i = lo; i < hi; i++) {
+                o[i] = s[i];
             }
             return;
         }
         if (from == DType.FLOAT64 && to == DType.FLOAT32) {
             double[] s = (double[]) data;
             float[] o = (float[]) out;
-            for (int i = 0; i < n; i++) {
-                o[dstOff + i] = (float) s[srcOff + i];
+            for (int i = lo; i < hi; i++) {
+                o[i] = (float) s[i];
             }
             return;
         }
         if (from == to) {
-            System.arraycopy(data, srcOff, out, dstOff, n);
+            System.arraycopy(data, lo, out, lo, hi - lo);
             return;
         }
         double[] s = from == DType.FLOAT64 ? (double[]) data : null;
         float[] f = from == DType.FLOAT32 ? (float[]) data : null;
-        for (int i = 0; i < n; i++) {
-            double d = s != null ? s[srcOff + i] : f[srcOff + i];
+        for (int i = lo; i < hi; i++) {
+            double d = s != null ? s[i] : f[i];
             switch (to) {
                 case BOOL:
-                    ((byte[]) out)[dstOff + i] = (byte) (d != 0 ? 1 : 0);
+                    ((byte[]) out)[i] = (byte) (d != 0 ? 1 : 0);
                     break;
                 case INT8:
                 case UINT8:
-                    ((byte[]) out)[dstOff + i] = (byte) toInt32(d);
+                    ((byte[]) out)[i] = (byte) toInt32(d);
                     break;
                 case INT16:
                 case UINT16:
-                    ((short[]) out)[dstOff + i] = (short) toInt32(d);
+                    ((short[]) out)[i] = (short) toInt32(d);
                     break;
                 case INT32:
-                    ((int[]) out)[dstOff + i] = toInt32(d);
+                    ((int[]) out)[i] = toInt32(d);
                     break;
                 case UINT32:
-                    ((int[]) out)[dstOff + i] = (int) toInt64(d);
+                    ((int[]) out)[i] = (int) toInt64(d);
                     break;
                 case INT64:
-                    ((long[]) out)[dstOff + i] = toInt64(d);
+                    ((long[]) out)[i] = toInt64(d);
                     break;
                 case UINT64:
-                    ((long[]) out)[dstOff + i] = toUint64(d);
+                    ((long[]) out)[i] = toUint64(d);
                     break;
                 default:
                     throw new AssertionError(to);
@@ -279,35 +279,35 @@ final class Elements {
         }
     }
 
-    private static void castFromInteger(DType from, Object data, int srcOff, DType to, Object out, int dstOff, int n) {
+    private static void castFromInteger(DType from, Object data, DType to, Object out, int lo, int hi) {
         boolean unsigned64 = from == DType.UINT64;
-        for (int i = 0; i < n; i++) {
-            long v = integer(from, data, srcOff + i);
+        for (int i = lo; i < hi; i++) {
+            long v = integer(from, data, i);
             switch (to) {
                 case FLOAT32:
-                    ((float[]) out)[dstOff + i] = unsigned64 ? unsignedToFloat(v) : (float) v;
+                    ((float[]) out)[i] = unsigned64 ? unsignedToFloat(v) : (float) v;
                     break;
                 case FLOAT64:
-                    ((double[]) out)[dstOff + i] = unsigned64 ? unsignedToDouble(v) : (double) v;
+                    ((double[]) out)[i] = unsigned64 ? unsignedToDouble(v) : (double) v;
                     break;
                 case BOOL:
-                    ((byte[]) out)[dstOff + i] = (byte) (v != 0 ? 1 : 0);
+                    ((byte[]) out)[i] = (byte) (v != 0 ? 1 : 0);
                     break;
                 case INT8:
                 case UINT8:
-                    ((byte[]) out)[dstOff + i] = (byte) v;
+                    ((byte[]) out)[i] = (byte) v;
                     break;
                 case INT16:
                 case UINT16:
-                    ((short[]) out)[dstOff + i] = (short) v;
+                    ((short[]) out)[i] = (short) v;
                     break;
                 case INT32:
                 case UINT32:
-                    ((int[]) out)[dstOff + i] = (int) v;
+                    ((int[]) out)[i] = (int) v;
                     break;
                 case INT64:
                 case UINT64:
-                    ((long[]) out)[dstOff + i] = v;
+                    ((long[]) out)[i] = v;
                     break;
                 default:
                     throw new AssertionError(to);

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable n-dimensional array with named axes: the SDK's exchange type for model inputs and outputs.
@@ -43,13 +44,23 @@ public final class Tensor {
             }
 
             @Override
+            public Tensor wrapLeased(DType dtype, Object data, int[] shape, List<String> axes, Object lease) {
+                return new Tensor(dtype, data, shape.clone(), List.copyOf(axes), Objects.requireNonNull(lease));
+            }
+
+            @Override
+            public @Nullable Object lease(Tensor t) {
+                return t.lease;
+            }
+
+            @Override
             public Object allocate(DType dtype, int n) {
                 return Tensor.allocate(dtype, n);
             }
 
             @Override
-            public void cast(DType from, Object src, int srcOff, DType to, Object dst, int dstOff, int n) {
-                Elements.castRange(from, src, srcOff, to, dst, dstOff, n);
+            public void cast(DType from, Object src, DType to, Object dst, int lo, int hi) {
+                Elements.castRange(from, src, to, dst, lo, hi);
             }
         });
     }
@@ -59,8 +70,15 @@ public final class Tensor {
     private final int[] shape;
     private final List<String> axes;
     private final int size;
+    /** What lent this tensor's storage out (a processing chain's buffers), or null; never shared by derived tensors. */
+    private final @Nullable Object lease;
 
     private Tensor(DType dtype, Object data, int[] shape, List<String> axes) {
+        this(dtype, data, shape, axes, null);
+    }
+
+    private Tensor(DType dtype, Object data, int[] shape, List<String> axes, @Nullable Object lease) {
+        this.lease = lease;
         this.dtype = Objects.requireNonNull(dtype, "dtype");
         this.shape = shape;
         this.axes = axes;
