@@ -26,12 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <pre>
  * ./mvnw -B -o -pl modelhub-core -am test -Dtest=SoakTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmodelhub.soak=true -Dmodelhub.soak.count=10000 -Dmodelhub.soak.engines=onnx -Dmodelhub.soak.size=512
+ *     -Dmodelhub.soak=true -Dmodelhub.soak.count=10000 -Dmodelhub.soak.engines=onnx
  * </pre>
  *
- * {@code modelhub.soak.engines}: the weights formats, comma-separated (default {@code torchscript,onnx});
- * {@code modelhub.soak.size}: the side of the square input (default 512; the model takes multiples of 16). The figures
- * go to stdout and into docs/performance.md.
+ * {@code modelhub.soak.engines}: the weights formats, comma-separated (default {@code torchscript,onnx}). The input is
+ * 512 x 512, the model's fixed size. The figures go to stdout and into docs/performance.md.
  */
 @EnabledIfSystemProperty(named = "modelhub.soak", matches = "true")
 class SoakTest {
@@ -50,7 +49,7 @@ class SoakTest {
     @MethodSource("engines")
     void residentMemoryDoesNotGrowOverManyPredictions(WeightsFormat format) throws Exception {
         int count = Integer.getInteger("modelhub.soak.count", 10_000);
-        int size = Integer.getInteger("modelhub.soak.size", 512);
+        int size = 512; // the model's fixed input size
         Path dir = Conformance.model("unet2d_nuclei_broad");
         ModelDescr model = Descriptions.read(dir.resolve("bioimageio.yaml"));
         float[] data = new float[size * size];
