@@ -68,6 +68,14 @@ class SoakTest {
                 p.predict(Map.of("raw", image));
                 if (i % every == 0) {
                     samples.add(rss());
+                    // a line per sample, so that a run stopped early still shows its trend
+                    System.out.printf(
+                            "soak %s: %d/%d predictions, %.0f s, RSS %d MiB%n",
+                            format.id(),
+                            i,
+                            count,
+                            (System.nanoTime() - start) / 1e9,
+                            samples.get(samples.size() - 1) / MIB);
                 }
             }
         }
