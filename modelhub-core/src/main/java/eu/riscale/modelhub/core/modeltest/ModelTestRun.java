@@ -196,11 +196,11 @@ public final class ModelTestRun implements AutoCloseable {
             lanes.add(lane);
             for (int i = 0; i < lane.steps.size(); i++) {
                 int step = i;
-                pending.add(new Check(lane.kinds.get(i), lane.names.get(i), () -> lane.result(step)));
+                Step planned = lane.steps.get(i);
+                pending.add(new Check(planned.kind(), planned.name(), () -> lane.result(step)));
             }
         }
-        // the first format's checks run on the caller's thread as it steps; the others run ahead on their own. Only
-        // where
+        // the first format's checks run on the caller's thread as it steps, the others ahead on their own; only where
         // the engines run single-threaded: otherwise each already uses every core (side by side was slower, measured)
         if (options.concurrentFormats()
                 && full()
@@ -216,20 +216,20 @@ public final class ModelTestRun implements AutoCloseable {
         pending.add(new Check(check, name, () -> TestDetail.skipped(check, name, f, why)));
     }
 
+    /** A planned check of a {@link Lane}: what it is and what runs it. */
+    private record Step(CheckKind kind, String name, Body body) {}
+
     /**
      * The inference checks of one weights format (reproduce, blockwise, shapes), which share its loaded weights and
      * whole-sample outputs. They run one after the other, on the caller's thread as it steps, or all at once ahead on
-     * a thread of their own ({@link TestOptions#concurrentFormats()} with {@link Determinism#FULL}), in which case a step
-     * waits for its result. What
-     * a lane finds about its engine is kept in the lane and reaches the run when its check is recorded, so that the
-     * summary does not depend on which thread got there first.
+     * a thread of their own ({@link TestOptions#concurrentFormats()} with {@link Determinism#FULL}), in which case a
+     * step waits for its result. What a lane finds about its engine is kept in the lane and reaches the run when its
+     * check is recorded, so that the summary does not depend on which thread got there first.
      */
     private final class Lane {
         private final ModelDescr model;
         private final WeightsFormat format;
-        private final List<CheckKind> kinds = new ArrayList<>();
-        private final List<String> names = new ArrayList<>();
-        private final List<Body> steps = new ArrayList<>();
+        private final List<Step> steps = new ArrayList<>();
         private final Map<String, Tensor> whole = new LinkedHashMap<>();
         private final Set<EnvironmentEntry> laneEngines = new LinkedHashSet<>();
         private final Set<String> laneDevices = new LinkedHashSet<>();
@@ -243,17 +243,11 @@ public final class ModelTestRun implements AutoCloseable {
         Lane(ModelDescr model, WeightsFormat format) {
             this.model = model;
             this.format = format;
-            add(CheckKind.REPRODUCE, ModelTests.reproduceName(format), this::reproduce);
+            steps.add(new Step(CheckKind.REPRODUCE, ModelTests.reproduceName(format), this::reproduce));
             if (options.blockwiseCheck()) {
-                add(CheckKind.BLOCKWISE, BlockwiseCheck.name(format), this::blockwise);
+                steps.add(new Step(CheckKind.BLOCKWISE, BlockwiseCheck.name(format), this::blockwise));
             }
-            add(CheckKind.SHAPES, ShapesCheck.name(format), this::shapes);
-        }
-
-        private void add(CheckKind kind, String name, Body body) {
-            kinds.add(kind);
-            names.add(name);
-            steps.add(body);
+            steps.add(new Step(CheckKind.SHAPES, ShapesCheck.name(format), this::shapes));
         }
 
         /** Starts every step on a thread of its own; {@link #result} then waits for each. */
@@ -271,7 +265,7 @@ public final class ModelTestRun implements AutoCloseable {
                                 continue;
                             }
                             try {
-                                results.get(i).complete(steps.get(i).run());
+                                results.get(i).complete(steps.get(i).body().run());
                             } catch (IOException | RuntimeException | Error e) {
                                 results.get(i).completeExceptionally(e);
                             }
@@ -289,7 +283,7 @@ public final class ModelTestRun implements AutoCloseable {
             List<CompletableFuture<TestDetail>> results = ahead;
             TestDetail detail;
             if (results == null) {
-                detail = steps.get(i).run();
+                detail = steps.get(i).body().run();
             } else {
                 try {
                     detail = results.get(i).get();
@@ -491,7 +485,7 @@ public final class ModelTestRun implements AutoCloseable {
                 env);
     }
 
-    /** Frees the loaded weights, if any, after the checks running ahead have finished the step they are in; idempotent. */
+    /** Frees the loaded weights, if any, once checks running ahead have finished their step; idempotent. */
     @Override
     public void close() {
         for (Lane lane : lanes) {

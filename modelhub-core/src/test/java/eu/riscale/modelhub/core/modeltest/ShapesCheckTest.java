@@ -65,16 +65,7 @@ class ShapesCheckTest {
         try (ResourceRoot root = ResourceRoot.open(dir, ResourceSettings.defaults())) {
             FakeBackend echo = new FakeBackend(Set.of(WeightsFormat.ONNX), UnaryOperator.identity());
             try (InferenceBackend.Session s = echo.open(model, root, WeightsFormat.ONNX)) {
-                InferenceBackend.Session recording = new InferenceBackend.Session() {
-                    @Override
-                    public Map<String, Tensor> predict(Map<String, Tensor> inputs) throws java.io.IOException {
-                        seen.add(inputs.get("raw").shape());
-                        return s.predict(inputs);
-                    }
-
-                    @Override
-                    public void close() {}
-                };
+                InferenceBackend.Session recording = recording(s, seen);
                 TestDetail ok = ShapesCheck.run(model, root, WeightsFormat.ONNX, recording, Map.of());
                 assertThat(ok.status()).as(ok.errors().toString()).isEqualTo(DetailStatus.PASSED);
                 assertThat(seen)
@@ -113,16 +104,7 @@ class ShapesCheckTest {
         try (ResourceRoot root = ResourceRoot.open(dir, ResourceSettings.defaults())) {
             FakeBackend echo = new FakeBackend(Set.of(WeightsFormat.ONNX), UnaryOperator.identity());
             try (InferenceBackend.Session s = echo.open(model, root, WeightsFormat.ONNX)) {
-                InferenceBackend.Session recording = new InferenceBackend.Session() {
-                    @Override
-                    public Map<String, Tensor> predict(Map<String, Tensor> inputs) throws java.io.IOException {
-                        seen.add(inputs.get("raw").shape());
-                        return s.predict(inputs);
-                    }
-
-                    @Override
-                    public void close() {}
-                };
+                InferenceBackend.Session recording = recording(s, seen);
                 Map<String, Tensor> reproduced = s.predict(ModelTests.testInputs(model, root));
                 // fixed sizes, batch fixed at 1: the only case is the test input as it is
                 TestDetail reused = ShapesCheck.run(model, root, WeightsFormat.ONNX, recording, reproduced);
@@ -147,5 +129,19 @@ class ShapesCheckTest {
                 assertThat(seen).containsExactly(new int[] {1, 1, 512, 512});
             }
         }
+    }
+
+    /** A session that records the shape of each input {@code raw} it is given and answers as {@code s}. */
+    private static InferenceBackend.Session recording(InferenceBackend.Session s, List<int[]> seen) {
+        return new InferenceBackend.Session() {
+            @Override
+            public Map<String, Tensor> predict(Map<String, Tensor> inputs) throws java.io.IOException {
+                seen.add(inputs.get("raw").shape());
+                return s.predict(inputs);
+            }
+
+            @Override
+            public void close() {}
+        };
     }
 }
